@@ -1,0 +1,3 @@
+from newsml_tools.cli import main
+
+main()
