@@ -38,7 +38,18 @@ if TYPE_CHECKING:
     from newsml_tools.validation import validate
     from newsml_tools.writers import render
 
-__all__ = sorted(_LAZY)
+__all__ = [
+    "Article",
+    "Conversion",
+    "ConvertOptions",
+    "Finding",
+    "Report",
+    "Severity",
+    "convert_text",
+    "read_article",
+    "render",
+    "validate",
+]
 
 
 def __getattr__(name: str) -> Any:

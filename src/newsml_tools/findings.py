@@ -106,3 +106,15 @@ class Report:
             f"{sev.get('info', 0)} info"
         )
         return ", ".join(parts)
+
+
+def format_finding(f: Finding) -> str:
+    """``file:line:col: severity [rule] message (hint)`` -- the compiler-style text form."""
+    where = f.file
+    if f.line is not None:
+        where += f":{f.line}"
+        if f.column is not None:
+            where += f":{f.column}"
+    item = f" (item {f.item})" if f.item else ""
+    hint = f" ({f.hint})" if f.hint else ""
+    return f"{where}: {f.severity.value} [{f.rule}] {f.message}{hint}{item}"

@@ -1,0 +1,186 @@
+"""``newsml convert`` and ``newsml inspect``; the conversion options are shared with ``batch``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from newsml_tools.findings import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMAT_CHOICES = ("newsml-g2", "jsonld", "all")
+
+
+class InputError(Exception):
+    """An input that cannot be read as text; the message names the file and place."""
+
+
+def _parse_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    if value.strip().lower() == "now":  # wall-clock time only when asked for
+        return datetime.now(timezone.utc).replace(microsecond=0)
+    from newsml_tools.convert import DateError, parse_date
+
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def conversion_options(func: F) -> F:
+    """The options every conversion command accepts, with one meaning everywhere."""
+    decorators = [
+        click.option("--to", "to", type=click.Choice(FORMAT_CHOICES), default="all",
+                     show_default=True, help="Output format(s)."),
+        click.option("--date", callback=_parse_date_option, metavar="ISO8601|now",
+                     help="Publication/version time (default: the article's Date: header, "
+                          "else SOURCE_DATE_EPOCH). A time without zone is UTC."),
+        click.option("--provider", envvar="NEWSML_PROVIDER", metavar="ID",
+                     help="Provider of the item (a literal, or a QCode such as nprov:AFP). "
+                          "Default: the article's Source: header, else 'newsml-tools'."),
+        click.option("--lang", metavar="CODE",
+                     help="Language tag (BCP 47), overriding detection."),
+        click.option("--guid", metavar="URI",
+                     help="Item GUID (default: derived from provider + content)."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def options_from_cli(to: str, date: datetime | None, provider: str | None, lang: str | None,
+                     guid: str | None = None) -> Any:
+    from newsml_tools.convert import ALL_FORMATS, ConvertOptions
+
+    formats = ALL_FORMATS if to == "all" else (to,)
+    return ConvertOptions(formats=formats, date=date, provider=provider, lang=lang, guid=guid)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 (a BOM is dropped); invalid bytes are an error naming line and column."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise InputError(
+            f"{name}:{line}:{column}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+            "convert the file to UTF-8 first"
+        ) from None
+
+
+def read_input(path: str) -> tuple[str, str]:
+    """Return ``(display name, text)`` for a path or ``-`` (stdin)."""
+    if path == "-":
+        return "<stdin>", decode_text(sys.stdin.buffer.read(), "<stdin>")
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory (use `newsml batch` for folders)") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return path, decode_text(data, path)
+
+
+def _stem(path: str) -> str:
+    if path == "-":
+        return "stdin"
+    name = Path(path).name
+    return name[: -len(".txt")] if name.lower().endswith(".txt") else Path(name).stem
+
+
+def _echo_findings(findings: list[Any]) -> None:
+    from newsml_tools.findings import format_finding
+
+    for finding in findings:
+        click.echo(format_finding(finding), err=True)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write <stem>.newsml.xml / <stem>.jsonld here (else: stdout, one format).")
+@conversion_options
+def convert(inputs: tuple[str, ...], output_dir: Path | None, to: str, date: datetime | None,
+            provider: str | None, lang: str | None, guid: str | None) -> None:
+    """Convert plain-text articles to NewsML-G2 and/or JSON-LD, validated before export.
+
+    INPUT is a UTF-8 text file, or - for standard input. Outputs that fail validation are
+    not written: their findings are printed and the exit code is 1.
+    """
+    from newsml_tools.convert import convert_text, write_outputs
+
+    options = options_from_cli(to, date, provider, lang, guid)
+    if output_dir is None and (len(options.formats) > 1 or len(inputs) > 1):
+        raise click.UsageError(
+            "give -o DIR to write several formats or inputs (stdout takes one of each)"
+        )
+    if guid and len(inputs) > 1:
+        raise click.UsageError("--guid names one item; give it with a single INPUT")
+
+    exit_code = EXIT_OK
+    seen_stems: dict[str, str] = {}
+    for path in inputs:
+        try:
+            name, text = read_input(path)
+        except InputError as exc:
+            click.echo(f"newsml: error: {exc}", err=True)
+            exit_code = EXIT_USAGE
+            continue
+        stem = _stem(path)
+        if output_dir is not None and stem in seen_stems:
+            click.echo(f"newsml: error: {name}: its outputs would overwrite those of "
+                       f"{seen_stems[stem]} (same name)", err=True)
+            exit_code = EXIT_USAGE
+            continue
+        seen_stems[stem] = name
+        conv = convert_text(text, options, source_name=name)
+        _echo_findings(conv.findings)
+        if not conv.ok:
+            missing = [fmt for fmt in options.formats if fmt not in conv.outputs]
+            click.echo(f"newsml: {name}: not written: "
+                       f"{', '.join(missing) or 'output'} failed validation", err=True)
+            exit_code = max(exit_code, EXIT_INVALID)
+            continue
+        if output_dir is None:
+            sys.stdout.buffer.write(conv.outputs[options.formats[0]])
+            sys.stdout.buffer.flush()
+        else:
+            for written in write_outputs(conv, output_dir, stem):
+                click.echo(f"wrote {written}", err=True)
+    sys.exit(exit_code)
+
+
+def _with_span_text(node: Any, source: str) -> Any:
+    """Annotate every ``{"start", "end"}`` span with the source text it covers."""
+    if isinstance(node, dict):
+        if set(node) == {"start", "end"} and all(isinstance(v, int) for v in node.values()):
+            return {**node, "text": source[node["start"] : node["end"]]}
+        return {key: _with_span_text(value, source) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_with_span_text(value, source) for value in node]
+    return node
+
+
+@click.command()
+@click.argument("input_path", metavar="INPUT")
+def inspect(input_path: str) -> None:
+    """Print the extracted Article as JSON, each span with the text it came from."""
+    from newsml_tools.reader import read_article
+
+    try:
+        name, text = read_input(input_path)
+    except InputError as exc:
+        click.echo(f"newsml: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    article = read_article(text, source_name=name)
+    view = _with_span_text(article.to_dict(), text)
+    click.echo(json.dumps(view, ensure_ascii=False, indent=2))

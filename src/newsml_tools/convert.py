@@ -1,0 +1,196 @@
+"""Read → render → validate. Only outputs that pass validation are handed back for export.
+
+``convert_text`` never raises for any text: problems become findings, and a format whose
+output fails validation is simply absent from ``Conversion.outputs`` (so nothing invalid
+can be written by accident).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from newsml_tools.atomic import write_atomic
+from newsml_tools.findings import Finding, Severity
+from newsml_tools.model import Article
+from newsml_tools.reader import read_article
+from newsml_tools.writers import FORMATS, render
+from newsml_tools.writers.options import (
+    DEFAULT_PROVIDER,
+    EPOCH,
+    UNDETERMINED_LANGUAGE,
+    XML_ILLEGAL,
+    RenderOptions,
+    derive_guid,
+)
+
+ALL_FORMATS: tuple[str, ...] = tuple(FORMATS)
+OUTPUT_SUFFIX: dict[str, str] = {fmt: suffix for fmt, (_m, _k, suffix) in FORMATS.items()}
+
+# Rule ids raised by conversion itself (listed by `newsml rules` with the validators' rules).
+CONVERT_RULES: dict[str, tuple[Severity, str]] = {
+    "CV001": (Severity.WARNING, "no publication date known (no --date, Date: header or "
+              "SOURCE_DATE_EPOCH): 1970-01-01T00:00:00Z used"),
+    "CV002": (Severity.WARNING, "characters XML cannot carry were replaced by U+FFFD"),
+    "CV003": (Severity.ERROR, "a writer failed on this article (internal error)"),
+    "XF001": (Severity.ERROR, "every NITF <q quote-source> speaker is also a JSON-LD "
+              "Quotation creator"),
+}
+
+
+class DateError(ValueError):
+    """A date option that is not ISO 8601."""
+
+
+def parse_date(value: str) -> datetime:
+    """ISO 8601 date or date-time; a missing zone means UTC (documented in the README)."""
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise DateError(f"not an ISO 8601 date or date-time: {value!r}") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed
+
+
+def source_date_epoch() -> datetime | None:
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if not raw:
+        return None
+    try:
+        return datetime.fromtimestamp(int(raw), tz=timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise DateError(f"SOURCE_DATE_EPOCH is not a Unix timestamp: {raw!r}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertOptions:
+    formats: tuple[str, ...] = ALL_FORMATS
+    date: datetime | None = None  # explicit: wins over headers and SOURCE_DATE_EPOCH
+    provider: str | None = None
+    lang: str | None = None
+    guid: str | None = None
+    validate: bool = True  # only turned off by benchmarks measuring the rest
+
+
+@dataclass(slots=True)
+class Conversion:
+    source: str
+    article: Article
+    formats: tuple[str, ...]
+    outputs: dict[str, bytes] = field(default_factory=dict)  # only outputs that validated
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(fmt in self.outputs for fmt in self.formats) and not any(
+            f.severity is Severity.ERROR for f in self.findings
+        )
+
+
+def _finding(source: str, rule: str, message: str | None = None) -> Finding:
+    severity, description = CONVERT_RULES[rule]
+    return Finding(source, None, None, None, rule, severity, message or description)
+
+
+def resolve_options(
+    article: Article, options: ConvertOptions, source: str
+) -> tuple[RenderOptions, list[Finding]]:
+    findings: list[Finding] = []
+    date = options.date
+    if date is None and article.date:
+        try:
+            date = parse_date(article.date)
+        except DateError:
+            date = None
+    if date is None:
+        date = source_date_epoch()
+    if date is None:
+        date = EPOCH
+        findings.append(_finding(source, "CV001"))
+    provider = options.provider or article.source or DEFAULT_PROVIDER
+    language = options.lang or article.language or UNDETERMINED_LANGUAGE
+    guid = options.guid or derive_guid(provider, article)
+    return RenderOptions(guid=guid, date=date, provider=provider, language=language), findings
+
+
+def _has_illegal_xml(article: Article) -> bool:
+    fields = [article.headline, article.standfirst or "", *article.paragraphs]
+    fields += [m.caption + (m.credit or "") for m in article.media]
+    return any(XML_ILLEGAL.search(text) for text in fields)
+
+
+def _quote_sources_match(source: str, outputs: dict[str, bytes]) -> list[Finding]:
+    """XF001: the two formats must agree on who said what."""
+    import json
+
+    from lxml import etree
+
+    tree = etree.fromstring(outputs["newsml-g2"], etree.XMLParser(resolve_entities=False))
+    speakers = {
+        q.get("quote-source")
+        for q in tree.iter("{http://iptc.org/std/NITF/2006-10-18/}q")
+        if q.get("quote-source")
+    }
+    doc = json.loads(outputs["jsonld"])
+    creators = {
+        part.get("creator", {}).get("name")
+        for part in doc.get("hasPart", [])
+        if part.get("@type") == "Quotation"
+    }
+    return [
+        _finding(source, "XF001", f"speaker {name!r} is a NITF quote-source but no JSON-LD "
+                 "Quotation creator")
+        for name in sorted(speakers - creators)
+    ]
+
+
+def convert_article(
+    article: Article, options: ConvertOptions, *, source_name: str = "<stdin>"
+) -> Conversion:
+    from newsml_tools.validation import validate
+
+    conv = Conversion(source=source_name, article=article, formats=options.formats)
+    render_options, conv.findings = resolve_options(article, options, source_name)
+    if _has_illegal_xml(article):
+        conv.findings.append(_finding(source_name, "CV002"))
+    rendered: dict[str, bytes] = {}
+    for fmt in options.formats:
+        try:
+            data = render(article, fmt, render_options)
+        except Exception as exc:  # a writer bug must not stop a batch; it is reported
+            conv.findings.append(_finding(source_name, "CV003", f"{fmt} writer failed: {exc!r}"))
+            continue
+        if options.validate:
+            _module, kind, suffix = FORMATS[fmt]
+            report = validate(data, kind, filename=f"{source_name}{suffix}")
+            conv.findings.extend(report.findings)
+            if not report.valid:
+                continue
+        rendered[fmt] = data
+    if "newsml-g2" in rendered and "jsonld" in rendered:
+        conv.findings.extend(_quote_sources_match(source_name, rendered))
+    if not any(f.severity is Severity.ERROR for f in conv.findings):
+        conv.outputs = rendered
+    return conv
+
+
+def convert_text(text: str, options: ConvertOptions, *, source_name: str = "<stdin>") -> Conversion:
+    """Convert one plain-text article; see the module docstring for the guarantees."""
+    article = read_article(text, source_name=source_name)
+    return convert_article(article, options, source_name=source_name)
+
+
+def output_paths(out_dir: Path, stem: str, formats: tuple[str, ...]) -> dict[str, Path]:
+    return {fmt: out_dir / f"{stem}{OUTPUT_SUFFIX[fmt]}" for fmt in formats}
+
+
+def write_outputs(conv: Conversion, out_dir: Path, stem: str) -> list[Path]:
+    """Write every validated output atomically; returns the paths written."""
+    paths = output_paths(out_dir, stem, tuple(conv.outputs))
+    return [write_atomic(paths[fmt], data) for fmt, data in conv.outputs.items()]

@@ -1,0 +1,71 @@
+"""schema.org ``NewsArticle`` as JSON-LD, quotations as ``hasPart`` ``Quotation`` items."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newsml_tools.model import Article
+from newsml_tools.writers.options import RenderOptions, iso
+
+
+def _person(name: str) -> dict[str, Any]:
+    return {"@type": "Person", "name": name}
+
+
+def build_jsonld(article: Article, options: RenderOptions) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "identifier": options.guid,
+        "headline": article.headline,
+    }
+    if article.standfirst:
+        doc["description"] = article.standfirst
+    if article.bylines:
+        authors = []
+        for byline in article.bylines:
+            author = _person(byline.name)
+            if byline.affiliation:
+                author["affiliation"] = {"@type": "Organization", "name": byline.affiliation}
+            authors.append(author)
+        doc["author"] = authors
+    if article.contributors:
+        # schema.org's Role pattern carries the role next to the person.
+        doc["contributor"] = [
+            {"@type": "Role", "roleName": c.role, "contributor": _person(c.name)}
+            for c in article.contributors
+        ]
+    if article.dateline:
+        doc["dateline"] = article.dateline.text
+        if article.dateline.place:
+            doc["locationCreated"] = {"@type": "Place", "name": article.dateline.place}
+    doc["datePublished"] = iso(options.date)
+    doc["inLanguage"] = options.language
+    doc["publisher"] = {"@type": "Organization", "name": options.provider}
+    if article.creditline:
+        doc["sourceOrganization"] = {"@type": "Organization", "name": article.creditline}
+    if article.media:
+        images = []
+        for item in article.media:
+            image: dict[str, Any] = {"@type": "ImageObject", "caption": item.caption}
+            if item.credit:
+                image["creditText"] = item.credit
+            images.append(image)
+        doc["image"] = images
+    doc["articleBody"] = "\n\n".join(article.paragraphs)
+    if article.quotes:
+        parts = []
+        for quote in article.quotes:
+            part: dict[str, Any] = {"@type": "Quotation", "text": quote.text}
+            if quote.speaker:
+                part["creator"] = {"@type": quote.speaker_kind or "Person", "name": quote.speaker}
+            parts.append(part)
+        doc["hasPart"] = parts
+    return doc
+
+
+def render(article: Article, options: RenderOptions) -> bytes:
+    doc = build_jsonld(article, options)
+    # "replace" only bites on lone surrogates, which no decoded file contains.
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "replace")

@@ -1,0 +1,105 @@
+"""The NITF 3.6 ``<nitf>`` element for an Article (used inline by NewsML-G2 and standalone).
+
+Body paragraphs are written character for character; each direct quotation is wrapped as
+``<q quote-source="Speaker">…</q>`` around the words between the marks, the marks
+themselves staying in the paragraph text so nothing of the original is altered.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from newsml_tools.model import Article, Quote
+from newsml_tools.writers.options import xml_safe
+
+NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
+_N = f"{{{NITF_NS}}}"
+
+
+def _sub(
+    parent: etree._Element, name: str, text: str | None = None, /, **attrib: str
+) -> etree._Element:
+    el = etree.SubElement(parent, _N + name, {k.replace("_", "-"): v for k, v in attrib.items()})
+    if text is not None:
+        el.text = xml_safe(text)
+    return el
+
+
+def _paragraph(parent: etree._Element, text: str, quotes: list[Quote]) -> None:
+    p = _sub(parent, "p")
+    cursor = 0
+    last: etree._Element | None = None
+    for quote in sorted(quotes, key=lambda q: q.start):
+        if quote.start < cursor or quote.end > len(text) or quote.start >= quote.end:
+            continue  # overlapping or out-of-range spans cannot be nested safely
+        before = xml_safe(text[cursor : quote.start])
+        if last is None:
+            p.text = before
+        else:
+            last.tail = before
+        attrib = {"quote-source": quote.speaker} if quote.speaker else {}
+        last = _sub(p, "q", text[quote.start : quote.end], **attrib)
+        cursor = quote.end
+    rest = xml_safe(text[cursor:])
+    if last is None:
+        p.text = rest
+    else:
+        last.tail = rest
+
+
+def build_nitf(article: Article, *, lang: str | None = None) -> etree._Element:
+    nitf = etree.Element(_N + "nitf", nsmap={None: NITF_NS})
+    if lang:
+        nitf.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+    body = _sub(nitf, "body")
+
+    head = _sub(body, "body.head")
+    hedline = _sub(head, "hedline")
+    _sub(hedline, "hl1", article.headline)
+    for byline in article.bylines:
+        by = _sub(head, "byline")
+        by.text = "By "
+        person = _sub(by, "person", byline.name)
+        if byline.affiliation:
+            person.tail = ", "
+            _sub(by, "byttl", byline.affiliation)
+        if byline.location:
+            _sub(by, "location", byline.location)
+    if article.dateline:
+        dateline = _sub(head, "dateline")
+        dateline.text = xml_safe(article.dateline.text)
+    if article.standfirst:
+        abstract = _sub(head, "abstract")
+        _sub(abstract, "p", article.standfirst)
+
+    content = _sub(body, "body.content")
+    for item in article.media:
+        media = _sub(content, "media", media_type=item.media_type)
+        _sub(media, "media-reference")
+        _sub(media, "media-caption", item.caption)
+        if item.credit:
+            _sub(media, "media-producer", item.credit)
+    by_paragraph: dict[int, list[Quote]] = {}
+    for quote in article.quotes:
+        by_paragraph.setdefault(quote.paragraph, []).append(quote)
+    for index, text in enumerate(article.paragraphs):
+        _paragraph(content, text, by_paragraph.get(index, []))
+
+    if article.contributors:
+        end = _sub(body, "body.end")
+        groups: dict[str, list[str]] = {}
+        for c in article.contributors:
+            groups.setdefault(c.role, []).append(c.name)
+        tagline = "; ".join(
+            f"{role[:1].upper()}{role[1:]} by {' and '.join(names)}"
+            for role, names in groups.items()
+        )
+        _sub(end, "tagline", tagline)
+    return nitf
+
+
+def render(article: Article, options: object) -> bytes:
+    """Standalone NITF 3.6 document (``options`` accepted for a uniform writer signature)."""
+    lang = getattr(options, "language", None)
+    root = build_nitf(article, lang=lang)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -1,0 +1,53 @@
+"""What every writer needs beyond the Article: identity, time, provider, language."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from newsml_tools.model import Article
+
+DEFAULT_PROVIDER = "newsml-tools"
+UNDETERMINED_LANGUAGE = "und"  # BCP 47 for "undetermined": honest when detection fails
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+# Characters XML 1.0 cannot carry at all; they are replaced (and reported) by the writers.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """Resolved rendering options: every field is concrete, nothing is read from the clock."""
+
+    guid: str
+    date: datetime  # time-zone aware
+    provider: str
+    language: str
+    version: int = 1
+
+
+def iso(dt: datetime) -> str:
+    """ISO 8601 with an explicit zone; UTC written as ``Z``."""
+    text = dt.isoformat(timespec="seconds")
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def content_fingerprint(article: Article) -> str:
+    """A hash of what the story says, stable across line endings and whitespace."""
+    parts = [article.headline, article.standfirst or "", *article.paragraphs]
+    text = unicodedata.normalize("NFC", "\n".join(" ".join(p.split()) for p in parts))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def derive_guid(provider: str, article: Article) -> str:
+    """A deterministic ``urn:newsml:`` GUID from the provider and the content."""
+    token = re.sub(r"[^A-Za-z0-9.\-]+", "-", provider).strip("-").lower() or "provider"
+    digest = hashlib.sha256(f"{provider}\n{content_fingerprint(article)}".encode()).hexdigest()
+    return f"urn:newsml:{token}:{digest[:24]}"
+
+
+def xml_safe(text: str) -> str:
+    return XML_ILLEGAL.sub("\ufffd", text)
