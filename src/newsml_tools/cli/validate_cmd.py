@@ -1,0 +1,189 @@
+"""``newsml validate`` and ``newsml rules``: parse arguments -> runner -> reporter.
+
+Everything heavy (the validator, lxml, the reporters) is imported inside the command
+functions so ``newsml validate one.xml`` starts fast.
+
+Exit codes: 0 every input valid; 1 some input invalid (errors, or warnings with
+``--strict``); 2 usage error or an input that could not be read (missing, unreadable,
+too large, a pattern that matched nothing); 123 internal error (a bug in newsml-tools:
+a one-line message on stderr, no traceback unless ``NEWSML_DEBUG=1``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+EXIT_INTERNAL = 123
+KINDS = ("auto", "newsml-g2", "nitf", "ninjs", "jsonld", "html")
+FORMATS = ("text", "json", "junit", "sarif", "github", "gitlab")
+
+
+def _internal_error(exc: BaseException) -> None:
+    if os.environ.get("NEWSML_DEBUG"):
+        raise exc
+    click.echo(
+        f"newsml: internal error: {type(exc).__name__}: {exc} "
+        "(set NEWSML_DEBUG=1 for a traceback; please report this)",
+        err=True,
+    )
+    sys.exit(EXIT_INTERNAL)
+
+
+def _check_rule_prefixes(values: tuple[str, ...], option: str) -> tuple[str, ...]:
+    """Every --select/--ignore value must be a prefix of at least one known rule id."""
+    if not values:
+        return values
+    try:
+        from newsml_tools.validation import RULES
+    except ImportError:  # validator missing: accept anything
+        return values
+    known = [r.upper() for r in RULES]
+    out = []
+    for v in values:
+        for part in v.split(","):
+            part = part.strip()
+            if not part:
+                continue
+            if not any(k.startswith(part.upper()) for k in known):
+                raise click.BadParameter(
+                    f"{part!r} matches no rule id (see `newsml rules`)", param_hint=option
+                )
+            out.append(part)
+    return tuple(out)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--kind", type=click.Choice(KINDS), default="auto", show_default=True,
+              help="Document kind; auto detects it per file.")
+@click.option("--schema", type=click.Path(exists=True, dir_okay=False),
+              help="Validate against this schema (XSD or JSON Schema) instead of the built-in one.")
+@click.option("--ninjs-version", metavar="V", help="ninjs schema version (default: detected).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Processes to use (0 = all cores [default]; 1 = no pool).")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="File-name globs checked inside directories (repeatable; replaces the "
+              "default *.xml *.json *.jsonld *.html *.htm *.nitf).")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Skip files/folders matching GLOB inside directories and patterns (repeatable).")
+@click.option("--files-from", metavar="LIST", type=click.Path(allow_dash=True, dir_okay=False),
+              help="Read more input paths from LIST, one per line ('-' = stdin).")
+@click.option("--select", multiple=True, metavar="RULE",
+              help="Only report rules starting with RULE (repeatable, comma-separated ok).")
+@click.option("--ignore", multiple=True, metavar="RULE",
+              help="Do not report rules starting with RULE (repeatable; 'parse' is never "
+              "ignored).")
+@click.option("--strict", is_flag=True, help="Warnings make a file invalid (exit 1).")
+@click.option("--output-format", "-f", "output_format", type=click.Choice(FORMATS),
+              default=None, help="Report format [default: text; github under GitHub Actions].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the report to this file instead of stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from, select,
+             ignore, strict, output_format, output, quiet) -> None:
+    """Validate NewsML-G2, NITF, ninjs and JSON-LD files, directories and glob patterns.
+
+    FILE may be a file, a directory (searched recursively), a quoted glob such as
+    'feeds/**/*.xml', or '-' for standard input.
+
+    Exit status: 0 all valid, 1 some invalid, 2 usage error or unreadable input,
+    123 internal error.
+    """
+    try:
+        _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from,
+                  select, ignore, strict, output_format, output, quiet)
+    except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
+            SystemExit, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        _internal_error(exc)
+
+
+def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from, select,
+              ignore, strict, output_format, output, quiet) -> None:
+    paths = list(files)
+    if files_from:
+        if files_from == "-" and "-" in paths:
+            raise click.UsageError("'-' cannot be both an input and --files-from (stdin once)")
+        from newsml_tools.runner import read_files_from
+
+        try:
+            paths += [p for p in read_files_from(files_from) if p != "-"]
+        except OSError as exc:
+            raise click.BadParameter(f"cannot read {files_from}: {exc.strerror or exc}",
+                                     param_hint="--files-from") from None
+    elif not paths:
+        raise click.UsageError("no input: give FILE..., a directory, '-' or --files-from")
+    select = _check_rule_prefixes(select, "--select")
+    ignore = _check_rule_prefixes(ignore, "--ignore")
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+    from newsml_tools.reporters import REPORTERS
+    from newsml_tools.runner import validate_paths
+
+    report = validate_paths(
+        paths, jobs=jobs or None, kind=None if kind == "auto" else kind, schema=schema,
+        ninjs_version=ninjs_version, select=select, ignore=ignore, strict=strict,
+        include=include or None, exclude=exclude,
+    )
+    reporter = REPORTERS[output_format](quiet=quiet)
+    rendered = reporter.render(report)
+    if output and output != "-":
+        from newsml_tools.atomic import write_atomic
+
+        try:
+            write_atomic(output, rendered.encode("utf-8"))
+        except OSError as exc:
+            raise click.FileError(output, hint=exc.strerror or str(exc)) from None
+    else:
+        _echo_stdout(rendered)
+    if not quiet and (reporter.summary_on_stderr or (output and output != "-")):
+        click.echo(report.summary(), err=True)
+    if not report.results and not quiet:
+        click.echo("newsml: warning: no files found to validate", err=True)
+    sys.exit(report.exit_code)
+
+
+def _echo_stdout(text: str) -> None:
+    stream = click.get_text_stream("stdout")
+    try:
+        stream.write(text)
+        stream.flush()
+    except UnicodeEncodeError:  # a console that cannot show some character
+        stream.buffer.write(text.encode(stream.encoding or "utf-8", "backslashreplace"))
+        stream.flush()
+    except BrokenPipeError:  # `newsml validate ... | head`
+        sys.stderr.close()
+        sys.exit(1)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True)
+def rules(fmt: str) -> None:
+    """List every rule: id, default severity, document kinds and description."""
+    try:
+        from newsml_tools.reporters._common import rule_table
+        from newsml_tools.validation import RULES
+
+        table = rule_table(RULES)
+        if fmt == "json":
+            import json
+
+            data = [{"id": rid, **table[rid]} for rid in sorted(table)]
+            click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            return
+        rows = [(rid, m["severity"], ",".join(m["kinds"]) or "all", m["description"])
+                for rid, m in sorted(table.items())]
+        widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in
+                  enumerate(("ID", "SEVERITY", "KINDS"))]
+        click.echo(f"{'ID':<{widths[0]}}  {'SEVERITY':<{widths[1]}}  {'KINDS':<{widths[2]}}  "
+                   "DESCRIPTION")
+        for rid, sev, kinds, desc in rows:
+            click.echo(f"{rid:<{widths[0]}}  {sev:<{widths[1]}}  {kinds:<{widths[2]}}  {desc}")
+    except Exception as exc:
+        _internal_error(exc)

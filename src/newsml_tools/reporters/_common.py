@@ -1,0 +1,109 @@
+"""Helpers shared by the reporters: paths, messages, severities, rule metadata."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
+from urllib.parse import quote
+
+from newsml_tools.findings import FileResult, Finding, Report
+
+TOOL_NAME = "newsml-tools"
+INFORMATION_URI = "https://github.com/newsml-tools/newsml-tools"
+
+# Characters XML 1.0 cannot carry at all (even escaped): C0 controls other than tab/LF/CR,
+# surrogates, U+FFFE/U+FFFF.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def posix_path(name: str, base: str | None = None) -> str:
+    """``name`` with forward slashes, relative to ``base`` (default: cwd) when inside it.
+
+    Pseudo-names such as ``<stdin>`` are returned unchanged.
+    """
+    if name.startswith("<") and name.endswith(">"):
+        return name
+    if "\\" in name and os.sep == "\\":  # pragma: no cover - Windows
+        name = PureWindowsPath(name).as_posix()
+    if os.path.isabs(name):
+        root = os.path.abspath(base if base is not None else os.getcwd())
+        try:
+            rel = os.path.relpath(name, root)
+        except ValueError:  # pragma: no cover - other drive on Windows
+            rel = None
+        if rel is not None and not rel.startswith(".."):
+            name = rel
+        if os.sep == "\\":  # pragma: no cover - Windows
+            name = PureWindowsPath(name).as_posix()
+    while name.startswith("./"):
+        name = name[2:]
+    return str(PurePosixPath(name)) if name else name
+
+
+def path_uri(name: str, base: str | None = None) -> str:
+    """A URI reference for ``name``: relative and percent-encoded, or ``file://`` if absolute."""
+    p = posix_path(name, base)
+    if p.startswith("/"):
+        return "file://" + quote(p, safe="/")
+    return quote(p, safe="/")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """Collapse line breaks so one finding stays on one line, and show other control
+    characters as ``\\xNN`` (a hostile document must not drive the terminal)."""
+    if "\n" in text or "\r" in text:
+        text = " ".join(part.strip() for part in text.splitlines() if part.strip())
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def xml_safe(text: str) -> str:
+    """Replace characters that XML 1.0 cannot represent with U+FFFD."""
+    return _XML_ILLEGAL.sub("\ufffd", text)
+
+
+def full_message(f: Finding, *, item: bool = True) -> str:
+    """Message plus the hint in parentheses and the feed item, if any."""
+    msg = f.message
+    if f.hint:
+        msg = f"{msg} ({f.hint})"
+    if item and f.item:
+        msg = f"{msg} [item {f.item}]"
+    return msg
+
+
+def iter_findings(report: Report) -> Iterator[tuple[FileResult, Finding]]:
+    for r in report.results:
+        for f in r.findings:
+            yield r, f
+
+
+def file_failed(report: Report, r: FileResult) -> bool:
+    return r.error is None and r.failed(report.strict)
+
+
+def rule_table(rules: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """Normalise a ``RULES``-like mapping to ``{id: {severity, description, kinds}}``.
+
+    ``None`` loads ``newsml_tools.validation.RULES`` (empty if the validator is missing).
+    """
+    if rules is None:
+        try:
+            from newsml_tools.validation import RULES as rules
+        except Exception:  # pragma: no cover - validator not installed/broken
+            rules = {}
+    out: dict[str, dict[str, Any]] = {}
+    for rid, rule in rules.items():
+        sev = getattr(rule, "severity", "error")
+        kinds: Iterable[str] = getattr(rule, "kinds", ()) or ()
+        out[str(rid)] = {
+            "severity": str(getattr(sev, "value", sev)),
+            "description": str(getattr(rule, "description", "") or rid),
+            "kinds": [str(k) for k in kinds],
+        }
+    return out

@@ -1,0 +1,366 @@
+"""Validate many inputs: expand paths, run the validator (in parallel), keep input order.
+
+``expand_paths`` turns command-line arguments into ``Target``s: files (always checked, as
+named), directories (walked recursively, files matching the include globs and not the
+exclude globs, VCS/cache folders skipped), glob patterns (expanded here, so quoting works on
+any shell; ``**`` recurses), ``-`` (standard input) and ``--files-from`` lists. A missing
+path or a pattern matching nothing becomes a ``FileResult`` with ``error`` (exit 2), never an
+exception.
+
+``validate_paths`` runs a per-file check function over the targets -- by default
+``newsml_tools.validation.validate_file`` -- and returns a ``Report`` in input order.
+With more than one job it uses a process pool (``fork`` on Linux, so schemas compiled by
+the first file checked in the parent are inherited by the workers; elsewhere each worker
+compiles them once through the validator's module cache), feeding files in chunks so the
+per-file overhead is small; if a pool cannot be created or breaks, it carries on in-process.
+The check function is a parameter so tests (and other tools) can plug their own in.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import glob
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import BinaryIO
+
+from newsml_tools.findings import FileResult, Report
+
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.xml", "*.json", "*.jsonld", "*.html", "*.htm", "*.nitf")
+#: folders never walked into (explicitly named files inside them are still checked)
+SKIP_DIRS = frozenset({
+    ".git", ".hg", ".svn", ".bzr", "__pycache__", ".tox", ".nox", ".venv", "venv",
+    "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis",
+})
+STDIN_NAME = "<stdin>"
+#: a bound on what we read from standard input (the validator applies its own, smaller one)
+STDIN_LIMIT = 256 * 1024 * 1024
+_MAGIC = ("*", "?", "[")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One input: a file ``name``, or stdin ``data``, or a path that failed (``error``)."""
+
+    name: str
+    data: bytes | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    kind: str | None = None
+    schema: str | None = None
+    ninjs_version: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+#: ``check(path, options) -> FileResult`` -- must be a module-level function (picklable)
+CheckFile = Callable[[str, CheckOptions], FileResult]
+CheckData = Callable[[bytes, str, CheckOptions], FileResult]
+
+
+# ---------------------------------------------------------------------------- expansion
+def _has_magic(p: str) -> bool:
+    return any(c in p for c in _MAGIC)
+
+
+def _matches(name: str, patterns: Iterable[str]) -> bool:
+    low = name.lower()
+    return any(fnmatch.fnmatchcase(low, p.lower()) for p in patterns)
+
+
+def _excluded(display: str, rel: str, patterns: Sequence[str]) -> bool:
+    if not patterns:
+        return False
+    base = os.path.basename(rel)
+    rel_posix = rel.replace(os.sep, "/")
+    disp_posix = display.replace(os.sep, "/")
+    return any(
+        fnmatch.fnmatchcase(base, p) or fnmatch.fnmatchcase(rel_posix, p)
+        or fnmatch.fnmatchcase(disp_posix, p) or fnmatch.fnmatchcase(disp_posix, "*/" + p)
+        for p in patterns
+    )
+
+
+def walk_dir(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
+    """Files under ``root`` matching ``include`` (basename, case-insensitive), sorted."""
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel_dir = os.path.relpath(dirpath, root)
+        keep = []
+        for d in sorted(dirnames):
+            rel = d if rel_dir == "." else os.path.join(rel_dir, d)
+            if d in SKIP_DIRS or _excluded(os.path.join(dirpath, d), rel, exclude):
+                continue
+            keep.append(d)
+        dirnames[:] = keep
+        for fn in sorted(filenames):
+            rel = fn if rel_dir == "." else os.path.join(rel_dir, fn)
+            full = os.path.join(dirpath, fn)
+            if _matches(fn, include) and not _excluded(full, rel, exclude):
+                found.append(full)
+    return found
+
+
+def read_files_from(source: str, stdin: BinaryIO | None = None) -> list[str]:
+    """Paths listed one per line in ``source`` (``-`` = standard input); blank lines skipped."""
+    if source == "-":
+        raw = (stdin or sys.stdin.buffer).read()
+    else:
+        with open(source, "rb") as fh:
+            raw = fh.read()
+    text = raw.decode("utf-8", "surrogateescape")
+    return [line.strip("\r") for line in text.split("\n") if line.strip()]
+
+
+def expand_paths(
+    paths: Iterable[str],
+    *,
+    include: Sequence[str] | None = None,
+    exclude: Sequence[str] = (),
+    stdin: BinaryIO | None = None,
+) -> list[Target]:
+    """Command-line inputs to targets, in order, each file once."""
+    include = tuple(include) if include else DEFAULT_INCLUDE
+    exclude = tuple(exclude)
+    out: list[Target] = []
+    seen: set[str] = set()
+
+    def add(name: str) -> None:
+        key = os.path.normcase(os.path.abspath(name))
+        if key not in seen:
+            seen.add(key)
+            out.append(Target(name))
+
+    for p in paths:
+        if p == "-":
+            if STDIN_NAME in seen:
+                continue
+            seen.add(STDIN_NAME)
+            stream = stdin or sys.stdin.buffer
+            data = stream.read(STDIN_LIMIT + 1)
+            if len(data) > STDIN_LIMIT:
+                out.append(Target(STDIN_NAME, error=f"input larger than {STDIN_LIMIT} bytes"))
+            else:
+                out.append(Target(STDIN_NAME, data=data))
+        elif os.path.isdir(p):
+            for f in walk_dir(p, include, exclude):
+                add(f)
+        elif os.path.lexists(p):
+            add(p)
+        elif _has_magic(p):
+            matches = sorted(glob.glob(p, recursive=True))
+            if not matches:
+                out.append(Target(p, error="no files match this pattern"))
+            for m in matches:
+                if os.path.isdir(m):
+                    for f in walk_dir(m, include, exclude):
+                        add(f)
+                elif not _excluded(m, m, exclude):
+                    add(m)
+        else:
+            out.append(Target(p, error="no such file or directory"))
+    return out
+
+
+# --------------------------------------------------------------------------- filtering
+#: findings that cannot be ignored: a document that does not parse was not checked at all
+UNIGNORABLE = frozenset({"parse"})
+
+
+def rule_matches(rule: str, prefixes: Iterable[str]) -> bool:
+    """Prefix match on rule ids, like ruff: ``NG`` matches ``NG001``; case-insensitive."""
+    r = rule.upper()
+    return any(r.startswith(p.upper()) for p in prefixes)
+
+
+def filter_result(result: FileResult, select: Sequence[str], ignore: Sequence[str]) -> FileResult:
+    """Keep findings selected by ``select`` (all if empty) and not ``ignore``d."""
+    if not select and not ignore:
+        return result
+    kept = [
+        f for f in result.findings
+        if f.rule in UNIGNORABLE
+        or ((not select or rule_matches(f.rule, select)) and not rule_matches(f.rule, ignore))
+    ]
+    if len(kept) == len(result.findings):
+        return result
+    return replace(result, findings=kept)
+
+
+# ---------------------------------------------------------------------------- checking
+def default_check_file(path: str, options: CheckOptions) -> FileResult:
+    from newsml_tools.validation import validate_file
+
+    return validate_file(path, kind=options.kind, schema=options.schema,
+                         ninjs_version=options.ninjs_version)
+
+
+def default_check_data(data: bytes, name: str, options: CheckOptions) -> FileResult:
+    from newsml_tools.validation import validate
+
+    report = validate(data, options.kind, filename=name, schema=options.schema,
+                      ninjs_version=options.ninjs_version)
+    if len(report.results) == 1:
+        return report.results[0]
+    merged = FileResult(file=name, kind=report.results[0].kind if report.results else None)
+    for r in report.results:
+        merged.findings.extend(r.findings)
+        merged.items.extend(r.items)
+        merged.error = merged.error or r.error
+    return merged
+
+
+def _safe(fn: Callable[[], FileResult], name: str) -> FileResult:
+    try:
+        return fn()
+    except MemoryError:
+        return FileResult(file=name, error="out of memory while validating")
+    except RecursionError:
+        return FileResult(file=name, error="input nested too deeply to validate")
+    except Exception as exc:  # a validator bug must not take the whole run down
+        return FileResult(
+            file=name,
+            error=f"internal error while validating ({type(exc).__name__}: {exc}); "
+            "please report this",
+        )
+
+
+def run_one(name: str, check: CheckFile, options: CheckOptions) -> FileResult:
+    result = _safe(lambda: check(name, options), name)
+    return filter_result(result, options.select, options.ignore)
+
+
+# pool worker state, set once per process by the initializer
+_WORKER: tuple[CheckFile, CheckOptions] | None = None
+
+
+def _init_worker(check: CheckFile, options: CheckOptions) -> None:
+    global _WORKER
+    _WORKER = (check, options)
+
+
+def _work(name: str) -> FileResult:
+    assert _WORKER is not None
+    return run_one(name, *_WORKER)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _mp_context():
+    import multiprocessing
+
+    if sys.platform.startswith("linux"):
+        try:
+            return multiprocessing.get_context("fork")
+        except ValueError:  # pragma: no cover
+            pass
+    return multiprocessing.get_context()
+
+
+def _chunksize(n: int, jobs: int) -> int:
+    return max(1, min(256, n // (jobs * 8)))
+
+
+#: below this many files a pool costs more than it saves
+MIN_FILES_FOR_POOL = 8
+
+
+def check_names(
+    names: Sequence[str], check: CheckFile, options: CheckOptions, jobs: int
+) -> list[FileResult]:
+    """``run_one`` over ``names`` in order, with ``jobs`` processes when worthwhile."""
+    if jobs <= 1 or len(names) < MIN_FILES_FOR_POOL:
+        return [run_one(n, check, options) for n in names]
+    # Check the first file here: the validator compiles (and caches) its schema, and forked
+    # workers inherit it instead of compiling it again each.
+    results = [run_one(names[0], check, options)]
+    rest = names[1:]
+    jobs = min(jobs, len(rest))
+    try:
+        from concurrent.futures import ProcessPoolExecutor
+
+        executor = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=_mp_context(),
+            initializer=_init_worker, initargs=(check, options),
+        )
+    except (OSError, ImportError, NotImplementedError, ValueError):
+        # no working multiprocessing here (e.g. no /dev/shm, AWS Lambda): carry on serially
+        return results + [run_one(n, check, options) for n in rest]
+    try:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            for r in executor.map(_work, rest, chunksize=_chunksize(len(rest), jobs)):
+                results.append(r)
+        except (BrokenProcessPool, OSError):
+            # a worker died (or could not start): finish what is left in-process
+            done = len(results) - 1
+            results.extend(run_one(n, check, options) for n in rest[done:])
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+    return results
+
+
+def validate_targets(
+    targets: Sequence[Target],
+    *,
+    jobs: int | None = None,
+    options: CheckOptions = CheckOptions(),
+    strict: bool = False,
+    check: CheckFile = default_check_file,
+    check_data: CheckData = default_check_data,
+) -> Report:
+    jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
+    slots: list[FileResult | None] = [None] * len(targets)
+    file_idx: list[int] = []
+    for i, t in enumerate(targets):
+        if t.error is not None:
+            slots[i] = FileResult(file=t.name, error=t.error)
+        elif t.data is not None:
+            data = t.data
+            r = _safe(lambda data=data, name=t.name: check_data(data, name, options), t.name)
+            slots[i] = filter_result(r, options.select, options.ignore)
+        else:
+            file_idx.append(i)
+    checked = check_names([targets[i].name for i in file_idx], check, options, jobs)
+    for i, r in zip(file_idx, checked, strict=True):
+        slots[i] = r
+    return Report(results=[r for r in slots if r is not None], strict=strict)
+
+
+def validate_paths(
+    paths: Iterable[str],
+    *,
+    jobs: int | None = None,
+    kind: str | None = None,
+    schema: str | None = None,
+    ninjs_version: str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    strict: bool = False,
+    include: Sequence[str] | None = None,
+    exclude: Sequence[str] = (),
+    stdin: BinaryIO | None = None,
+    check: CheckFile = default_check_file,
+    check_data: CheckData = default_check_data,
+) -> Report:
+    """Expand ``paths`` and validate every input; results in input order.
+
+    ``jobs``: processes to use (``None``/0 = all cores, 1 = in-process). ``select`` /
+    ``ignore``: rule-id prefixes. ``strict``: warnings make a file invalid.
+    """
+    targets = expand_paths(paths, include=include, exclude=exclude, stdin=stdin)
+    options = CheckOptions(kind=kind, schema=schema, ninjs_version=ninjs_version,
+                           select=tuple(select), ignore=tuple(ignore))
+    return validate_targets(targets, jobs=jobs, options=options, strict=strict,
+                            check=check, check_data=check_data)
