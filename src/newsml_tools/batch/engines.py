@@ -1,0 +1,191 @@
+"""Engines map ``process_chunk`` over a stream of chunks and yield results *in order*.
+
+Each keeps a bounded window of chunks in flight, so the input stream is consumed only as
+fast as the workers finish (memory stays flat for any archive size), and results come
+back in input order (the report and a ``.zip`` DEST are deterministic).
+
+- ``serial``: in-process, for ``-j 1`` (no pickling, no pool start-up).
+- ``processes``: a ``ProcessPoolExecutor``; a worker that dies (segfault, OOM kill) is
+  isolated: its chunk is retried one item per task in a fresh pool, and the item that
+  kills a worker again becomes an ``error`` record.
+- ``dask``: ``dask.bag`` partitions on a ``distributed`` cluster (``--scheduler`` or a
+  ``LocalCluster``); imported lazily, an optional extra.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from newsml_tools.batch.sources import InputItem
+from newsml_tools.batch.work import WorkContext, process_chunk, process_one
+
+Chunk = Sequence[InputItem]
+Records = list[dict[str, Any]]
+
+DASK_MISSING = (
+    "the dask engine needs the optional extra: pip install 'newsml-tools[dask]'"
+)
+
+
+class EngineError(Exception):
+    """The engine cannot run (missing extra, unreachable scheduler)."""
+
+
+def map_serial(chunks: Iterable[Chunk], ctx: WorkContext) -> Iterator[Records]:
+    for chunk in chunks:
+        yield process_chunk(chunk, ctx)
+
+
+def _worker_init() -> None:
+    """Die with the parent (Linux): a ``kill -9``-ed batch leaves no orphan writing to
+    DEST while a ``--resume`` runs."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL("libc.so.6", use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+            if os.getppid() == 1:  # the parent already died before prctl
+                os._exit(1)
+        except OSError:  # pragma: no cover
+            pass
+
+
+def _warm_up(ctx: WorkContext) -> None:
+    """Load the converter (and its compiled schemas) before forking, so every worker
+    starts warm instead of paying the start-up cost once each."""
+    with contextlib.suppress(Exception):  # a real failure shows up per article, recorded
+        ctx.convert("Warm-up headline\n\nA paragraph.\n", ctx.options, source_name="<warm-up>")
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    mp_ctx = multiprocessing.get_context(method)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=mp_ctx, initializer=_worker_init)
+
+
+def map_processes(chunks: Iterable[Chunk], ctx: WorkContext, jobs: int,
+                  window: int | None = None) -> Iterator[Records]:
+    window = window or max(2, 3 * jobs)
+    _warm_up(ctx)
+    ex = _pool(jobs)
+    pending: deque[tuple[Chunk, Future[Records]]] = deque()
+    try:
+        it = iter(chunks)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < window:
+                chunk = next(it, None)
+                if chunk is None:
+                    exhausted = True
+                    break
+                pending.append((chunk, _submit(ex, chunk, ctx)))
+            if not pending:
+                return
+            chunk, fut = pending.popleft()
+            try:
+                yield fut.result()
+            except BrokenProcessPool:
+                ex.shutdown(wait=False, cancel_futures=True)
+                retry = [chunk, *(c for c, _f in pending)]
+                pending.clear()
+                ex = _pool(jobs)
+                for c in retry:
+                    records, ex = _isolate(c, ctx, ex, jobs)
+                    yield records
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(ex: ProcessPoolExecutor, chunk: Chunk, ctx: WorkContext) -> Future[Records]:
+    return ex.submit(process_chunk, chunk, ctx)
+
+
+def _isolate(chunk: Chunk, ctx: WorkContext, ex: ProcessPoolExecutor,
+             jobs: int) -> tuple[Records, ProcessPoolExecutor]:
+    """Run a chunk one item per task; an item that kills its worker is an error."""
+    futures = [ex.submit(process_one, item, ctx) for item in chunk]
+    records: Records = []
+    for item, fut in zip(chunk, futures, strict=True):
+        try:
+            records.append(fut.result())
+        except BrokenProcessPool:
+            records.append({"id": item.id, "source": item.source, "status": "error",
+                            "outputs": [], "sha256": None, "findings": [],
+                            "error": "the worker process died while converting this input "
+                                     "(crash or out of memory)", "seconds": 0.0})
+            ex.shutdown(wait=False, cancel_futures=True)
+            ex = _pool(jobs)
+            # the others in this chunk were cancelled with the pool: run them again
+            rest = chunk[len(records):]
+            more, ex = _isolate(rest, ctx, ex, jobs) if rest else ([], ex)
+            return records + more, ex
+    return records, ex
+
+
+# --------------------------------------------------------------------------- Dask
+
+
+def map_dask(chunks: Iterable[Chunk], ctx: WorkContext, jobs: int,
+             scheduler: str | None = None, window: int | None = None) -> Iterator[Records]:
+    """One ``dask.bag`` per group of chunks (one partition per chunk), ``process_one``
+    mapped over it; two groups in flight, so memory stays bounded."""
+    try:
+        import dask.bag as db
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise EngineError(DASK_MISSING) from exc
+    window = window or max(2, 4 * jobs)
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="20s")
+        else:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+    except (OSError, TimeoutError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise EngineError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from exc
+    try:
+        yield from _dask_stream(db, client, chunks, ctx, window)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _dask_stream(db: Any, client: Any, chunks: Iterable[Chunk], ctx: WorkContext,
+                 window: int) -> Iterator[Records]:
+    def submit(group: list[Chunk]) -> list[Any]:
+        flat = [item for c in group for item in c]
+        size = max(len(c) for c in group)
+        bag = db.from_sequence(flat, partition_size=size).map(process_one, ctx)
+        return client.compute(bag.to_delayed())
+
+    groups: deque[list[Any]] = deque()
+    group: list[Chunk] = []
+    for chunk in chunks:
+        group.append(chunk)
+        if len(group) >= window:
+            groups.append(submit(group))
+            group = []
+            if len(groups) >= 2:
+                for fut in groups.popleft():
+                    yield fut.result()
+    if group:
+        groups.append(submit(group))
+    while groups:
+        for fut in groups.popleft():
+            yield fut.result()

@@ -1,0 +1,366 @@
+"""``run_batch``: sources -> engine -> outputs, manifest and report.
+
+The parent streams inputs, hands chunks to the engine, and for every record coming back
+(in input order) appends it to the manifest (fsync per chunk) and to the report. With a
+directory DEST the workers have already written the outputs atomically before the record
+exists; with a ``.zip`` DEST the parent adds the returned bytes to ``DEST.tmp``, renamed
+to DEST at the end. The report is written to a temp file and renamed into place at the
+end of the run, after ``os.sync()``; it holds exactly one record per input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import heapq
+import json
+import os
+import time
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsml_tools.atomic import TEMP_PREFIX
+from newsml_tools.batch import engines
+from newsml_tools.batch.manifest import LOCK_NAME, MANIFEST_NAME, Manifest
+from newsml_tools.batch.sources import (
+    DEFAULT_INCLUDE,
+    DEFAULT_MAX_MEMBER_BYTES,
+    DEFAULT_MAX_TOTAL_BYTES,
+    InputItem,
+    Limits,
+    SourceError,
+    SourceFilter,
+    count_directory,
+    count_jsonl,
+    count_zip,
+    iter_directory,
+    iter_jsonl,
+    iter_tar,
+    iter_zip,
+    source_kind,
+    source_label,
+)
+from newsml_tools.batch.work import ConvertFn, WorkContext, default_convert
+
+REPORT_NAME = "batch-report.jsonl"
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed member timestamps: a deterministic archive
+MANIFEST_ONLY = ("options_key", "output_sha256")  # kept in the manifest, not the report
+
+
+class BatchError(Exception):
+    """The batch cannot start (usage error): exit code 2."""
+
+
+@dataclass
+class BatchConfig:
+    sources: list[str]
+    dest: str
+    options: Any  # newsml_tools.convert.ConvertOptions
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    resume: bool = False
+    report: str | None = None
+    engine: str = "local"  # "local" or "dask"
+    scheduler: str | None = None
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    max_member_bytes: int = DEFAULT_MAX_MEMBER_BYTES
+    max_total_bytes: int = DEFAULT_MAX_TOTAL_BYTES
+    chunk_size: int = 16
+    convert: ConvertFn = default_convert
+    suffixes: dict[str, str] | None = None  # default: newsml_tools.convert.OUTPUT_SUFFIX
+    count_total: bool = False  # pre-count inputs (for a progress ETA) where cheap
+
+
+@dataclass
+class BatchResult:
+    dest: str
+    report: str
+    counts: Counter[str] = field(default_factory=Counter)
+    wall: float = 0.0
+    slowest: list[tuple[float, str]] = field(default_factory=list)
+    unreadable_sources: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def rate(self) -> float:
+        return self.total / self.wall if self.wall > 0 else 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """0: every input ok (or skipped); 1: any invalid or error; 2: a source unreadable."""
+        if self.unreadable_sources:
+            return 2
+        return 1 if self.counts["invalid"] or self.counts["error"] else 0
+
+
+Progress = Callable[[dict[str, Any], int, "int | None"], None]
+
+
+def options_key(options: Any) -> str:
+    from newsml_tools import __version__
+
+    blob = f"{__version__}\n{options!r}"
+    return hashlib.sha256(blob.encode()).hexdigest()[:32]
+
+
+def _is_zip_dest(dest: str) -> bool:
+    return dest.lower().endswith(".zip")
+
+
+def default_report_path(dest: str) -> str:
+    if _is_zip_dest(dest):
+        return dest[: -len(".zip")] + ".report.jsonl"
+    return os.path.join(dest, REPORT_NAME)
+
+
+def _clean_temp_files(dest: str) -> int:
+    removed = 0
+    for dirpath, _dirs, files in os.walk(dest):
+        for name in files:
+            if name.startswith(TEMP_PREFIX):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(os.path.join(dirpath, name))
+                    removed += 1
+    return removed
+
+
+@contextlib.contextmanager
+def _lock(path: str) -> Iterator[None]:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BatchError(f"another `newsml batch` is writing to this DEST ({path})") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+class _Inputs:
+    """All sources as one stream of items: ids and output stems made unique."""
+
+    def __init__(self, config: BatchConfig, manifest: Manifest | None) -> None:
+        self.config = config
+        self.manifest = manifest
+        self.kinds = [(s, source_kind(s)) for s in config.sources]  # raises SourceError
+        labels = [source_label(s) for s in config.sources]
+        self.prefix: list[str] = [""] * len(labels)
+        if len(labels) > 1:
+            if len(set(labels)) != len(labels):
+                raise SourceError("two SOURCEs have the same name; their outputs would mix: "
+                                  + ", ".join(config.sources))
+            self.prefix = [f"{label}/" for label in labels]
+        self.filt = SourceFilter(tuple(config.include), tuple(config.exclude))
+        self.limits = Limits(config.max_member_bytes, config.max_total_bytes)
+        self.unreadable = 0
+
+    def count(self) -> int | None:
+        total = 0
+        for src, kind in self.kinds:
+            if kind == "dir":
+                total += count_directory(src, self.filt, self._exclude_dirs())
+            elif kind == "jsonl":
+                total += count_jsonl(src)
+            elif kind == "zip":
+                n = count_zip(src, self.filt)
+                if n is None:
+                    return None
+                total += n
+            else:
+                return None  # a compressed tar stream: unknown without reading it all
+        return total
+
+    def _exclude_dirs(self) -> list[str]:
+        return [] if _is_zip_dest(self.config.dest) else [self.config.dest]
+
+    def _raw(self) -> Iterator[tuple[str, InputItem]]:
+        for (src, kind), prefix in zip(self.kinds, self.prefix, strict=True):
+            if kind == "dir":
+                it = iter_directory(src, self.filt, self.limits, exclude_dirs=self._exclude_dirs())
+            elif kind == "zip":
+                it = iter_zip(src, self.filt, self.limits)
+            elif kind == "tar":
+                it = iter_tar(src, self.filt, self.limits)
+            else:
+                it = iter_jsonl(src, self.limits)
+            for item in it:
+                yield prefix, item
+
+    def __iter__(self) -> Iterator[InputItem]:
+        seen_ids: set[str] = set()
+        stems: dict[str, str] = {}
+        for prefix, item in self._raw():
+            if item.unreadable:
+                self.unreadable += 1
+            item.id = prefix + item.id
+            if item.stem is not None:
+                item.stem = prefix + item.stem
+            if item.id in seen_ids:
+                item.error, item.stem, item.data, item.path = (
+                    "duplicate input id (listed twice in the source)", None, None, None)
+                item.id = f"{item.id}#{len(seen_ids)}"
+            seen_ids.add(item.id)
+            if item.stem is not None:
+                key = item.stem.lower()
+                other = stems.get(key)
+                if other is not None:
+                    item.error = f"its outputs would overwrite those of {other!r} (same name)"
+                    item.stem, item.data, item.path = None, None, None
+                else:
+                    stems[key] = item.id
+            if self.manifest is not None and item.error is None and item.skip is None:
+                item.prior = self.manifest.prior(item.id)
+            yield item
+
+
+def _chunks(items: Iterator[InputItem], size: int) -> Iterator[list[InputItem]]:
+    chunk: list[InputItem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchResult:
+    """Convert every input of ``config.sources`` into ``config.dest``; see the module doc."""
+    if config.suffixes is None:
+        from newsml_tools.convert import OUTPUT_SUFFIX
+
+        config.suffixes = dict(OUTPUT_SUFFIX)
+    if config.engine not in ("local", "dask"):
+        raise BatchError(f"unknown engine {config.engine!r} (local or dask)")
+    if config.jobs < 1:
+        raise BatchError("-j must be at least 1")
+    zip_dest = _is_zip_dest(config.dest)
+    dest = os.path.abspath(config.dest)
+    report_path = os.path.abspath(config.report or default_report_path(config.dest))
+    try:
+        if zip_dest:
+            Path(dest).parent.mkdir(parents=True, exist_ok=True)
+            lock_path = os.path.join(os.path.dirname(dest),
+                                     f".{os.path.basename(dest)}{LOCK_NAME}")
+        else:
+            Path(dest).mkdir(parents=True, exist_ok=True)
+            lock_path = os.path.join(dest, LOCK_NAME)
+    except OSError as exc:
+        raise BatchError(f"cannot create DEST {config.dest}: {exc.strerror or exc}") from None
+    Path(report_path).parent.mkdir(parents=True, exist_ok=True)
+
+    with _lock(lock_path):
+        result = _run_locked(config, dest, report_path, zip_dest, progress)
+    if zip_dest:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(lock_path)
+    return result
+
+
+def _run_locked(config: BatchConfig, dest: str, report_path: str, zip_dest: bool,
+                progress: Progress | None) -> BatchResult:
+    t0 = time.perf_counter()
+    manifest = None
+    zip_tmp = dest + ".tmp"
+    if zip_dest:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(zip_tmp)
+    else:
+        _clean_temp_files(dest)
+        manifest = Manifest(os.path.join(dest, MANIFEST_NAME), resume=config.resume)
+    inputs = _Inputs(config, manifest if config.resume else None)
+    total = inputs.count() if config.count_total else None
+
+    assert config.suffixes is not None
+    ctx = WorkContext(options=config.options, formats=tuple(config.options.formats),
+                      suffixes=config.suffixes, options_key=options_key(config.options),
+                      dest=None if zip_dest else dest, convert=config.convert,
+                      max_member_bytes=config.max_member_bytes)
+    chunks = _chunks(iter(inputs), config.chunk_size)
+    if config.engine == "dask":
+        stream = engines.map_dask(chunks, ctx, config.jobs, config.scheduler)
+    elif config.jobs == 1:
+        stream = engines.map_serial(chunks, ctx)
+    else:
+        stream = engines.map_processes(chunks, ctx, config.jobs)
+
+    result = BatchResult(dest=config.dest, report=report_path)
+    slow: list[tuple[float, str]] = []
+    report_dir = os.path.dirname(report_path)
+    rfd, report_tmp = _mkstemp(report_dir)
+    zf = zipfile.ZipFile(zip_tmp, "w", zipfile.ZIP_DEFLATED) if zip_dest else None
+    done = 0
+    try:
+        with os.fdopen(rfd, "wb") as report_fh:
+            for records in stream:
+                for rec in records:
+                    payload = rec.pop("_data", None)
+                    if zf is not None and payload:
+                        for name, data in payload:
+                            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+                            info.compress_type = zipfile.ZIP_DEFLATED
+                            info.external_attr = 0o644 << 16
+                            zf.writestr(info, data)
+                    if manifest is not None:
+                        manifest.append(rec)
+                    public = {k: v for k, v in rec.items() if k not in MANIFEST_ONLY}
+                    report_fh.write(json.dumps(public, ensure_ascii=False).encode() + b"\n")
+                    result.counts[rec["status"]] += 1
+                    item = (rec.get("seconds", 0.0), rec["id"])
+                    if len(slow) < 5:
+                        heapq.heappush(slow, item)
+                    else:
+                        heapq.heappushpop(slow, item)
+                    done += 1
+                    if progress is not None:
+                        progress(rec, done, total)
+                if manifest is not None:
+                    manifest.sync()
+            report_fh.flush()
+            os.fsync(report_fh.fileno())
+        if zf is not None:
+            zf.close()
+            zf = None
+            _publish_mode(zip_tmp)
+            os.replace(zip_tmp, dest)
+        else:
+            os.sync()  # outputs durable before the report claims them
+        _publish_mode(report_tmp)
+        os.replace(report_tmp, report_path)
+        if manifest is not None:
+            manifest.compact()
+    finally:
+        if zf is not None:
+            zf.close()
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(zip_tmp)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(report_tmp)
+        if manifest is not None:
+            manifest.close()
+    result.unreadable_sources = inputs.unreadable
+    result.slowest = sorted(slow, reverse=True)
+    result.wall = time.perf_counter() - t0
+    return result
+
+
+def _publish_mode(path: str) -> None:
+    """mkstemp makes 0600 files; give the report the usual umask-based mode."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
+def _mkstemp(directory: str) -> tuple[int, str]:
+    import tempfile
+
+    return tempfile.mkstemp(prefix=TEMP_PREFIX, dir=directory)

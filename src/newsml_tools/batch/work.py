@@ -1,0 +1,233 @@
+"""The per-article work, run in worker processes (or in-process with ``-j 1``).
+
+``process_chunk(items, ctx)`` is the only thing an engine maps: it takes ``InputItem``s
+and returns one report record (a plain dict) per item, in order. It never raises for a
+bad input. For a directory DEST the worker writes its own outputs atomically (no output
+bytes travel back to the parent); for a ``.zip`` DEST it returns the bytes instead and
+the parent writes the archive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from newsml_tools.atomic import write_atomic
+from newsml_tools.batch.sources import DEFAULT_MAX_MEMBER_BYTES, InputItem
+
+STATUSES = ("ok", "invalid", "error", "skipped")
+RESUME_REASON = "unchanged since the previous run (--resume): input and outputs verified"
+
+ConvertFn = Callable[..., Any]  # (text, options, *, source_name) -> Conversion
+
+
+def default_convert(text: str, options: Any, *, source_name: str) -> Any:
+    """The real converter, imported lazily (workers import it once, on first use)."""
+    from newsml_tools.convert import convert_text
+
+    return convert_text(text, options, source_name=source_name)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class WorkContext:
+    """Everything a worker needs; picklable (the convert function by qualified name)."""
+
+    options: Any  # ConvertOptions for the whole batch; per-record fields override it
+    formats: tuple[str, ...]
+    suffixes: dict[str, str]  # format -> output suffix (OUTPUT_SUFFIX)
+    options_key: str  # fingerprint of options + package version, for --resume
+    dest: str | None = None  # a directory DEST: workers write there; None: return bytes
+    convert: ConvertFn = default_convert
+    max_member_bytes: int = DEFAULT_MAX_MEMBER_BYTES
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8, with or without BOM. Anything else raises ``UnicodeDecodeError`` (the
+    input becomes an ``error`` record: guessing an encoding would silently garble names)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    return data.decode("utf-8")
+
+
+def finding_to_dict(f: Any) -> dict[str, Any]:
+    if dataclasses.is_dataclass(f):
+        d = {fld.name: getattr(f, fld.name) for fld in dataclasses.fields(f)}
+    else:  # pragma: no cover - tolerate a mapping from a stand-in converter
+        d = dict(f)
+    sev = d.get("severity")
+    if sev is not None:
+        d["severity"] = getattr(sev, "value", sev)
+    return d
+
+
+def record_options_key(base_key: str, overrides: dict[str, Any]) -> str:
+    if not overrides:
+        return base_key
+    blob = json.dumps([base_key, overrides], sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:32]
+
+
+def effective_options(options: Any, overrides: dict[str, Any]) -> Any:
+    if not overrides:
+        return options
+    changes: dict[str, Any] = {}
+    for key, value in overrides.items():
+        if key == "date":
+            try:
+                changes["date"] = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError as exc:
+                raise ValueError(f'"date" is not ISO 8601: {value!r}') from exc
+        else:
+            changes[key] = value
+    return dataclasses.replace(options, **changes)
+
+
+def _new_record(item: InputItem) -> dict[str, Any]:
+    return {"id": item.id, "source": item.source, "status": "error", "outputs": [],
+            "sha256": None, "findings": []}
+
+
+def _output_names(item: InputItem, ctx: WorkContext) -> list[tuple[str, str]]:
+    assert item.stem is not None
+    return [(fmt, item.stem + ctx.suffixes[fmt]) for fmt in ctx.formats]
+
+
+def _remove_stale(item: InputItem, ctx: WorkContext, keep: set[str]) -> None:
+    """Outputs a previous run left for this input that this run does not produce."""
+    if ctx.dest is None or item.stem is None:
+        return
+    for _fmt, name in _output_names(item, ctx):
+        if name not in keep:
+            with contextlib.suppress(FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                os.unlink(os.path.join(ctx.dest, name))
+
+
+def _resume_hit(item: InputItem, ctx: WorkContext, sha: str, key: str,
+                rec: dict[str, Any]) -> bool:
+    prior = item.prior
+    if (ctx.dest is None or not prior or prior.get("status") not in ("ok", "skipped")
+            or prior.get("sha256") != sha or prior.get("options_key") != key):
+        return False
+    hashes: dict[str, str] = prior.get("output_sha256") or {}
+    expected = {name for _fmt, name in _output_names(item, ctx)}
+    if set(hashes) != expected:
+        return False
+    for name, digest in hashes.items():
+        try:
+            data = Path(ctx.dest, name).read_bytes()
+        except OSError:
+            return False
+        if sha256_hex(data) != digest:
+            return False
+    rec.update(status="skipped", outputs=sorted(hashes), findings=prior.get("findings", []),
+               reason=RESUME_REASON, output_sha256=hashes)
+    return True
+
+
+def _read_input(item: InputItem, max_bytes: int) -> bytes:
+    if item.data is not None:
+        return item.data
+    assert item.path is not None
+    # item.path is already resolved (symlinks vetted by the source): refuse a symlink
+    # swapped in since then, and re-check the size cap in case the file grew.
+    fd = os.open(item.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _TooBig(f"file is over the {max_bytes}-byte limit (--max-member-bytes)")
+    return data
+
+
+class _TooBig(Exception):
+    pass
+
+
+def process_one(item: InputItem, ctx: WorkContext) -> dict[str, Any]:
+    """Convert one input; the returned record is what the report and manifest hold."""
+    t0 = time.perf_counter()
+    rec = _new_record(item)
+    try:
+        _process(item, ctx, rec)
+    except Exception as exc:  # a bug (ours or the converter's): record it, carry on
+        rec.update(status="error", error=f"{type(exc).__name__}: {exc}")
+        rec.pop("_data", None)
+    rec["seconds"] = round(time.perf_counter() - t0, 6)
+    return rec
+
+
+def _process(item: InputItem, ctx: WorkContext, rec: dict[str, Any]) -> None:
+    if item.skip is not None:
+        rec.update(status="skipped", reason=item.skip)
+        return
+    if item.error is not None:
+        rec["error"] = item.error
+        _remove_stale(item, ctx, set())
+        return
+    try:
+        data = _read_input(item, ctx.max_member_bytes)
+    except OSError as exc:
+        rec["error"] = f"cannot read: {exc.strerror or exc}"
+        return
+    except _TooBig as exc:
+        rec["error"] = str(exc)
+        _remove_stale(item, ctx, set())
+        return
+    sha = sha256_hex(data)
+    rec["sha256"] = sha
+    key = record_options_key(ctx.options_key, item.overrides)
+    rec["options_key"] = key
+    if _resume_hit(item, ctx, sha, key, rec):
+        return
+    try:
+        text = decode_text(data)
+    except UnicodeDecodeError as exc:
+        rec["error"] = (f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 4]!r}); "
+                        "re-encode the input as UTF-8")
+        _remove_stale(item, ctx, set())
+        return
+    try:
+        options = effective_options(ctx.options, item.overrides)
+    except ValueError as exc:
+        rec["error"] = str(exc)
+        _remove_stale(item, ctx, set())
+        return
+    try:
+        conv = ctx.convert(text, options, source_name=item.id)
+    except Exception as exc:
+        rec["error"] = f"converter raised {type(exc).__name__}: {exc} (a bug, please report)"
+        _remove_stale(item, ctx, set())
+        return
+    rec["findings"] = [finding_to_dict(f) for f in conv.findings]
+    written: dict[str, str] = {}
+    payload: list[tuple[str, bytes]] = []
+    for fmt, name in _output_names(item, ctx):
+        out = conv.outputs.get(fmt)
+        if out is None:
+            continue
+        if ctx.dest is not None:
+            write_atomic(os.path.join(ctx.dest, name), out)
+        else:
+            payload.append((name, out))
+        written[name] = sha256_hex(out)
+    _remove_stale(item, ctx, set(written))
+    rec["outputs"] = list(written)
+    rec["output_sha256"] = written
+    rec["status"] = "ok" if conv.ok else "invalid"
+    if payload:
+        rec["_data"] = payload
+
+
+def process_chunk(items: Sequence[InputItem], ctx: WorkContext) -> list[dict[str, Any]]:
+    return [process_one(item, ctx) for item in items]
