@@ -317,9 +317,11 @@ def validate_targets(
     jobs: int | None = None,
     options: CheckOptions = CheckOptions(),
     strict: bool = False,
-    check: CheckFile = default_check_file,
-    check_data: CheckData = default_check_data,
+    check: CheckFile | None = None,
+    check_data: CheckData | None = None,
 ) -> Report:
+    check = check or default_check_file
+    check_data = check_data or default_check_data
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     slots: list[FileResult | None] = [None] * len(targets)
     file_idx: list[int] = []
@@ -351,13 +353,15 @@ def validate_paths(
     include: Sequence[str] | None = None,
     exclude: Sequence[str] = (),
     stdin: BinaryIO | None = None,
-    check: CheckFile = default_check_file,
-    check_data: CheckData = default_check_data,
+    check: CheckFile | None = None,
+    check_data: CheckData | None = None,
 ) -> Report:
     """Expand ``paths`` and validate every input; results in input order.
 
     ``jobs``: processes to use (``None``/0 = all cores, 1 = in-process). ``select`` /
-    ``ignore``: rule-id prefixes. ``strict``: warnings make a file invalid.
+    ``ignore``: rule-id prefixes. ``strict``: warnings make a file invalid. ``check`` /
+    ``check_data``: per-file functions (default: the validator's ``validate_file`` /
+    ``validate``); ``check`` must be a module-level function so a pool can run it.
     """
     targets = expand_paths(paths, include=include, exclude=exclude, stdin=stdin)
     options = CheckOptions(kind=kind, schema=schema, ninjs_version=ninjs_version,

@@ -36,11 +36,9 @@ def _check_rule_prefixes(values: tuple[str, ...], option: str) -> tuple[str, ...
     """Every --select/--ignore value must be a prefix of at least one known rule id."""
     if not values:
         return values
-    try:
-        from newsml_tools.validation import RULES
-    except ImportError:  # validator missing: accept anything
+    known = [r.upper() for r in _known_rules()]
+    if not known:  # no registry to check against: accept anything
         return values
-    known = [r.upper() for r in RULES]
     out = []
     for v in values:
         for part in v.split(","):
@@ -53,6 +51,14 @@ def _check_rule_prefixes(values: tuple[str, ...], option: str) -> tuple[str, ...
                 )
             out.append(part)
     return tuple(out)
+
+
+def _known_rules() -> list[str]:
+    try:
+        from newsml_tools.validation import RULES
+    except ImportError:
+        return []
+    return list(RULES)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -149,12 +155,13 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
 
 
 def _echo_stdout(text: str) -> None:
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout
     try:
         stream.write(text)
         stream.flush()
     except UnicodeEncodeError:  # a console that cannot show some character
-        stream.buffer.write(text.encode(stream.encoding or "utf-8", "backslashreplace"))
+        data = text.encode(stream.encoding or "utf-8", "backslashreplace")
+        stream.buffer.write(data)
         stream.flush()
     except BrokenPipeError:  # `newsml validate ... | head`
         sys.stderr.close()
