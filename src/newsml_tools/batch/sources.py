@@ -309,6 +309,14 @@ def iter_tar(archive: str, filt: SourceFilter, limits: Limits) -> Iterator[Input
             try:
                 info = next(members)
             except StopIteration:
+                # tarfile ends quietly when the stream stops at a member boundary; a real
+                # end-of-archive marker is a full zero block, a cut-off stream is not
+                stream = getattr(tf, "fileobj", None)
+                if stream is not None and hasattr(stream, "tell") and \
+                        stream.tell() - tf.offset != tarfile.BLOCKSIZE:
+                    yield InputItem(id=f"{name}!", source=archive, unreadable=True,
+                                    error=f"archive is truncated after {total} bytes "
+                                          "(no end-of-archive marker)")
                 return
             except (OSError, tarfile.TarError, EOFError, zlib_error()) as exc:
                 yield InputItem(id=f"{name}!", source=archive,
