@@ -234,3 +234,31 @@ def test_real_binary_garbage_and_empty(tmp_path, monkeypatch) -> None:
         assert res.exception is None or isinstance(res.exception, SystemExit)
     res = CliRunner().invoke(main, ["validate", "-"], input=os.urandom(512))
     assert res.exit_code in (1, 2) and "Traceback" not in res.output
+
+
+# ------------------------------------------------------------------------------ hooks
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_pre_commit_hooks_parse_with_our_cli(fake) -> None:
+    import re
+    import shlex
+
+    yaml = pytest.importorskip("yaml")
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {h["id"] for h in hooks} == {
+        "newsml-validate-newsml-g2", "newsml-validate-ninjs", "newsml-validate-jsonld"}
+    expect = {"newsml-validate-newsml-g2": ("a.xml", "b.nitf"),
+              "newsml-validate-ninjs": ("c.json",),
+              "newsml-validate-jsonld": ("d.jsonld", "e.html", "f.htm")}
+    for h in hooks:
+        assert h["language"] == "python"
+        argv = shlex.split(h["entry"])
+        assert argv[:2] == ["newsml", "validate"]
+        for name in expect[h["id"]]:
+            assert re.search(h["files"], name), (h["id"], name)
+        assert not re.search(h["files"], "x.txt")
+        res = CliRunner().invoke(main, [*argv[1:], "ok.xml"])
+        assert res.exit_code == 0, res.output
+    ninjs = next(h for h in hooks if h["id"] == "newsml-validate-ninjs")
+    assert "--kind ninjs" in ninjs["entry"]
