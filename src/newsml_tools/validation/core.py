@@ -1,0 +1,352 @@
+"""validate / validate_file: read safely, detect the kind, dispatch, collect findings."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from newsml_tools.findings import FileResult, Finding, Report, Severity
+from newsml_tools.validation.detect import KINDS, detect_kind
+from newsml_tools.validation.rules import RULES
+from newsml_tools.validation.safety import (
+    DEFAULT_MAX_BYTES,
+    MAX_JSON_DEPTH,
+    TooLarge,
+    read_file_limited,
+)
+
+_XML_DECL_ENC = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*([\"'])[^\"']*\2", re.S)
+_LD_SCRIPT = re.compile(
+    r"<script\b[^>]*?\btype\s*=\s*([\"']?)application/ld\+json\1[^>]*>(.*?)</script\s*>",
+    re.S | re.I,
+)
+
+
+def _finding(
+    filename: str,
+    rule: str,
+    message: str,
+    *,
+    line: int | None = None,
+    column: int | None = None,
+    path: str | None = None,
+    hint: str | None = None,
+    severity: Severity | None = None,
+) -> Finding:
+    return Finding(
+        filename, line, column, path, rule, severity or RULES[rule].severity, message, hint
+    )
+
+
+def validate(
+    data: bytes | str,
+    kind: str | None = None,
+    *,
+    filename: str = "<data>",
+    schema: str | os.PathLike | None = None,
+    ninjs_version: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Report:
+    """Validate one document; the Report holds one FileResult."""
+    report = Report()
+    report.add(
+        validate_data(
+            data,
+            kind,
+            filename=filename,
+            schema=schema,
+            ninjs_version=ninjs_version,
+            max_bytes=max_bytes,
+        )
+    )
+    return report
+
+
+def validate_file(
+    path: str | os.PathLike,
+    *,
+    kind: str | None = None,
+    schema: str | os.PathLike | None = None,
+    ninjs_version: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> FileResult:
+    """Read ``path`` with a size bound (stat first) and validate it; unreadable -> error."""
+    name = str(path)
+    try:
+        data = read_file_limited(path, max_bytes)
+    except TooLarge as exc:
+        return FileResult(
+            name,
+            kind=kind or detect_kind(b"", name),
+            findings=[
+                _finding(
+                    name,
+                    "SEC002",
+                    f"input refused without reading it: {exc}",
+                    hint="raise the limit (max_bytes / --max-bytes) if the file is trusted",
+                )
+            ],
+        )
+    except IsADirectoryError:
+        return FileResult(name, kind=kind, error="is a directory")
+    except OSError as exc:
+        return FileResult(name, kind=kind, error=f"cannot read: {exc.strerror or exc}")
+    return validate_data(
+        data, kind, filename=name, schema=schema, ninjs_version=ninjs_version, max_bytes=max_bytes
+    )
+
+
+def _to_bytes(data: bytes | str) -> bytes:
+    if isinstance(data, bytes):
+        return data
+    if isinstance(data, (bytearray, memoryview)):
+        return bytes(data)
+    if not isinstance(data, str):
+        raise TypeError(f"data must be bytes or str, not {type(data).__name__}")
+    # a str is already decoded: drop any encoding declaration, re-encode as UTF-8
+    if data.lstrip().startswith("<?xml"):
+        data = _XML_DECL_ENC.sub(r"\1", data, count=1)
+    return data.encode("utf-8", errors="surrogatepass")
+
+
+def validate_data(
+    data: bytes | str,
+    kind: str | None = None,
+    *,
+    filename: str = "<data>",
+    schema: str | os.PathLike | None = None,
+    ninjs_version: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> FileResult:
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
+    raw = _to_bytes(data)
+    res = FileResult(filename, kind=kind)
+    if len(raw) > max_bytes:
+        res.kind = kind or detect_kind(raw[:65536], filename)
+        res.findings.append(
+            _finding(
+                filename, "SEC002", f"input is {len(raw)} bytes; the limit is {max_bytes} bytes"
+            )
+        )
+        return res
+    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        res.kind = kind or detect_kind(b"", filename)
+        res.findings.append(_finding(filename, "parse", "empty input"))
+        return res
+    k = kind or detect_kind(raw, filename)
+    res.kind = k
+    if k is None:
+        if b"\x00" in raw[:4096] or _undecodable(raw[:4096]):
+            res.findings.append(
+                _finding(filename, "parse", "not XML, JSON or HTML (binary or undecodable data)")
+            )
+        else:
+            res.findings.append(
+                _finding(
+                    filename,
+                    "kind",
+                    "cannot tell whether this is NewsML-G2, NITF, ninjs, JSON-LD or HTML",
+                    hint="pass kind= (CLI: --kind)",
+                )
+            )
+        return res
+    schema_s = os.fspath(schema) if schema is not None else None
+    if k in ("newsml-g2", "nitf"):
+        _validate_xml(raw, k, res, schema_s)
+    elif k == "html":
+        _validate_html(raw, res, schema_s)
+    else:
+        _validate_json(raw, k, res, schema_s, ninjs_version)
+    return res
+
+
+def _undecodable(head: bytes) -> bool:
+    try:
+        head.decode("utf-8")
+        return False
+    except UnicodeDecodeError as exc:
+        return exc.start < len(head) - 4  # a cut multi-byte char at the end is fine
+
+
+# ------------------------------------------------------------------ XML
+def _validate_xml(raw: bytes, kind: str, res: FileResult, schema: str | None) -> None:
+    from newsml_tools.validation import xml as X
+
+    sink = X._Sink(res.file)
+    root = X.parse_xml(raw, sink)
+    if root is not None:
+        tag = root.tag if isinstance(root.tag, str) else ""
+        actual = kind
+        if tag == "nitf" or tag == f"{{{X.NITF_NS}}}nitf":
+            actual = "nitf"
+        elif tag.startswith(f"{{{X.NAR_NS}}}"):
+            actual = "newsml-g2"
+        if schema is None and actual != kind:
+            actual = kind  # the caller said what it is: the schema will say what is wrong
+        res.kind = actual
+        if actual == "nitf":
+            X.validate_nitf(root, sink, schema)
+        else:
+            X.validate_newsml(root, sink, schema, res.items)
+    res.findings.extend(sink.findings)
+
+
+# ------------------------------------------------------------------ JSON
+def _decode_json_text(raw: bytes, res: FileResult) -> str | None:
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if raw.startswith(bom):
+            raw, encoding = raw[len(bom) :], enc
+            break
+    else:
+        encoding = "utf-8"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        res.findings.append(
+            _finding(
+                res.file,
+                "parse",
+                f"not valid {encoding.upper()}: {exc.reason} at byte {exc.start}",
+                line=line,
+                column=col,
+                hint="JSON must be UTF-8 (RFC 8259)",
+            )
+        )
+        return None
+
+
+def _load_json(text: str, res: FileResult, line_offset: int = 0, col0: int = 0) -> Any:
+    from newsml_tools.validation.jsonpos import TooDeep, loads
+
+    try:
+        return loads(text, MAX_JSON_DEPTH)
+    except TooDeep as exc:
+        res.findings.append(
+            _finding(
+                res.file,
+                "SEC003",
+                f"{exc}; not validated",
+                line=line_offset + 1 if line_offset else None,
+            )
+        )
+    except json.JSONDecodeError as exc:
+        col = exc.colno + (col0 if exc.lineno == 1 else 0)
+        res.findings.append(
+            _finding(
+                res.file,
+                "parse",
+                f"not well-formed JSON: {exc.msg}",
+                line=exc.lineno + line_offset,
+                column=col,
+            )
+        )
+    return _FAILED
+
+
+_FAILED = object()
+
+
+def _validate_json(
+    raw: bytes, kind: str, res: FileResult, schema: str | None, ninjs_version: str | None
+) -> None:
+    from newsml_tools.validation.jsonpos import Positions
+
+    text = _decode_json_text(raw, res)
+    if text is None:
+        return
+    doc = _load_json(text, res)
+    if doc is _FAILED:
+        return
+    pos = Positions(text)
+    try:
+        if kind == "jsonld":
+            from newsml_tools.validation.jsonld import check_jsonld
+
+            if schema is not None:
+                _custom_schema(doc, pos, res, schema)
+            else:
+                check_jsonld(doc, pos, res.file, res.findings)
+        else:
+            from newsml_tools.validation.ninjs import check_ninjs
+
+            if schema is not None:
+                _custom_schema(doc, pos, res, schema)
+            else:
+                check_ninjs(doc, pos, res.file, res.findings, res.items, ninjs_version)
+    except RecursionError:
+        res.findings.append(_finding(res.file, "SEC003", "JSON nests too deeply to validate"))
+
+
+def _custom_schema(doc: Any, pos, res: FileResult, schema: str) -> None:
+    from newsml_tools.validation.jschema import get_json_schema
+    from newsml_tools.validation.jsonpos import pointer
+
+    compiled = get_json_schema(Path(schema))
+    for err in compiled.errors(doc):
+        ptr = pointer(err.path)
+        line, col = pos.line_col(ptr)
+        res.findings.append(
+            _finding(res.file, "json-schema", err.message, line=line, column=col, path=ptr or "/")
+        )
+
+
+# ------------------------------------------------------------------ HTML
+def _decode_html(raw: bytes) -> str:
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        m = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", raw[:4096])
+        if m:
+            try:
+                return raw.decode(m.group(1).decode("ascii"), errors="replace")
+            except LookupError:
+                pass
+        return raw.decode("cp1252", errors="replace")
+
+
+def _validate_html(raw: bytes, res: FileResult, schema: str | None) -> None:
+    from newsml_tools.validation.jsonld import check_jsonld
+    from newsml_tools.validation.jsonpos import Positions
+
+    text = _decode_html(raw)
+    checked = 0
+    blocks = 0
+    for m in _LD_SCRIPT.finditer(text):
+        blocks += 1
+        start = m.start(2)
+        line0 = text.count("\n", 0, start)  # lines before the block's first line
+        col0 = start - (text.rfind("\n", 0, start) + 1)
+        body = m.group(2)
+        doc = _load_json(body, res, line_offset=line0, col0=col0)
+        if doc is _FAILED:
+            continue
+        pos = Positions(body, line_offset=line0, col_offset_first_line=col0)
+        if schema is not None:
+            _custom_schema(doc, pos, res, schema)
+            checked += 1
+        else:
+            checked += check_jsonld(doc, pos, res.file, res.findings, require_article=False)
+    if schema is None and checked == 0:
+        res.findings.append(
+            _finding(
+                res.file,
+                "LD005",
+                "no application/ld+json NewsArticle found in this HTML page"
+                if blocks == 0
+                else f"{blocks} application/ld+json block(s), but none is a NewsArticle",
+                hint='add <script type="application/ld+json"> with "@type": "NewsArticle"',
+            )
+        )

@@ -1,0 +1,97 @@
+"""Cheap kind detection from the first bytes (and the file name as a fallback)."""
+
+from __future__ import annotations
+
+import re
+
+from newsml_tools.validation.safety import decode_head
+
+KINDS = ("newsml-g2", "nitf", "ninjs", "jsonld", "html")
+NAR_NS_B = "http://iptc.org/std/nar/2006-10-01/"
+_HEAD = 64 * 1024
+_START_TAG = re.compile(r"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
+_EXT = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonld": "jsonld",
+    ".nitf": "nitf",
+}
+
+
+def _first_element(text: str) -> tuple[str | None, int]:
+    """Local name of the first element after the prolog and its offset."""
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in " \t\r\n\ufeff":
+            i += 1
+            continue
+        if text.startswith("<?", i):
+            j = text.find("?>", i)
+            i = n if j < 0 else j + 2
+        elif text.startswith("<!--", i):
+            j = text.find("-->", i)
+            i = n if j < 0 else j + 3
+        elif text.startswith("<!", i):  # DOCTYPE: skip, internal subset included
+            j = text.find("[", i)
+            k = text.find(">", i)
+            if 0 <= j < k:
+                e = text.find("]", j)
+                k = text.find(">", e if e >= 0 else j)
+            i = n if k < 0 else k + 1
+        elif c == "<":
+            m = _START_TAG.match(text, i)
+            return (m.group(2) if m else None), i
+        else:
+            return None, i
+    return None, i
+
+
+def detect_kind(data: bytes | str, filename: str | None = None) -> str | None:
+    """'newsml-g2' | 'nitf' | 'ninjs' | 'jsonld' | 'html' | None (unknown)."""
+    text = data[:_HEAD] if isinstance(data, str) else decode_head(data, _HEAD)
+    if isinstance(data, bytes) and text and "\x00" in text[:1024] and not text.startswith("<"):
+        return None  # binary
+    stripped = text.lstrip(" \t\r\n\ufeff")
+    if stripped.startswith("<"):
+        low = stripped[:512].lower()
+        if low.startswith("<!doctype html"):
+            return "html"
+        name, pos = _first_element(text)
+        if name is None:
+            return _by_ext(filename)
+        if name == "nitf":
+            return "nitf"
+        if name.lower() in ("html", "head", "body") or (
+            name in ("div", "p", "script") and "<?xml" not in low
+        ):
+            return "html"
+        if NAR_NS_B in text[pos : pos + 4096]:
+            return "newsml-g2"
+        if name in (
+            "newsItem",
+            "packageItem",
+            "conceptItem",
+            "knowledgeItem",
+            "planningItem",
+            "catalogItem",
+            "newsMessage",
+        ):
+            return "newsml-g2"
+        return _by_ext(filename)
+    if stripped.startswith(("{", "[")):
+        if '"@context"' in text or '"@type"' in text:
+            return "jsonld"
+        return "ninjs"
+    return _by_ext(filename)
+
+
+def _by_ext(filename: str | None) -> str | None:
+    if not filename:
+        return None
+    low = filename.lower()
+    for ext, kind in _EXT.items():
+        if low.endswith(ext):
+            return kind
+    return None

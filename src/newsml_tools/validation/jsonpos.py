@@ -1,0 +1,159 @@
+"""JSON helpers: safe loading, depth bound, and JSON pointer -> (line, column).
+
+Positions are recovered only when a finding needs them: an iterative (no recursion)
+token scanner maps every value's JSON pointer to its offset in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from typing import Any
+
+_STR = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_TOKEN = re.compile(r'[ \t\r\n]*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^\s{}\[\]:,"]+))', re.S)
+
+
+class TooDeep(Exception):
+    pass
+
+
+def depth_exceeds(text: str, limit: int) -> bool:
+    """True when brackets nest deeper than about ``limit`` (only call on valid JSON)."""
+    s = _NOT_BRACKET.sub("", _STR.sub("", text))
+    for _ in range(limit):
+        if not s:
+            return False
+        t = s.replace("[]", "").replace("{}", "")
+        if t == s:
+            return False
+        s = t
+    return bool(s)
+
+
+def loads(text: str, max_depth: int) -> Any:
+    """json.loads with a nesting bound; raises TooDeep or json.JSONDecodeError."""
+    try:
+        value = json.loads(text)
+    except RecursionError as exc:
+        raise TooDeep("JSON nesting is too deep to parse") from exc
+    if (isinstance(value, (dict, list))) and depth_exceeds(text, max_depth):
+        raise TooDeep(f"JSON nests deeper than {max_depth} levels")
+    return value
+
+
+def _esc(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def pointer(parts) -> str:
+    return "".join("/" + _esc(str(p)) for p in parts)
+
+
+class Positions:
+    """Maps JSON pointers (RFC 6901) to 1-based (line, column) in ``text``."""
+
+    def __init__(self, text: str, line_offset: int = 0, col_offset_first_line: int = 0) -> None:
+        self.text = text
+        self.line_offset = line_offset
+        self.col0 = col_offset_first_line
+        self._offsets: dict[str, int] | None = None
+        self._nl: list[int] | None = None
+
+    def _scan(self) -> dict[str, int]:
+        text = self.text
+        out: dict[str, int] = {}
+        # frame: [is_object, pointer, index, key]
+        stack: list[list[Any]] = []
+        state = "value"
+        pos = 0
+        n = len(text)
+        while pos < n:
+            m = _TOKEN.match(text, pos)
+            if m is None:
+                break
+            pos = m.end()
+            s, punct, scalar = m.group(1), m.group(2), m.group(3)
+            start = m.start(1 if s is not None else (2 if punct is not None else 3))
+            if state == "key":
+                if s is not None:
+                    try:
+                        stack[-1][3] = json.loads(s)
+                    except ValueError:
+                        stack[-1][3] = s[1:-1]
+                    state = "colon"
+                    continue
+                if punct == "}":
+                    stack.pop()
+                    state = "after"
+                    continue
+                break
+            if state == "colon":
+                if punct == ":":
+                    state = "value"
+                    continue
+                break
+            if state == "value":
+                if punct == "]" and stack and not stack[-1][0] and stack[-1][2] == 0:
+                    stack.pop()  # empty array
+                    state = "after"
+                    continue
+                if stack:
+                    top = stack[-1]
+                    ptr = top[1] + "/" + (_esc(top[3]) if top[0] else str(top[2]))
+                else:
+                    ptr = ""
+                out.setdefault(ptr, start)
+                if punct == "{":
+                    stack.append([True, ptr, 0, None])
+                    state = "key"
+                elif punct == "[":
+                    stack.append([False, ptr, 0, None])
+                    state = "value"
+                elif s is not None or scalar is not None:
+                    state = "after"
+                else:
+                    break
+                continue
+            # state == "after"
+            if punct == ",":
+                if stack and stack[-1][0]:
+                    state = "key"
+                elif stack:
+                    stack[-1][2] += 1
+                    state = "value"
+                continue
+            if punct in ("}", "]") and stack:
+                stack.pop()
+                state = "after"
+                continue
+            break
+        return out
+
+    def offset(self, ptr: str) -> int | None:
+        if self._offsets is None:
+            self._offsets = self._scan()
+        # fall back to the nearest ancestor that has a position
+        while True:
+            off = self._offsets.get(ptr)
+            if off is not None or not ptr:
+                return off
+            ptr = ptr.rsplit("/", 1)[0]
+
+    def line_col(self, ptr: str) -> tuple[int | None, int | None]:
+        off = self.offset(ptr)
+        if off is None:
+            return None, None
+        return self.line_col_of_offset(off)
+
+    def line_col_of_offset(self, off: int) -> tuple[int, int]:
+        if self._nl is None:
+            self._nl = [m.start() for m in re.finditer("\n", self.text)]
+        k = bisect.bisect_left(self._nl, off)
+        line = k + 1
+        col = off - (self._nl[k - 1] + 1 if k else 0) + 1
+        if line == 1:
+            col += self.col0
+        return line + self.line_offset, col

@@ -1,0 +1,140 @@
+"""Hostile-input guards: size bounds, bounded reads, DOCTYPE refusal before parsing."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass
+from typing import BinaryIO
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # 64 MiB
+MAX_JSON_DEPTH = 256  # deeper JSON is refused (SEC003)
+_PROLOG_SCAN = 1 << 20  # how much of the head is decoded for the DOCTYPE scan (UTF-16/32)
+
+
+class TooLarge(Exception):
+    def __init__(self, size: int | None, limit: int) -> None:
+        self.size = size
+        self.limit = limit
+        what = f"{size} bytes" if size is not None else f"more than {limit} bytes"
+        super().__init__(f"input is {what}; the limit is {limit} bytes")
+
+
+def read_limited(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read at most ``max_bytes + 1`` bytes; raise TooLarge when the stream has more."""
+    chunks: list[bytes] = []
+    left = max_bytes + 1
+    while left > 0:
+        chunk = stream.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        raise TooLarge(None, max_bytes)
+    return data
+
+
+def read_file_limited(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """stat first (a huge file is refused without reading it), then a bounded read."""
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > max_bytes:
+            raise TooLarge(size, max_bytes)
+        return read_limited(fh, max_bytes)  # also bounds files that grow / special files
+
+
+# ---------------------------------------------------------------- DOCTYPE scan
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_head(data: bytes, limit: int = _PROLOG_SCAN) -> str:
+    """The head of an XML document as text, good enough to scan ASCII markup."""
+    head = data[:limit]
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom) :].decode(enc, errors="replace")
+    if head[:4] == b"<\x00?\x00":
+        return head.decode("utf-16-le", errors="replace")
+    if head[:4] == b"\x00<\x00?":
+        return head.decode("utf-16-be", errors="replace")
+    return head.decode("latin-1")
+
+
+@dataclass(frozen=True, slots=True)
+class Doctype:
+    line: int
+    column: int
+    name: str
+    external: bool
+    entities: bool
+
+
+_WS = " \t\r\n"
+_DT_NAME = re.compile(r"<!DOCTYPE\s+([^\s\[>]+)")
+
+
+def scan_doctype(data: bytes) -> Doctype | None:
+    """Find a DOCTYPE in the prolog (before the root element), without any parsing."""
+    if b"<!DOCTYPE" not in data[:_PROLOG_SCAN] and not data.startswith(
+        (
+            codecs.BOM_UTF16_LE,
+            codecs.BOM_UTF16_BE,
+            codecs.BOM_UTF32_LE,
+            codecs.BOM_UTF32_BE,
+            b"<\x00",
+            b"\x00<",
+        )
+    ):
+        return None
+    text = decode_head(data)
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in _WS or c == "\ufeff":
+            i += 1
+        elif text.startswith("<?", i):
+            j = text.find("?>", i)
+            i = n if j < 0 else j + 2
+        elif text.startswith("<!--", i):
+            j = text.find("-->", i)
+            i = n if j < 0 else j + 3
+        elif text.startswith("<!DOCTYPE", i):
+            return _doctype_at(text, i)
+        else:
+            return None  # root element (or garbage): no DOCTYPE in the prolog
+    return None
+
+
+def _doctype_at(text: str, i: int) -> Doctype:
+    line = text.count("\n", 0, i) + 1
+    col = i - (text.rfind("\n", 0, i) + 1) + 1
+    m = _DT_NAME.match(text, i)
+    name = m.group(1) if m else ""
+    j = m.end() if m else i + 9
+    # external id and internal subset
+    bracket = text.find("[", j)
+    gt = text.find(">", j)
+    if gt < 0:
+        gt = len(text)
+    head = text[j:bracket] if 0 <= bracket < gt else text[j:gt]
+    external = bool(re.search(r"\b(SYSTEM|PUBLIC)\b", head))
+    entities = False
+    if 0 <= bracket < gt:
+        # conservative: any entity declaration after the subset opens counts (a "]" inside
+        # a quoted entity value must not hide a later declaration)
+        entities = "<!ENTITY" in text[bracket:]
+        end = text.find("]", bracket)
+        subset = text[bracket:] if end < 0 else text[bracket:end]
+        # parameter-entity references may pull in external declarations
+        if re.search(r"%[A-Za-z_:][\w.\-:]*;", subset):
+            entities = True
+    return Doctype(line, col, name, external, entities)

@@ -1,0 +1,478 @@
+"""NewsML-G2 (all item types and newsMessage) and NITF 3.6 validation.
+
+One parse, one compiled-schema validation, the error log walked only when invalid, then
+rules beyond the schema that use cheap C-level element iteration.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from newsml_tools.findings import Finding, Severity
+from newsml_tools.validation.iptc_catalog import IPTC_CATALOG_ALIASES, IPTC_CATALOG_HREF
+from newsml_tools.validation.rules import RULES
+from newsml_tools.validation.safety import scan_doctype
+from newsml_tools.validation.xsd import (
+    NAR_NS,
+    NITF_NS,
+    XHTML_NS,
+    SchemaLoadError,
+    get_schema,
+    resolve_schema_key,
+    safe_parser,
+)
+
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+ITEM_TAGS = frozenset(
+    f"{{{NAR_NS}}}{n}"
+    for n in (
+        "newsItem",
+        "packageItem",
+        "conceptItem",
+        "knowledgeItem",
+        "planningItem",
+        "catalogItem",
+    )
+)
+NEWS_MESSAGE = f"{{{NAR_NS}}}newsMessage"
+_NS_SHORT = {NAR_NS: "", NITF_NS: "nitf:", XHTML_NS: "xhtml:"}
+_NS_RE = re.compile(r"\{([^}]*)\}")
+_EXPECTED_RE = re.compile(r"Expected is(?: one of)? \( (.*?) \)")
+_URI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S+$")
+_ZONE_RE = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
+_QCODE_ATTRS = (
+    "qcode",
+    "role",
+    "rel",
+    "why",
+    "how",
+    "pubconstraint",
+    "confirmationstatus",
+    "type",
+    "format",
+)
+
+Emit = Callable[..., None]
+
+
+def _short(text: str) -> str:
+    return _NS_RE.sub(lambda m: _NS_SHORT.get(m.group(1), m.group(0)), text)
+
+
+class _Sink:
+    """Collects findings for one input; knows the file name and feed-item spans."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.findings: list[Finding] = []
+        self.item_lines: list[int] = []
+        self.item_ids: list[str | None] = []
+        self.items_end: int | None = None
+
+    def item_for_line(self, line: int | None) -> str | None:
+        if line is None or not self.item_lines:
+            return None
+        k = bisect.bisect_right(self.item_lines, line) - 1
+        if k < 0 or (self.items_end is not None and line > self.items_end):
+            return None
+        return self.item_ids[k]
+
+    def add(
+        self,
+        rule: str,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        path: str | None = None,
+        hint: str | None = None,
+        severity: Severity | None = None,
+        item: str | None = None,
+    ) -> None:
+        sev = severity or RULES[rule].severity
+        if item is None:
+            item = self.item_for_line(line)
+        self.findings.append(
+            Finding(self.filename, line, column, path, rule, sev, message, hint, item)
+        )
+
+
+# ------------------------------------------------------------------ parsing
+def parse_xml(data: bytes, sink: _Sink) -> etree._Element | None:
+    """Refuse DOCTYPEs with entities / external subsets, then parse safely."""
+    dt = scan_doctype(data)
+    if dt is not None and (dt.entities or dt.external):
+        what = []
+        if dt.entities:
+            what.append("entity declarations")
+        if dt.external:
+            what.append("an external DTD subset")
+        sink.add(
+            "SEC001",
+            f"DOCTYPE {dt.name} with {' and '.join(what)} refused; the "
+            "document was not parsed (XXE / entity-expansion protection)",
+            line=dt.line,
+            column=dt.column,
+            hint="remove the DOCTYPE; NewsML-G2 and NITF 3.6 are validated by XML Schema",
+        )
+        return None
+    try:
+        root = etree.fromstring(data, safe_parser())
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (exc.lineno, None)
+        msg = exc.msg or str(exc)
+        sink.add("parse", f"not well-formed XML: {msg}", line=line or None, column=col or None)
+        return None
+    except (ValueError, TypeError) as exc:  # e.g. str with an encoding declaration
+        sink.add("parse", f"cannot parse as XML: {exc}")
+        return None
+    if root is None:
+        sink.add("parse", "no XML document found (empty input)")
+        return None
+    # safety net for encodings the byte scan cannot see through
+    docinfo = root.getroottree().docinfo
+    dtd = docinfo.internalDTD
+    if (
+        docinfo.system_url
+        or docinfo.public_id
+        or (dtd is not None and any(True for _ in dtd.iterentities()))
+    ):
+        sink.add(
+            "SEC001", "DOCTYPE with entity declarations or an external DTD subset refused", line=1
+        )
+        return None
+    return root
+
+
+# ------------------------------------------------------------------ schema errors
+def schema_findings(schema: etree.XMLSchema, sink: _Sink, line_offset: int = 0) -> None:
+    for err in schema.error_log:
+        if err.level < etree.ErrorLevels.ERROR:
+            continue
+        msg = err.message
+        hint = None
+        m = _EXPECTED_RE.search(msg)
+        if m:
+            names = [
+                _short(x.strip()).split(":")[-1]
+                if x.strip().startswith("{" + NAR_NS)
+                else _short(x.strip())
+                for x in m.group(1).split(",")
+            ]
+            hint = (
+                "expected one of: " + ", ".join(names)
+                if len(names) > 1
+                else ("expected: " + names[0])
+            )
+            msg = msg[: m.start()].rstrip(" .") + "."
+        line = (err.line + line_offset) if err.line else None
+        sink.add(
+            "xsd",
+            _short(msg),
+            line=line,
+            column=err.column or None,
+            path=err.path or None,
+            hint=hint,
+        )
+
+
+# ------------------------------------------------------------------ NewsML-G2
+def _version(v: str | None) -> tuple[int, int] | None:
+    if not v:
+        return None
+    m = re.fullmatch(r"\s*(\d+)\.(\d+)\s*", v)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _choose_schema(items: list[etree._Element], sink: _Sink) -> str:
+    if not items:
+        return "newsml-g2-2.35-power"
+    core = all((it.get("conformance") or "").strip().lower() == "core" for it in items)
+    if not core:
+        return "newsml-g2-2.35-power"
+    versions = [_version(it.get("standardversion")) for it in items]
+    if all(v is not None and v <= (2, 24) for v in versions):
+        return "newsml-g2-2.24-core"
+    sink.add(
+        "NG008",
+        'conformance="core" document newer than NewsML-G2 2.24 (the last '
+        "Core schema): validated against NewsML-G2 2.35 Power",
+        line=items[0].sourceline,
+    )
+    return "newsml-g2-2.35-power"
+
+
+def validate_newsml(
+    root: etree._Element, sink: _Sink, schema: str | None, items_out: list[str]
+) -> None:
+    if root.tag == NEWS_MESSAGE:
+        item_set = root.find(f"{{{NAR_NS}}}itemSet")
+        items = [] if item_set is None else [c for c in item_set if c.tag in ITEM_TAGS]
+        for it in items:
+            sink.item_lines.append(it.sourceline or 0)
+            sink.item_ids.append(it.get("guid"))
+            items_out.append(it.get("guid") or "")
+        if item_set is not None:
+            nxt = item_set.getnext()
+            sink.items_end = (nxt.sourceline - 1) if nxt is not None and nxt.sourceline else None
+        if not items:
+            sink.add("NG011", "newsMessage carries no items", line=root.sourceline)
+        seen: dict[str, int] = {}
+        for it in items:
+            g = it.get("guid")
+            if g is None:
+                continue
+            if g in seen:
+                sink.add(
+                    "NG010",
+                    f"guid {g!r} occurs more than once in this newsMessage "
+                    f"(first on line {seen[g]})",
+                    line=it.sourceline,
+                    item=g,
+                )
+            else:
+                seen[g] = it.sourceline or 0
+    elif root.tag in ITEM_TAGS:
+        items = [root]
+    else:
+        items = []
+
+    key = schema or _choose_schema(items, sink)
+    try:
+        xs = get_schema(key)
+    except (SchemaLoadError, FileNotFoundError) as exc:
+        sink.add("xsd", f"schema could not be loaded: {exc}", severity=E)
+        return
+    if not xs.validate(root):
+        schema_findings(xs, sink)
+    for it in items:
+        _item_rules(it, sink)
+    if items and resolve_schema_key(key) in ("newsml-g2-2.35-power", "newsml-g2-2.24-core"):
+        _xhtml_note(root, sink)
+
+
+def _xhtml_note(root: etree._Element, sink: _Sink) -> None:
+    for el in root.iter(f"{{{NAR_NS}}}inlineXML"):
+        for child in el:
+            if isinstance(child.tag, str) and child.tag.startswith(f"{{{XHTML_NS}}}"):
+                sink.add(
+                    "NG009",
+                    "inline XHTML is not schema-checked (no XHTML schema is "
+                    "vendored); only its well-formedness was checked",
+                    line=child.sourceline,
+                )
+                return
+
+
+def _text(el: etree._Element | None) -> str:
+    return "" if el is None else "".join(el.itertext()).strip()
+
+
+_CLASS_CONTENT = {
+    "text": {"text"},
+    "picture": {"image"},
+    "graphic": {"image", "application"},
+    "video": {"video"},
+    "audio": {"audio"},
+}
+
+
+def _major(contenttype: str) -> str | None:
+    ct = contenttype.split(";")[0].strip().lower()
+    if not ct or "/" not in ct:
+        return None
+    if ct in ("application/nitf+xml", "application/xhtml+xml", "application/xml"):
+        return "text"
+    major = ct.split("/", 1)[0]
+    return major if major in ("text", "image", "video", "audio", "application") else None
+
+
+def _item_rules(it: etree._Element, sink: _Sink) -> None:
+    guid = it.get("guid")
+    tag = etree.QName(it).localname
+    # NG002 guid is a URI
+    if guid is not None and not _URI_RE.match(guid.strip()):
+        sink.add(
+            "NG002",
+            f"guid {guid!r} is not a URI",
+            line=it.sourceline,
+            item=guid,
+            path=f"/{tag}/@guid",
+            hint="use a URN or tag: URI, e.g. urn:newsml:example.com:20260101:abc",
+        )
+    # NG007 standardversion
+    sv = it.get("standardversion")
+    v = _version(sv)
+    if sv is not None and v is not None and (v[0] != 2 or v > (2, 35)):
+        sink.add(
+            "NG007",
+            f"standardversion {sv!r} is not a NewsML-G2 version this tool "
+            "knows (2.0–2.35); validated against NewsML-G2 2.35",
+            line=it.sourceline,
+            item=guid,
+        )
+    meta = it.find(f"{{{NAR_NS}}}itemMeta")
+    # NG003 time zones
+    for el in it.iter(
+        f"{{{NAR_NS}}}versionCreated",
+        f"{{{NAR_NS}}}firstCreated",
+        f"{{{NAR_NS}}}contentCreated",
+        f"{{{NAR_NS}}}contentModified",
+        f"{{{NAR_NS}}}embargoed",
+    ):
+        val = (el.text or "").strip()
+        if "T" in val and not _ZONE_RE.search(val):
+            name = etree.QName(el).localname
+            sink.add(
+                "NG003",
+                f"{name} {val!r} has no time zone",
+                line=el.sourceline,
+                item=guid,
+                hint="append Z or an offset such as +01:00",
+            )
+    # NG006 pubStatus
+    if meta is not None:
+        ps = meta.find(f"{{{NAR_NS}}}pubStatus")
+        if ps is not None:
+            q = ps.get("qcode") or ""
+            if q.startswith("stat:") and q not in ("stat:usable", "stat:withheld", "stat:canceled"):
+                sink.add(
+                    "NG006",
+                    f"pubStatus {q!r} is not an IPTC publishing status",
+                    line=ps.sourceline,
+                    item=guid,
+                    hint="expected one of: stat:usable, stat:withheld, stat:canceled",
+                )
+    if tag == "newsItem":
+        _news_item_rules(it, meta, sink, guid)
+    _qcode_rule(it, sink, guid)
+
+
+def _news_item_rules(
+    it: etree._Element, meta: etree._Element | None, sink: _Sink, guid: str | None
+) -> None:
+    cm = it.find(f"{{{NAR_NS}}}contentMeta")
+    headlines = [] if cm is None else cm.findall(f"{{{NAR_NS}}}headline")
+    if not headlines:
+        sink.add(
+            "NG004",
+            "news item has no headline",
+            item=guid,
+            line=(cm.sourceline if cm is not None else it.sourceline),
+        )
+    else:
+        for h in headlines:
+            txt = _text(h)
+            if not txt:
+                sink.add("NG004", "headline is empty", line=h.sourceline, item=guid)
+            elif len(txt) > 200:
+                sink.add(
+                    "NG004",
+                    f"headline is {len(txt)} characters long (more than 200)",
+                    line=h.sourceline,
+                    item=guid,
+                )
+    # NG005 itemClass vs content
+    if meta is None:
+        return
+    ic = meta.find(f"{{{NAR_NS}}}itemClass")
+    q = (ic.get("qcode") or "") if ic is not None else ""
+    if not q.startswith("ninat:"):
+        return
+    allowed = _CLASS_CONTENT.get(q[6:])
+    cs = it.find(f"{{{NAR_NS}}}contentSet")
+    if allowed is None or cs is None:
+        return
+    for c in cs:
+        if not isinstance(c.tag, str):
+            continue
+        ct = c.get("contenttype")
+        major = _major(ct) if ct else None
+        if major is not None and major not in allowed:
+            sink.add(
+                "NG005",
+                f"itemClass {q} but {etree.QName(c).localname} has content type {ct!r}",
+                line=c.sourceline,
+                item=guid,
+                hint=f"expected content of type {', '.join(sorted(allowed))}/*",
+            )
+
+
+def _qcode_rule(it: etree._Element, sink: _Sink, guid: str | None) -> None:
+    declared: set[str] = set()
+    unknown_catalog = False
+    for ref in it.iter(f"{{{NAR_NS}}}catalogRef"):
+        href = (ref.get("href") or "").strip()
+        if IPTC_CATALOG_HREF.match(href):
+            declared |= IPTC_CATALOG_ALIASES
+        else:
+            unknown_catalog = True
+    if unknown_catalog:
+        return  # a catalog we cannot read offline may declare anything
+    for sch in it.iter(f"{{{NAR_NS}}}scheme"):
+        a = sch.get("alias")
+        if a:
+            declared.add(a)
+    reported: set[str] = set()
+    for el in it.iter(f"{{{NAR_NS}}}*"):
+        attrib = el.attrib
+        if not attrib:
+            continue
+        for name in _QCODE_ATTRS:
+            val = attrib.get(name)
+            if not val or "://" in val:
+                continue
+            for q in val.split():
+                prefix, sep, _ = q.partition(":")
+                if sep and prefix not in declared and prefix not in reported:
+                    reported.add(prefix)
+                    sink.add(
+                        "NG001",
+                        f"QCode scheme alias {prefix!r} (in {name}={q!r}) is "
+                        "not declared by any catalog of this item",
+                        line=el.sourceline,
+                        item=guid,
+                        hint="declare the scheme in a <catalog> or reference a catalog "
+                        "that declares it (catalogRef)",
+                    )
+
+
+# ------------------------------------------------------------------ NITF
+def renamespace_nitf(root: etree._Element) -> etree._Element:
+    """Put every no-namespace element of a parsed NITF tree into NITF's namespace, in
+    place (the tree is ours, parsed from the input bytes; source lines are kept)."""
+    for el in root.iter():
+        tag = el.tag
+        if isinstance(tag, str) and tag[0] != "{":
+            el.tag = f"{{{NITF_NS}}}{tag}"
+    return root
+
+
+def validate_nitf(root: etree._Element, sink: _Sink, schema: str | None) -> None:
+    if root.tag == "nitf":
+        sink.add(
+            "NI001",
+            f"NITF without namespace; validated as NITF 3.6 (namespace {NITF_NS} added in memory)",
+            line=root.sourceline,
+        )
+        root = renamespace_nitf(root)
+    try:
+        xs = get_schema(schema or "nitf-3.6")
+    except (SchemaLoadError, FileNotFoundError) as exc:
+        sink.add("xsd", f"schema could not be loaded: {exc}", severity=E)
+        return
+    if not xs.validate(root):
+        schema_findings(xs, sink)
+    hl = root.find(
+        f"{{{NITF_NS}}}body/{{{NITF_NS}}}body.head/{{{NITF_NS}}}hedline/{{{NITF_NS}}}hl1"
+    )
+    if hl is None or not _text(hl):
+        sink.add(
+            "NI002",
+            "NITF document has no headline (body/body.head/hedline/hl1)",
+            line=root.sourceline,
+        )
