@@ -121,8 +121,8 @@ def _resume_hit(item: InputItem, ctx: WorkContext, sha: str, key: str,
             or prior.get("sha256") != sha or prior.get("options_key") != key):
         return False
     hashes: dict[str, str] = prior.get("output_sha256") or {}
-    expected = {name for _fmt, name in _output_names(item, ctx)}
-    if set(hashes) != expected:
+    expected = [name for _fmt, name in _output_names(item, ctx)]
+    if set(hashes) != set(expected):
         return False
     for name, digest in hashes.items():
         try:
@@ -131,7 +131,7 @@ def _resume_hit(item: InputItem, ctx: WorkContext, sha: str, key: str,
             return False
         if sha256_hex(data) != digest:
             return False
-    rec.update(status="skipped", outputs=sorted(hashes), findings=prior.get("findings", []),
+    rec.update(status="skipped", outputs=expected, findings=prior.get("findings", []),
                reason=RESUME_REASON, output_sha256=hashes)
     return True
 

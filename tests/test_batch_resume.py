@@ -1,0 +1,88 @@
+"""``kill -9`` in the middle of ``newsml batch``, then ``--resume``: nothing lost or doubled."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from newsml_tools.batch.manifest import MANIFEST_NAME
+from newsml_tools.convert import ConvertOptions, convert_text
+
+N = 400
+
+
+def article(i: int) -> str:
+    return (
+        f"Harbour board approves berth {i}\n\n"
+        f"By Sam Lee\n\n"
+        f"OSLO, March 3 (Reuters) - The harbour board approved berth {i} on Monday for "
+        f"{i + 7} container ships a week.\n\n"
+        f"“It is a fine day for the port,” said chair Kari Nordmann.\n"
+    )
+
+
+def batch_cmd(src: Path, dest: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "newsml_tools", "batch", str(src), "-o", str(dest), "-q",
+            *extra]
+
+
+@pytest.mark.slow
+def test_kill_9_then_resume(tmp_path):
+    src = tmp_path / "src"
+    for i in range(N):
+        path = src / f"d{i % 7}" / f"{i:04d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(article(i), encoding="utf-8")
+    dest = tmp_path / "out"
+    env = {**os.environ, "CI": "true"}
+
+    proc = subprocess.Popen(batch_cmd(src, dest, "-j", "1", "--chunk-size", "4"), env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        if dest.exists() and sum(1 for _ in dest.rglob("*.jsonld")) >= 40:
+            break
+        time.sleep(0.005)
+    assert proc.poll() is None, f"finished before it could be killed: {proc.stderr.read()!r}"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    done_before = sum(1 for _ in dest.rglob("*.jsonld"))
+    assert 40 <= done_before < N
+    assert not (dest / "batch-report.jsonl").exists()  # the run really was cut short
+    assert (dest / MANIFEST_NAME).exists()
+
+    res = subprocess.run(batch_cmd(src, dest, "-j", "2", "--resume"), env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+
+    report = [json.loads(line) for line in (dest / "batch-report.jsonl").read_text().splitlines()]
+    ids = [r["id"] for r in report]
+    assert len(ids) == N and len(set(ids)) == N
+    statuses = [r["status"] for r in report]
+    assert set(statuses) == {"ok", "skipped"}
+    assert statuses.count("skipped") >= 30  # finished work was not redone
+    manifest = (dest / MANIFEST_NAME).read_text().splitlines()
+    assert len(manifest) == N  # compacted: one line per input
+    assert not list(dest.rglob(".newsml-tmp-*"))
+
+    outputs = sorted(p for p in dest.rglob("*") if p.is_file() and not p.name.startswith("."))
+    assert len(outputs) == 2 * N + 1  # two formats per input, plus the report
+    for rec in report:
+        stem = rec["id"][: -len(".txt")]
+        xml = (dest / f"{stem}.newsml.xml").read_bytes()
+        etree.fromstring(xml)
+        json.loads((dest / f"{stem}.jsonld").read_bytes())
+    for i in range(0, N, 37):  # byte-for-byte against a direct conversion
+        rel = f"d{i % 7}/{i:04d}"
+        conv = convert_text(article(i), ConvertOptions(), source_name=f"{rel}.txt")
+        assert (dest / f"{rel}.newsml.xml").read_bytes() == conv.outputs["newsml-g2"]
+        assert (dest / f"{rel}.jsonld").read_bytes() == conv.outputs["jsonld"]
