@@ -1,7 +1,10 @@
 """The resume journal: ``DEST/.newsml-manifest.jsonl``, append-only JSON Lines.
 
 One line per finished input, appended by the parent only after the worker has put the
-outputs in place, and fsynced once per chunk of records. A line holds the report record
+outputs in place. Lines are flushed to the OS after every chunk (a ``kill -9`` loses
+nothing) and fsynced at most once a second (a power cut loses at most the last second of
+journal; resume re-checks every output's hash anyway, so it can never skip work whose
+outputs did not survive). A line holds the report record
 plus what ``--resume`` checks: ``options_key`` (options + package version) and
 ``output_sha256`` (output path -> hash). Later lines win; a torn last line (``kill -9``
 mid-write) is ignored. At the end of a complete run the journal is compacted to this
@@ -13,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +24,7 @@ from newsml_tools.atomic import TEMP_PREFIX
 
 MANIFEST_NAME = ".newsml-manifest.jsonl"
 LOCK_NAME = ".newsml-batch.lock"
+FSYNC_INTERVAL = 1.0  # seconds
 
 
 class Manifest:
@@ -34,6 +39,7 @@ class Manifest:
             self._fh.write(b"\n")  # terminate a torn line so ours start clean
         self.start = self._fh.tell()  # where this run's lines begin
         self._dirty = False
+        self._last_fsync = time.monotonic()
 
     def _ends_with_newline(self) -> bool:
         with open(self.path, "rb") as fh:
@@ -63,15 +69,20 @@ class Manifest:
         self._fh.write(json.dumps(entry, ensure_ascii=False).encode("utf-8") + b"\n")
         self._dirty = True
 
-    def sync(self) -> None:
-        if self._dirty:
-            self._fh.flush()
+    def sync(self, *, force: bool = False) -> None:
+        """Flush to the OS now; fsync if forced or a second has passed since the last."""
+        if not self._dirty:
+            return
+        self._fh.flush()
+        now = time.monotonic()
+        if force or now - self._last_fsync >= FSYNC_INTERVAL:
             os.fsync(self._fh.fileno())
+            self._last_fsync = now
             self._dirty = False
 
     def close(self) -> None:
         if not self._fh.closed:
-            self.sync()
+            self.sync(force=True)
             self._fh.close()
 
     def compact(self) -> None:
