@@ -1,0 +1,430 @@
+"""Assemble an ``Article`` from plain text: header -> headline -> front matter (byline,
+date line, captions, standfirst) -> body (dateline, captions, footer) -> quotes."""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from newsml_tools.model import Article, Byline, MediaItem, Provenance, Quote, Span
+from newsml_tools.reader import byline as byl
+from newsml_tools.reader.attribution import Attributor
+from newsml_tools.reader.blocks import Block, normalize_ws, split_blocks
+from newsml_tools.reader.caption import find_credit, parse_caption
+from newsml_tools.reader.dateline import find_dateline
+from newsml_tools.reader.dates import is_date_line, parse_date
+from newsml_tools.reader.footer import inline_footer_start, is_footer, parse_footer
+from newsml_tools.reader.header import (
+    HeaderResult,
+    normalize_language,
+    parse_front_matter,
+    parse_header_block,
+)
+from newsml_tools.reader.language import detect_language
+from newsml_tools.reader.names import is_agency
+from newsml_tools.reader.quotes import find_quotes
+from newsml_tools.reader.speakers import NameIndex
+from newsml_tools.reader.standfirst import is_standfirst
+
+MAX_HEADLINE_CHARS = 300
+MAX_FRONT_BLOCKS = 8
+_HEADLINE_KEYS = ("headline", "title", "hed")
+_BYLINE_KEYS = ("byline", "by", "author", "authors", "writer")
+_DATE_KEYS = ("date", "published", "pubdate", "datetime", "dateline-date")
+_STANDFIRST_KEYS = ("standfirst", "summary", "description", "dek", "subtitle", "subheadline")
+_SOURCE_KEYS = ("source", "agency", "provider")
+
+
+@dataclass(slots=True)
+class _Para:
+    """A body paragraph and how its characters map back to the source."""
+
+    text: str
+    starts: list[int] = field(default_factory=list)  # paragraph offsets of line starts
+    sources: list[int] = field(default_factory=list)  # matching source offsets
+
+    @classmethod
+    def from_block(cls, block: Block, skip: int = 0) -> _Para:
+        para = cls(block.flat)
+        pos = 0
+        for line, start, _end in block.lines:
+            para.starts.append(pos)
+            para.sources.append(start)
+            pos += len(line) + 1
+        return para.cut(skip) if skip else para
+
+    def cut(self, skip: int) -> _Para:
+        src = self.to_source(skip)
+        out = _Para(self.text[skip:], [0], [src])
+        for s, src_s in zip(self.starts, self.sources, strict=True):
+            if s > skip:
+                out.starts.append(s - skip)
+                out.sources.append(src_s)
+        return out
+
+    def head(self, end: int) -> _Para:
+        return _Para(self.text[:end].rstrip(), list(self.starts), list(self.sources))
+
+    def to_source(self, offset: int) -> int:
+        i = max(0, bisect_right(self.starts, offset) - 1)
+        return self.sources[i] + offset - self.starts[i] if self.sources else offset
+
+
+class _Reader:
+    def __init__(self, text: str, source_name: str | None) -> None:
+        self.text = text
+        self.art = Article(headline="")
+        self.art.provenance = Provenance(
+            source_name=source_name,
+            sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        )
+        self.spans = self.art.provenance.spans
+        self.labels: list[Span] = []
+        self.index = NameIndex()
+
+    # ---- helpers ----------------------------------------------------------------
+    def _span(self, key: str, start: int, end: int) -> None:
+        if end > start and key not in self.spans:
+            self.spans[key] = Span(start, end)
+
+    def _label(self, start: int, end: int) -> None:
+        if end > start:
+            self.labels.append(Span(start, end))
+
+    def _header_line(self, key: str, value: str, block: Block) -> None:
+        prev = self.art.headers.get(key)
+        self.art.headers[key] = f"{prev} | {value}" if prev else value
+        n = sum(1 for k in self.spans if k == key or k.startswith(key + "["))
+        self._span(key if n == 0 else f"{key}[{n}]", block.start, block.end)
+
+    # ---- header -----------------------------------------------------------------
+    def _apply_header(self, hdr: HeaderResult) -> None:
+        self.art.headers.update(hdr.headers)
+        self.labels.extend(hdr.labels)
+        h = hdr.headers
+        for k, span in hdr.spans.items():
+            self._span(f"headers.{k}", span.start, span.end)
+        for k in _HEADLINE_KEYS:
+            if h.get(k):
+                self.art.headline = h[k]
+                self._span("headline", hdr.spans[k].start, hdr.spans[k].end)
+                break
+        for k in _STANDFIRST_KEYS:
+            if h.get(k):
+                self.art.standfirst = h[k]
+                self._span("standfirst", hdr.spans[k].start, hdr.spans[k].end)
+                break
+        for k in _BYLINE_KEYS:
+            if h.get(k):
+                self.art.bylines = byl.parse_byline(h[k])
+                for i, b in enumerate(self.art.bylines):
+                    b.span = hdr.spans[k]
+                    self._span(f"bylines[{i}]", hdr.spans[k].start, hdr.spans[k].end)
+                break
+        for k in _DATE_KEYS:
+            if h.get(k):
+                self.art.date = parse_date(h[k])
+                if self.art.date:
+                    self._span("date", hdr.spans[k].start, hdr.spans[k].end)
+                    break
+        for k in _SOURCE_KEYS:
+            if h.get(k):
+                self.art.source = h[k]
+                break
+        if h.get("creditline") or h.get("credit line"):
+            self.art.creditline = h.get("creditline") or h.get("credit line")
+        for k in ("language", "lang"):
+            if h.get(k):
+                self.art.language = normalize_language(h[k])
+                break
+
+    # ---- front blocks -----------------------------------------------------------
+    def _take_byline(self, blocks: list[Block], i: int) -> int:
+        """Consume a byline block and its continuation lines; returns the next index."""
+        first = blocks[i]
+        parts = [first.flat]
+        end = first.end
+        j = i + 1
+        lone_by = first.flat.strip().lower() in ("by", "von", "par", "por")
+        while j < len(blocks) and (
+            (j - i <= 3 and blocks[j].group == first.group) or (j == i + 1 and lone_by)
+        ):
+            line = blocks[j].flat
+            if is_date_line(line):
+                self._date_line(blocks[j])
+            elif byl.is_byline_continuation(line) or (lone_by and j == i + 1):
+                parts.append(line)
+                end = blocks[j].end
+            else:
+                break
+            j += 1
+        raw = normalize_ws(" ".join(parts))
+        found = byl.parse_byline(raw)
+        if len(parts) > 1 and found and found[0].affiliation is None:
+            # "By Jane Doe\nReuters": the agency line under the names
+            for extra in parts[1:]:
+                if is_agency(extra) or not byl.parse_byline("By " + extra):
+                    for b in found:
+                        b.affiliation = normalize_ws(extra)
+        base = len(self.art.bylines)
+        for k, b in enumerate(found):
+            b.span = Span(first.start, end)
+            self._span(f"bylines[{base + k}]", first.start, end)
+        self.art.bylines.extend(found)
+        prev = self.art.headers.get("byline")
+        self.art.headers["byline"] = f"{prev}; {raw}" if prev else raw
+        self._span("byline", first.start, end)
+        return j
+
+    def _date_line(self, block: Block) -> None:
+        line = normalize_ws(block.flat)
+        self._header_line("date-line", line, block)
+        if self.art.date is None:
+            self.art.date = parse_date(line)
+            if self.art.date:
+                self._span("date", block.start, block.end)
+
+    def _add_caption(self, block: Block, *, allow_bare: bool = False) -> bool:
+        cap = parse_caption(block.flat, allow_bare=allow_bare)
+        if cap is None:
+            return False
+        para = _Para.from_block(block)
+        item = MediaItem(caption=cap.caption, credit=cap.credit)
+        if cap.caption:
+            a, b = cap.caption_span
+            item.span = Span(para.to_source(a), para.to_source(b - 1) + 1)
+        if cap.credit_span:
+            a, b = cap.credit_span
+            item.credit_span = Span(para.to_source(a), para.to_source(b - 1) + 1)
+        for a, b in cap.labels:
+            if b > a:
+                self._label(para.to_source(a), para.to_source(b - 1) + 1)
+        n = len(self.art.media)
+        self._span(f"media[{n}]", block.start, block.end)
+        self.art.media.append(item)
+        return True
+
+    def _attach_credit(self, block: Block) -> bool:
+        """A credit-only block right after a caption-less short block or a caption."""
+        found = find_credit(block.flat)
+        if not found or normalize_ws(block.flat[: found[1][0]]).strip("([ "):
+            return False
+        if self.art.media and self.art.media[-1].credit is None:
+            para = _Para.from_block(block)
+            credit, (a, b), labels = found
+            self.art.media[-1].credit = normalize_ws(credit)
+            self.art.media[-1].credit_span = Span(para.to_source(a), para.to_source(b - 1) + 1)
+            for x, y in labels:
+                if y > x:
+                    self._label(para.to_source(x), para.to_source(y - 1) + 1)
+            self._label(block.start, para.to_source(a))
+            return True
+        return self._add_caption(block, allow_bare=True)
+
+    # ---- main -------------------------------------------------------------------
+    def read(self) -> Article:
+        text = self.text
+        fm = parse_front_matter(text)
+        blocks = split_blocks(text, fm.body_start if fm else 0)
+        if fm:
+            self._apply_header(fm)
+            self._span("front-matter", 0, fm.body_start)
+        else:
+            hdr = parse_header_block(blocks)
+            if hdr.consumed:
+                self._apply_header(hdr)
+                self._span("header", blocks[0].start, blocks[hdr.consumed - 1].end)
+                blocks = blocks[hdr.consumed :]
+        body = self._front(blocks)
+        self._body(body)
+        if not self.art.headline:
+            self._fallback_headline()
+        self._quotes()
+        if self.art.language is None:
+            sample = " ".join([self.art.headline, *self.art.paragraphs[:20]])
+            self.art.language = detect_language(sample)
+        if self.art.creditline is None:
+            agency = self.art.dateline.agency if self.art.dateline else None
+            aff = next((b.affiliation for b in self.art.bylines if b.affiliation), None)
+            self.art.creditline = agency or self.art.source or aff
+        for i, lab in enumerate(self.labels):
+            self.spans[f"label[{i}]"] = lab
+        return self.art
+
+    def _front(self, blocks: list[Block]) -> list[Block]:
+        art = self.art
+        i = 0
+        if blocks and not art.headline:
+            first = blocks[0]
+            flat = normalize_ws(first.flat)
+            if (
+                len(flat) <= MAX_HEADLINE_CHARS
+                and len(first.lines) <= 2
+                and not byl.is_byline_line(flat)
+                and find_dateline(flat) is None
+                and not is_footer(flat)
+                and (len(blocks) > 1 or not flat.endswith("."))
+            ):
+                art.headline = flat
+                self._span("headline", first.start, first.end)
+                i = 1
+        elif blocks and normalize_ws(blocks[0].flat) == art.headline:
+            self._header_line("headline-line", art.headline, blocks[0])
+            i = 1
+        standfirst_block: Block | None = None
+        start = i
+        while i < len(blocks) and i - start < MAX_FRONT_BLOCKS:
+            block = blocks[i]
+            flat = normalize_ws(block.flat)
+            if byl.is_byline_line(flat):
+                if standfirst_block is not None:
+                    self._set_standfirst(standfirst_block)
+                    standfirst_block = None
+                i = self._take_byline(blocks, i)
+                continue
+            if is_date_line(flat):
+                self._date_line(block)
+                i += 1
+                continue
+            if find_dateline(block.flat) is None and (
+                self._add_caption(block) or (art.media and self._attach_credit(block))
+            ):
+                i += 1
+                continue
+            if standfirst_block is None and art.standfirst is None and i + 1 < len(blocks):
+                nxt = blocks[i + 1]
+                nflat = normalize_ws(nxt.flat)
+                if find_dateline(flat) is None and is_standfirst(
+                    flat,
+                    byline_follows=byl.is_byline_line(nflat),
+                    dateline_follows=find_dateline(nxt.flat) is not None,
+                    more_body=i + 2 < len(blocks) or find_dateline(nxt.flat) is not None,
+                ):
+                    if byl.is_byline_line(nflat):
+                        standfirst_block = block
+                        i += 1
+                        continue
+                    self._set_standfirst(block)
+                    i += 1
+                    continue
+            elif art.standfirst is not None and flat == art.standfirst:
+                self._header_line("standfirst-line", flat, block)
+                i += 1
+                continue
+            break
+        if standfirst_block is not None:
+            return [standfirst_block, *blocks[i:]]
+        return blocks[i:]
+
+    def _set_standfirst(self, block: Block) -> None:
+        self.art.standfirst = normalize_ws(block.flat)
+        self._span("standfirst", block.start, block.end)
+
+    def _body(self, blocks: list[Block]) -> None:
+        # contributor footers: scan up to three trailing blocks
+        keep = list(blocks)
+        footers: list[Block] = []
+        for block in reversed(blocks[-3:]):
+            flat = normalize_ws(block.flat)
+            if is_footer(flat) and len(flat.split()) <= 80 and parse_footer(flat):
+                footers.append(block)
+                keep.remove(block)
+        paras: list[_Para] = []
+        first_body = True
+        for block in keep:
+            flat = block.flat
+            # captions between paragraphs (never the dateline paragraph)
+            if (not first_body or find_dateline(flat) is None) and (
+                self._add_caption(block)
+                or (self.art.media and len(flat.split()) <= 12 and self._attach_credit(block))
+            ):
+                continue
+            para = _Para.from_block(block)
+            if first_body:
+                first_body = False
+                dm = find_dateline(flat)
+                if dm:
+                    dl = dm.dateline
+                    dl.span = Span(block.start, para.to_source(max(dm.text_end - 1, 0)) + 1)
+                    self.art.dateline = dl
+                    self._span("dateline", dl.span.start, dl.span.end)
+                    self._label(para.to_source(dm.dash[0]), para.to_source(dm.dash[1] - 1) + 1)
+                    para = para.cut(dm.body_start)
+            paras.append(para)
+        if paras:
+            cut = inline_footer_start(paras[-1].text)
+            if cut is not None:
+                tail = paras[-1].text[cut:]
+                src = paras[-1].to_source(cut)
+                self._add_footer(tail, src, src + len(tail))
+                paras[-1] = paras[-1].head(cut)
+        for block in reversed(footers):
+            self._add_footer(block.flat, block.start, block.end)
+        self._paras = [p for p in paras if p.text.strip()]
+        self.art.paragraphs = [p.text for p in self._paras]
+        for i, p in enumerate(self._paras):
+            self._span(f"paragraphs[{i}]", p.to_source(0), p.to_source(len(p.text) - 1) + 1)
+
+    def _add_footer(self, raw: str, start: int, end: int) -> None:
+        raw = normalize_ws(raw)
+        found = parse_footer(raw)
+        for c in found:
+            c.span = Span(start, end)
+        self.art.contributors.extend(found)
+        prev = self.art.headers.get("footer")
+        self.art.headers["footer"] = f"{prev} {raw}" if prev else raw
+        n = sum(1 for k in self.spans if k.startswith("footer"))
+        self._span("footer" if n == 0 else f"footer[{n}]", start, end)
+
+    def _fallback_headline(self) -> None:
+        """No headline line: use the first sentence of the body (kept in the body too)."""
+        if not self.art.paragraphs:
+            return
+        first = self.art.paragraphs[0]
+        cut = len(first)
+        for mark in (". ", "? ", "! "):
+            k = first.find(mark)
+            if 0 < k < cut:
+                cut = k + 1
+        head = first[:cut]
+        if len(head) > 110:
+            head = head[:110].rsplit(" ", 1)[0] if " " in head[:110] else head[:110]
+        self.art.headline = normalize_ws(head)
+
+    def _quotes(self) -> None:
+        art = self.art
+        self.index.add_text(art.headline, 0)
+        if art.standfirst:
+            self.index.add_text(art.standfirst, 1)
+        for m in art.media:
+            self.index.add_text(m.caption, 2)
+        for i, p in enumerate(art.paragraphs):
+            self.index.add_text(p, 10 + i)
+        spans = find_quotes(art.paragraphs)
+        if not spans:
+            return
+        attributor = Attributor(art.paragraphs, self.index, lambda p, off: (10 + p) * 100000 + off)
+        for q, a in zip(spans, attributor.attribute(spans), strict=True):
+            quote = Quote(
+                text=art.paragraphs[q.paragraph][q.start : q.end],
+                paragraph=q.paragraph,
+                start=q.start,
+                end=q.end,
+                speaker=a.speaker,
+                speaker_kind=a.kind if a.speaker else None,  # type: ignore[arg-type]
+                partial=a.partial,
+                rule=a.rule if a.speaker else None,
+            )
+            if a.span is not None:
+                p, s, e = a.span
+                para = self._paras[p]
+                quote.speaker_span = Span(para.to_source(s), para.to_source(max(e - 1, s)) + 1)
+            art.quotes.append(quote)
+
+
+def read_text(text: str, source_name: str | None = None) -> Article:
+    return _Reader(text, source_name).read()
+
+
+__all__ = ["Byline", "read_text"]

@@ -1,0 +1,456 @@
+"""Attribute quotations to speakers with small, named rules (the rule name is stored on
+each quote so ``newsml inspect`` can explain the choice):
+
+``after-verb``      “…,” said X / “…,” X said / „…“, so X / », a déclaré X
+``before-colon``    X said: “…”          ``before-verb``  X said, “…” / X told reporters “…”
+``according-to``    … “…”, according to X / selon X / laut X
+``split-quote``     “First half,” she said. “Second half.”
+``subject-of-sentence``  He added that … “strengthen” … / Putin heralded … “…”
+``multi-paragraph`` continuation paragraphs of a quote opened earlier
+``previous-paragraph``   a quote-only paragraph right after an attributed one
+``pronoun``         any of the above whose speaker was a pronoun, resolved to the last
+                    matching speaker
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from newsml_tools.reader.names import looks_like_org
+from newsml_tools.reader.quotes import QuoteSpan
+from newsml_tools.reader.speakers import (
+    NAME_RUN,
+    NameIndex,
+    clean_name,
+    is_pronoun,
+    name_runs,
+)
+from newsml_tools.reader.verbs import PRONOUNS, REPORTING_VERBS, VERB_PHRASES
+
+_WORD = re.compile(r"[\w’'-]+")
+_VERB_RE = re.compile(
+    r"\b(?:"
+    + VERB_PHRASES
+    + r"|"
+    + "|".join(sorted(REPORTING_VERBS - {"so"}, key=len, reverse=True))
+    + r")\b"
+)
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:has|had|have|was|were|is|are|will|would|also|later|then|again|further|once|"
+    r"previously|earlier|recently|simply|hat|hatte|avait|\w+ly))+$"
+)
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|No|Mt|Ft|vs|etc|Inc"
+    r"|Corp|Ltd|Co|Jan|Feb|Aug|Sept|Oct|Nov|Dec|approx|ca|Nr|Abs|bzw|Hr|Fr)|\b[A-Z]|"
+    r"\b(?:[A-Za-z]\.)+[A-Za-z])$"
+)
+_BOUNDARY = re.compile(r"[.!?…][”\"’»)]*\s+(?=[“\"„«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+_CLAUSE_END = re.compile(
+    r"[,;:!?()—–\[\]]|\.(?:\s|$)|\s-\s|\s(?:who|which|that|when|where|while|after|before|because"
+    r"|in a statement|in an? (?:interview|email|e-mail|post|tweet)|on (?:Twitter|X|Facebook)"
+    r"|to reporters|to the|on \w+day|during|at a|at the|as|but|and then)\b"
+)
+_INVERTED = re.compile(
+    r"^\s*[,.]?\s*(?:a-t-(?P<p1>il|elle|ils|elles)\s+\w+|\w+-t-(?P<p2>il|elle)|"
+    r"(?:dit|ajoute|affirme|explique|estime|poursuit|souligne|précise|assure|lance|"
+    r"insiste|conclut|répond|déclare)-(?P<p3>il|elle|ils|elles)|"
+    r"(?:sagte|erklärte|betonte|meinte|fügte|ergänzte|schrieb|warnte|so)\s+(?P<p4>er|sie)\b)",
+)
+_ACCORDING = re.compile(
+    r"\b(?:[Aa]ccording to|[Ss]elon|[Ll]aut|[Ss]egún|[Cc]iting|[Qq]uoting)\s+(?P<np>.+)", re.S
+)
+_DET_NP = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+[^,.;:]{1,60}")
+_PREP_BEFORE = re.compile(r"\b(?:by|of|from|for|to|with|at|in|on|about|against|and)\s*$")
+_DESCRIPTIVE = re.compile(
+    r"(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ll]e|[Ll]a|[Ll]es|[Dd]er|[Dd]ie"
+    r"|[Dd]as|[Ee]l)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*$"
+)
+_OWNER_NOUN = re.compile(
+    r"(?P<owner>" + NAME_RUN.pattern + r")['’]s?\s+(?:statement|spokesman|spokeswoman|"
+    r"spokesperson|office|account|website|blog|letter|lawyer|attorney|campaign|team)\s*$"
+)
+_SUBJECT_VERB = re.compile(
+    r"(?:^|[,;]\s+|\bthat\s+)(?P<np>(?:(?:[Tt]he\s+)?"
+    + NAME_RUN.pattern
+    + r")|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:(?:has|had|have|was|were|is|also|later|then|"
+    r"\w+ly)\s+)*(?P<verb>[a-zà-ÿ]+(?:ed|s|t|te))\b"
+)
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: str | None = None
+    kind: str | None = None
+    rule: str | None = None
+    partial: bool = False
+    span: tuple[int, int, int] | None = None  # (paragraph, start, end) of the name
+
+
+@dataclass(slots=True)
+class _Found:
+    name: str
+    start: int  # offset in the paragraph
+    end: int
+    rule: str
+
+
+@dataclass(slots=True)
+class _History:
+    speakers: list[tuple[str, str]] = field(default_factory=list)  # (name, kind)
+
+
+def _mask(text: str, quotes: list[QuoteSpan]) -> str:
+    out = []
+    pos = 0
+    for q in quotes:
+        keep_last = q.end - q.start > 1 and text[q.end - 1] in ".!?…"
+        out.append(text[pos : q.start + 1])  # the first letter decides sentence starts
+        out.append("x" * max(0, q.end - q.start - 1 - (1 if keep_last else 0)))
+        if keep_last:
+            out.append(text[q.end - 1])
+        pos = q.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _boundaries(masked: str) -> list[int]:
+    out = []
+    for m in _BOUNDARY.finditer(masked):
+        head = masked[max(0, m.start() - 12) : m.start()]
+        if masked[m.start()] == "." and _ABBREV.search(head):
+            continue
+        out.append(m.end())
+    return out
+
+
+def _clause(text: str, start: int) -> tuple[int, int]:
+    m = _CLAUSE_END.search(text, start)
+    return start, (m.start() if m else len(text))
+
+
+class Attributor:
+    def __init__(
+        self,
+        paragraphs: list[str],
+        index: NameIndex,
+        order: Callable[[int, int], int],
+    ) -> None:
+        self.paragraphs = paragraphs
+        self.index = index
+        self.order = order  # (paragraph, offset) -> document order for name look-ups
+        self.history = _History()
+
+    # ---- noun phrases -------------------------------------------------------------
+    def _np_name(self, text: str, start: int, end: int, para: int) -> _Found | None:
+        """Reduce a noun phrase ``text[start:end]`` to a speaker (person, org, pronoun)."""
+        np = text[start:end]
+        lead = len(np) - len(np.lstrip(" ,"))
+        np = np.strip(" ,")
+        s0 = start + lead
+        if not np:
+            return None
+        first = np.split()[0]
+        if is_pronoun(first) and (len(np.split()) == 1 or np.split()[1][:1].islower()):
+            return _Found(first.lower(), s0, s0 + len(first), "pronoun")
+        for rs, re_, run in name_runs(np):
+            nxt = np[re_ : re_ + 2].strip()
+            name = clean_name(run)
+            if not name or is_pronoun(name):
+                continue
+            if (
+                len(name.split()) == 1
+                and nxt[:1].islower()
+                and name[-1:] != "."
+                and (name.endswith(("an", "ese", "ish", "ian", "i", "ch")))
+            ):
+                continue  # "Russian news agencies": an adjective, not a name
+            if rs > 40 and not looks_like_org(name):
+                break
+            before = np[:rs].rstrip().lower()
+            the = (before.endswith("the") or run.lower().startswith("the ")) and looks_like_org(
+                name
+            )
+            return _Found(("the " + name) if the else name, s0 + rs, s0 + re_, "")
+        desc = _DET_NP.match(np)
+        if desc:
+            phrase = re.split(
+                r"\s+(?:of|for|by|at|in|on|from|with|who|which|that)\s+", desc.group()
+            )[0]
+            # "the company’s chief executive, Jane Doe": the name follows the comma
+            tail = text[end : end + 80]
+            m = re.match(r"\s*,\s*(" + NAME_RUN.pattern + r")", tail)
+            if m and not looks_like_org(clean_name(m.group(1))):
+                return _Found(clean_name(m.group(1)), end + m.start(1), end + m.end(1), "")
+            return _Found(phrase, s0, s0 + len(phrase), "")
+        return None
+
+    def _subject(self, text: str, end: int, para: int) -> _Found | None:
+        """The subject right before ``end`` (where a verb starts)."""
+        left = text[:end].rstrip()
+        m = _AUX_TAIL.search(left)
+        if m:
+            left = left[: m.start()]
+        stripped = left.rstrip()
+        if stripped.endswith(","):  # "X, the minister of ..., said": skip the apposition
+            inner = stripped[:-1]
+            k = inner.rfind(",")
+            if k > 0 and len(inner) - k <= 120:
+                head = inner[:k].rstrip()
+                runs = name_runs(head)
+                if runs and runs[-1][1] == len(head):
+                    s, e, _run = runs[-1]
+                    return self._np_name(text, s, e, para)
+            return None
+        m = _OWNER_NOUN.search(stripped)
+        if m:
+            return self._np_name(text, m.start("owner"), m.end("owner"), para)
+        words = list(_WORD.finditer(stripped))
+        if not words:
+            return None
+        last = words[-1]
+        if is_pronoun(last.group()) and last.end() == len(stripped):
+            return _Found(last.group().lower(), last.start(), last.end(), "pronoun")
+        runs = name_runs(stripped)
+        if runs and runs[-1][1] == len(stripped):
+            s, e, _run = runs[-1]
+            if not _PREP_BEFORE.search(stripped[:s]):
+                # extend back over "the"
+                return self._np_name(text, s, e, para)
+        clause_start = max(stripped.rfind(", "), stripped.rfind("; "))
+        clause = stripped[clause_start + 2 :] if clause_start >= 0 else stripped
+        base = len(stripped) - len(clause)
+        m = _DESCRIPTIVE.search(clause)
+        if m and len(clause.split()) <= 7:
+            return self._np_name(text, base + m.start("np"), base + m.end("np"), para)
+        if len(clause.split()) <= 6:
+            for s, e, _run in name_runs(clause):
+                return self._np_name(text, base + s, base + e, para)
+        return None
+
+    # ---- rules ------------------------------------------------------------------
+    def _after(self, text: str, a: int, b: int, para: int) -> _Found | None:
+        after = text[a:b]
+        m = _INVERTED.match(after)
+        if m:
+            pron = next(g for g in m.groups() if g)
+            if pron in ("er", "sie", "il", "elle", "ils", "elles"):
+                return _Found(pron, a + m.start(m.lastindex or 0), a + m.end(), "pronoun")
+        m = re.match(r"\s*[,.]?\s*so\s+(?=\S)", after)
+        if m:  # German: „…“, so Merkel.
+            s, e = _clause(text, a + m.end())
+            f = self._np_name(text, s, e, para)
+            if f:
+                return f
+        m = re.match(r"\s*[,.;:—–-]?\s*", after)
+        head = a + (m.end() if m else 0)
+        vm = _VERB_RE.match(text, head)
+        if vm and vm.group() != "saying":
+            s, e = _clause(text, vm.end())
+            while s < e and text[s] == " ":
+                s += 1
+            if not re.match(r"(?:that|by|to|in|on|with|of|from)\b", text[s:e]):
+                f = self._np_name(text, s, e, para)
+                if f:
+                    return f
+        for vm in _VERB_RE.finditer(text, head, b):
+            if vm.group() == "saying" and not vm.group().startswith(("was", "is")):
+                continue
+            left = text[head : vm.start()]
+            if len(left.split()) > 18 or re.search(r"[.!?]\s", left):
+                break
+            f = self._subject(text[: vm.start()], vm.start(), para)
+            if f and f.start >= head:
+                return f
+            break
+        return None
+
+    def _before(self, text: str, a: int, b: int, para: int) -> tuple[_Found | None, bool]:
+        """Returns (speaker, immediate): immediate when the verb introduces the quote."""
+        before = text[a:b]
+        verbs = [m for m in _VERB_RE.finditer(before) if m.group() != "saying"]
+        for vm in reversed(verbs):
+            tail = before[vm.end() :]
+            immediate = bool(
+                re.fullmatch(
+                    r"(?:\s+(?:to|in|on|at|during|via|using|with|from|for|of|the)\b[^,:“\"„«]{0,60})?"
+                    r"\s*[:,]?\s*(?:that\s*)?",
+                    tail,
+                )
+            ) or bool(re.fullmatch(r"\s+\w+(?:\s+\w+)?\s*[:,]\s*", tail))
+            f = self._subject(text[: a + vm.start()], a + vm.start(), para)
+            if f is None or f.start < a:
+                if f is None and immediate:
+                    continue
+                if f is None:
+                    continue
+            rule = (
+                "before-colon"
+                if immediate and tail.rstrip().endswith(":")
+                else ("before-verb" if immediate else "subject-of-sentence")
+            )
+            f.rule = f.rule or rule
+            return f, immediate
+        return None, False
+
+    def _according(self, text: str, a: int, b: int, para: int) -> _Found | None:
+        m = _ACCORDING.search(text[a:b])
+        if not m:
+            return None
+        s, e = _clause(text, a + m.start("np"))
+        e = min(e, b)
+        f = self._np_name(text, s, e, para)
+        if f:
+            f.rule = f.rule or "according-to"
+        return f
+
+    def _sentence_subject(self, text: str, a: int, b: int, para: int) -> _Found | None:
+        m = _SUBJECT_VERB.search(text[a:b])
+        if not m:
+            return None
+        f = self._np_name(text, a + m.start("np"), a + m.end("np"), para)
+        if f:
+            f.rule = f.rule or "subject-of-sentence"
+        return f
+
+    # ---- resolution -------------------------------------------------------------
+    def _resolve(self, f: _Found, para: int) -> tuple[str | None, str | None]:
+        pos = self.order(para, f.start)
+        if f.rule == "pronoun" or is_pronoun(f.name):
+            g = PRONOUNS.get(f.name.lower(), "p")
+            hist = list(reversed(self.history.speakers))
+            for name, kind in hist:
+                if g == "o" and kind != "Organization":
+                    continue
+                if g in ("m", "f"):
+                    if kind != "Person":
+                        continue
+                    known = self.index.gender.get(name)
+                    if known and known != g:
+                        continue
+                    self.index.gender.setdefault(name, g)
+                return name, kind
+            if g == "o":
+                orgs = [o for p, o in self.index.orgs if p <= pos]
+                return (orgs[-1], "Organization") if orgs else (None, None)
+            people = [n for p, n in self.index.persons if p <= pos]
+            return (people[-1], "Person") if people else (None, None)
+        name = f.name
+        if looks_like_org(name):
+            if name[:1].islower() and not name.lower().startswith("the "):
+                return name, "Organization"
+            if name.lower().startswith(("the ", "a ", "an ")) and name.split()[-1][:1].islower():
+                return self.index.canonical_org(name, pos), "Organization"
+            return name, "Organization"
+        raw = self.paragraphs[para][max(0, f.start - 6) : f.start].split()
+        canon = self.index.canonical_person(name, pos)
+        if raw and raw[-1].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "sir", "dame"):
+            self.index.gender.setdefault(
+                canon, "m" if raw[-1].lower().startswith("mr") or raw[-1].lower() == "sir" else "f"
+            )
+        if name[:1].islower():
+            return name, "Person"
+        return canon, "Person"
+
+    def attribute(self, spans: list[QuoteSpan]) -> list[Attribution]:
+        by_para: dict[int, list[QuoteSpan]] = {}
+        for q in spans:
+            by_para.setdefault(q.paragraph, []).append(q)
+        ctx: dict[int, tuple[str, list[int]]] = {}
+        for p, qs in by_para.items():
+            masked = _mask(self.paragraphs[p], qs)
+            ctx[p] = (masked, _boundaries(masked))
+        results: list[Attribution] = []
+        found_for: list[_Found | None] = []
+        for i, q in enumerate(spans):
+            text = self.paragraphs[q.paragraph]
+            qs = by_para[q.paragraph]
+            k = qs.index(q)
+            _masked, bounds = ctx[q.paragraph]
+            close = q.close_mark if q.close_mark is not None else len(text)
+            sent_start = max([0, *(x for x in bounds if x <= q.open_mark)])
+            sent_end = min([len(text), *(x for x in bounds if x > close)])
+            prev_close = (
+                qs[k - 1].close_mark + 1 if k > 0 and qs[k - 1].close_mark is not None else 0
+            )
+            bstart = max(sent_start, prev_close)
+            nxt_open = qs[k + 1].open_mark if k + 1 < len(qs) else len(text)
+            aend = min(sent_end, nxt_open)
+            before = text[bstart : q.open_mark]
+            qtext = text[q.start : q.end]
+            partial = bool(qtext[:1].islower()) or bool(
+                before.strip()
+                and not re.search(r"[:,]\s*$", before)
+                and not _VERB_RE.search(before.strip().split()[-1] if before.split() else "")
+                and not re.search(r"\b(?:that|:)\s*$", before)
+            )
+            att = Attribution(partial=partial)
+            f: _Found | None = None
+            if q.close_mark is not None:
+                f = self._after(text, close + 1, aend, q.paragraph)
+                if f:
+                    f.rule = f.rule or "after-verb"
+            immediate = False
+            if f is None:
+                f, immediate = self._before(text, bstart, q.open_mark, q.paragraph)
+            if f is None or (not immediate and f.rule == "subject-of-sentence"):
+                acc = self._according(text, sent_start, sent_end, q.paragraph)
+                if acc is not None and not (acc.start > q.start and acc.end <= q.end):
+                    f = acc
+            if f is None and not before.strip() and k > 0 and found_for[i - 1] is not None:
+                prev = spans[i - 1]
+                gap = text[prev.close_mark + 1 if prev.close_mark is not None else 0 : q.open_mark]
+                if len(gap) <= 120 and results[-1].rule in ("after-verb", "pronoun", "split-quote"):
+                    att.speaker, att.kind = results[-1].speaker, results[-1].kind
+                    att.rule, att.span = "split-quote", results[-1].span
+            if f is None and att.speaker is None and before.strip():
+                nwords = len(qtext.split())
+                has_verb = _VERB_RE.search(text[sent_start:sent_end]) is not None
+                if nwords >= 4 or has_verb:
+                    f = self._sentence_subject(text, sent_start, q.open_mark, q.paragraph)
+            if q.continuation and att.speaker is None and i > 0 and f is None:
+                att.speaker, att.kind = results[-1].speaker, results[-1].kind
+                att.rule, att.span = "multi-paragraph", results[-1].span
+            if (
+                f is None
+                and att.speaker is None
+                and q.open_mark == 0
+                and not q.continuation
+                and i > 0
+                and results[-1].speaker
+                and spans[i - 1].paragraph == q.paragraph - 1
+            ):
+                att.speaker, att.kind = results[-1].speaker, results[-1].kind
+                att.rule, att.span = "previous-paragraph", results[-1].span
+            if f is not None:
+                name, kind = self._resolve(f, q.paragraph)
+                if name:
+                    att.speaker, att.kind = name, kind
+                    att.rule = "pronoun" if f.rule == "pronoun" or is_pronoun(f.name) else f.rule
+                    att.span = (q.paragraph, f.start, f.end)
+            if att.speaker and att.kind:
+                self.history.speakers.append((att.speaker, att.kind))
+            results.append(att)
+            found_for.append(f if att.speaker else None)
+        self._fill_chains(spans, results)
+        return results
+
+    def _fill_chains(self, spans: list[QuoteSpan], results: list[Attribution]) -> None:
+        """A multi-paragraph quote has one speaker: copy it to every chunk."""
+        i = 0
+        while i < len(spans):
+            if not spans[i].continued:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(spans) and spans[j].continued and spans[j + 1].continuation:
+                j += 1
+            chain = results[i : j + 1]
+            named = next((r for r in chain if r.speaker and r.rule != "multi-paragraph"), None)
+            if named:
+                for r in chain:
+                    if r is not named:
+                        r.speaker, r.kind, r.span = named.speaker, named.kind, named.span
+                        r.rule = "multi-paragraph"
+            i = j + 1

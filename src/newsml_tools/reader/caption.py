@@ -1,0 +1,139 @@
+"""Photo captions and credits. The credit is kept without its label or parentheses:
+``(AP Photo/Evan Vucci)`` -> ``AP Photo/Evan Vucci``; ``Photo: Getty Images`` ->
+``Getty Images``; ``REUTERS/Kevin Lamarque`` stays as printed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_CAPTION_WORDS = 60
+
+_NOT_CREDIT = re.compile(
+    r"(?:(?:additional\s+)?reporting|writing|editing|edited|compiled|written|research)\s+by\b",
+    re.I,
+)
+# Words that make a parenthesised tail a photo credit rather than an aside like "(AP)".
+_CREDIT_CUES = re.compile(
+    r"/|:\s*[A-Z]|\b(?:Photo|PHOTO|Photos|Image|Images|Getty|Handout|HANDOUT|Pool|POOL|File|FILE|via"
+    r"|Foto|Bild|Picture|Shutterstock|Alamy|EPA|AAP Image|Courtesy|courtesy)\b"
+)
+_PAREN_CREDIT = re.compile(r"\(\s*([^()\n]{2,120}?)\s*\)[\s.]*$")
+_SLASH_CREDIT = re.compile(
+    r"(?:(?<=\s)|^)((?:REUTERS|Reuters|AFP|EPA(?:-EFE)?|AP|ANSA|XINHUA|Xinhua|AAP|DPA|dpa"
+    r"|SIPA|ANADOLU|KCNA|YONHAP|Yonhap|EFE|UPI|NurPhoto|Getty)(?:\s+(?:PHOTO|Photo|Images))?"
+    r"\s*/\s*[^\n/]{2,60}(?:/[^\n/]{2,40}){0,2})\s*$"
+)
+_LABEL_CREDIT = re.compile(
+    r"(?:(?<=[\s.!?”\"’)])|^)(?P<label>Photo(?:graph)?s?|Image|Picture|Credit|Photo credit"
+    r"|Image credit|Foto|Fotos|Bild|Illustration|Photo illustration|Video|Graphic|Crédit photo"
+    r"|Crédit|Photo ?:\s*Credit)\s*:\s*(?P<credit>[^\n:]{2,100}?)[\s.]*$"
+)
+_VIA_GETTY = re.compile(
+    r"(?:(?<=[\s.!?”\"’])|^)((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*\s+via\s+Getty\s+Images)[\s.]*$"
+)
+_CAPTION_LABEL = re.compile(
+    r"(?P<label>Caption|Photo caption|Image caption|Picture caption|Bildunterschrift|Légende"
+    r"|Photo|Image|Picture|Foto|Bild)\s*:\s*(?P<rest>.+)$",
+    re.S | re.I,
+)
+_BRACKETED = re.compile(
+    r"\[\s*(?P<label>(?:Image|Photo|Picture|Caption|Foto|Bild|Video|Graphic)\s*:)?\s*(?P<rest>.*?)\s*\]",
+    re.S | re.I,
+)
+
+
+@dataclass(slots=True)
+class CaptionParts:
+    caption: str
+    caption_span: tuple[int, int]  # in the block text
+    credit: str | None = None
+    credit_span: tuple[int, int] | None = None
+    labels: tuple[tuple[int, int], ...] = ()  # removed syntax (label words, parentheses)
+
+
+def find_credit(text: str) -> tuple[str, tuple[int, int], list[tuple[int, int]]] | None:
+    """A credit at the end of ``text``: (credit, span, removed label spans)."""
+    m = _PAREN_CREDIT.search(text)
+    if (
+        m
+        and (m.group(1)[:1].isupper() or m.group(1).lower().startswith("courtesy"))
+        and len(m.group(1).split()) <= 10
+        and _CREDIT_CUES.search(m.group(1))
+        and not _NOT_CREDIT.match(m.group(1))
+    ):
+        inner = m.group(1)
+        lm = re.match(r"(?:Photo|Credit|Image|Foto|Picture)\s*:\s*", inner)
+        start = m.start(1) + (lm.end() if lm else 0)
+        labels = [(m.start(), m.start() + 1), (m.end(1), m.end())]
+        if lm:
+            labels.append((m.start(1), start))
+        return text[start : m.end(1)], (start, m.end(1)), labels
+    m = _SLASH_CREDIT.search(text)
+    if m:
+        return (
+            m.group(1).rstrip(" ."),
+            (m.start(1), m.start(1) + len(m.group(1).rstrip(" ."))),
+            [(m.start(1) + len(m.group(1).rstrip(" .")), m.end())],
+        )
+    m = _LABEL_CREDIT.search(text)
+    if m:
+        return (
+            m.group("credit"),
+            m.span("credit"),
+            [(m.start("label"), m.start("credit")), (m.end("credit"), m.end())],
+        )
+    m = _VIA_GETTY.search(text)
+    if m:
+        return m.group(1), m.span(1), [(m.end(1), m.end())]
+    return None
+
+
+def parse_caption(text: str, *, allow_bare: bool = False) -> CaptionParts | None:
+    """A caption block: short text ending with a credit, a ``Caption:`` label, or an
+    ``[Image: ...]`` line. ``allow_bare`` accepts a credit-only block (caption "")."""
+    if _NOT_CREDIT.match(text.lstrip("( ")):
+        return None
+    labels: list[tuple[int, int]] = []
+    offset = 0
+    body = text
+    labelled = False
+    bm = _BRACKETED.fullmatch(text)
+    if bm and bm.group("label"):
+        labels += [(0, bm.start("label")), bm.span("label"), (bm.end("rest"), len(text))]
+        offset, body, labelled = bm.start("rest"), bm.group("rest"), True
+    else:
+        cm = _CAPTION_LABEL.match(text)
+        if cm and cm.group("label").lower() in (
+            "caption", "photo caption", "image caption", "picture caption",
+            "bildunterschrift", "légende",
+        ):  # fmt: skip
+            labels.append((0, cm.start("rest")))
+            offset, body, labelled = cm.start("rest"), cm.group("rest"), True
+    found = find_credit(body)
+    if found is None and not labelled:
+        return None
+    if len(body.split()) > MAX_CAPTION_WORDS + 12:
+        return None
+    if found is None:
+        return CaptionParts(
+            " ".join(body.split()), (offset, offset + len(body)), labels=tuple(labels)
+        )
+    credit, (cs, ce), lab = found
+    caption = body[:cs]
+    for a, _ in lab:
+        if a < cs:
+            caption = body[: min(a, cs)]
+    cap_text = " ".join(caption.split())
+    if not cap_text and not allow_bare and not labelled:
+        return None
+    if len(cap_text.split()) > MAX_CAPTION_WORDS:
+        return None
+    labels += [(offset + a, offset + b) for a, b in lab]
+    return CaptionParts(
+        cap_text,
+        (offset, offset + len(caption.rstrip())),
+        " ".join(credit.split()),
+        (offset + cs, offset + ce),
+        tuple(labels),
+    )

@@ -1,0 +1,44 @@
+"""Guess the article language from stopword frequencies (no model, no download)."""
+
+from __future__ import annotations
+
+import re
+
+_STOPWORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "the and of to is that for it was on with as said he by at from his have are be "
+        "this were has an not they which but been their who would will",
+        "de": "der die und das ist nicht den mit von sich des ein eine auf dem im für zu auch "
+        "es wurde sagte bei nach wie aus werden hat sind einer nur noch über",
+        "fr": "le la les et des est une un du dans que pour qui pas sur au par il ce sont "
+        "avec été aux mais ont cette leur selon elle ses",
+        "es": "el la los las y de que en un una es por con para se del al lo su como más "
+        "pero fue ha sus según está sobre también",
+        "it": "il la di che e è per un una del della con non sono nel alla le gli si da ha "
+        "anche più dei delle questo stato",
+        "nl": "de het een en van in is dat op te niet met voor zijn er aan ook bij door werd "
+        "maar die naar heeft worden",
+        "pt": "o a os as de que e do da em um uma para com não por no na dos se mais foi ao "
+        "é pelo pela também das",
+    }.items()
+}
+_TOKEN = re.compile(r"[^\W\d_]+")
+MIN_HITS = 5
+
+
+def detect_language(text: str) -> str | None:
+    """Primary BCP 47 tag, or None when the text gives too little evidence."""
+    words = _TOKEN.findall(text[:20000].lower())
+    if len(words) < 8:
+        return None
+    scores = {lang: 0 for lang in _STOPWORDS}
+    for w in words:
+        for lang, stop in _STOPWORDS.items():
+            if w in stop:
+                scores[lang] += 1
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top < MIN_HITS or top < 1.25 * second or top < 0.12 * len(words):
+        return None
+    return best

@@ -1,0 +1,102 @@
+"""Find quotation spans in paragraphs: curly and straight double quotes, German „…“ and
+»…«, French « … » (padding spaces excluded). Single quotes are left inside the text; a
+quote never crosses a paragraph break except by the multi-paragraph convention (opening
+mark on every paragraph, closing mark only on the last)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_QUOTE_CHARS = 4000  # longer "quotes" are unbalanced marks, not speech
+
+# opening mark -> closing marks it accepts
+_CLOSERS = {"“": "”“", "„": "“”", "»": "«", "«": "»", '"': '"', "”": "”"}  # ” opens in sv/fi
+_OPENERS = '“„«»"'
+_ALL_MARKS = re.compile(r"[“”„«»\"]")
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    paragraph: int
+    start: int  # first character of the quoted text (after the mark and padding)
+    end: int  # after the last character of the quoted text
+    open_mark: int  # index of the opening mark
+    close_mark: int | None  # index of the closing mark; None when continued
+    continued: bool = False  # the quote continues in the next paragraph
+    continuation: bool = False  # this paragraph continues a quote from the previous one
+
+
+def _opens(text: str, i: int) -> bool:
+    """Is the mark at ``i`` an opening mark? Needs text after it, and for straight and
+    ambiguous marks, no word character right before it."""
+    ch = text[i]
+    nxt = text[i + 1 : i + 2]
+    if not nxt or (nxt.isspace() and ch not in "«»"):
+        return False
+    if ch in "“„«":
+        return True
+    prev = text[i - 1 : i]
+    return not prev or not (prev.isalnum() or prev in ".,;:!?")
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def starts_with_open_mark(text: str) -> bool:
+    return bool(text) and text[0] in _OPENERS and _opens(text, 0)
+
+
+def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    carry = False  # previous paragraph ended inside an open quote
+    for p, text in enumerate(paragraphs):
+        i = 0
+        n = len(text)
+        first = True
+        while i < n:
+            m = _ALL_MARKS.search(text, i)
+            if not m:
+                break
+            o = m.start()
+            ch = text[o]
+            if ch == "”" or not _opens(text, o):
+                i = o + 1
+                continue
+            if ch == "»" and "«" not in text[o + 1 :] and "»" in text[o + 1 :]:
+                i = o + 1  # a French closing mark, not a German opener
+                continue
+            closers = _CLOSERS[ch]
+            j = o + 1
+            close = None
+            while j < n and j - o <= MAX_QUOTE_CHARS:
+                c = text[j]
+                if c in closers and (c != ch or ch in '"»«' or not _opens(text, j)):
+                    close = j
+                    break
+                j += 1
+            if close is None:
+                nxt = paragraphs[p + 1] if p + 1 < len(paragraphs) else ""
+                if starts_with_open_mark(nxt) and n - o <= MAX_QUOTE_CHARS:
+                    a, b = _trim(text, o + 1, n)
+                    if b > a:
+                        out.append(QuoteSpan(p, a, b, o, None, True, carry and first and o == 0))
+                    carry = True
+                    break
+                i = o + 1  # unbalanced: skip the stray mark
+                continue
+            a, b = _trim(text, o + 1, close)
+            if b > a:
+                out.append(QuoteSpan(p, a, b, o, close, False, carry and first and o == 0))
+            first = False
+            i = close + 1
+        else:
+            carry = False
+        if not (out and out[-1].paragraph == p and out[-1].continued):
+            carry = False
+    return out

@@ -1,0 +1,176 @@
+"""Speaker names: find name runs, strip titles/possessives/appositions, and canonicalise
+to the fullest form seen in the article ("Putin" -> "Vladimir Putin")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsml_tools.reader.names import looks_like_org
+from newsml_tools.reader.verbs import PRONOUNS
+
+_CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-Z]\.)"
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del|of|y|al-)"
+NAME_RUN = re.compile(_CAP + r"(?:[^\S\n]+(?:" + _PARTICLE + r"[^\S\n]+)*" + _CAP + r")*")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+
+_TITLE_WORDS = """
+mr mrs ms miss dr prof professor president vice prime minister secretary senator sen rep
+representative gov governor mayor chancellor general gen lt col colonel major maj capt
+captain sgt sergeant chief judge justice king queen prince princess pope rev reverend
+father sir dame lord lady ambassador commissioner director chairman chairwoman chair ceo
+spokesman spokeswoman spokesperson leader deputy foreign defence defense interior
+finance health home state secretary-general attorney administrator coach manager
+superintendent detective inspector officer constable herr frau monsieur m mme madame
+premier emeritus senior shadow assistant associate executive head commander admiral
+marshal sheikh emir crown archbishop bishop cardinal rabbi imam dean principal
+councillor councilman councilwoman congressman congresswoman chairperson treasurer
+kanzler kanzlerin präsident präsidentin ministerin außenminister außenministerin
+ministre présidente presidente sr jr first lady economy trade education labor labour
+transport energy environment agriculture justice u.s us uk eu un national security
+adviser advisor special envoy
+"""
+TITLES = frozenset(_TITLE_WORDS.split())
+_STOP_WORDS = """
+the a an in on at during following after before but and however meanwhile this that
+these those when while as if yesterday today tomorrow last speaking according citing
+despite although his her its their our my it he she they we i there here what why how
+where who also since until under over for from with by of to earlier later then now so
+both all some many most one two three several another other such each every no not asked
+told monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december der die das ein eine le
+la les un une el los las dans en mais et
+"""
+_CAP_STOPWORDS = frozenset(_STOP_WORDS.split())
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)$")
+
+
+def _tokens(run: str) -> list[str]:
+    return run.split()
+
+
+def clean_name(run: str) -> str:
+    """Strip leading stopwords, titles ("Russian President", "U.S. Secretary of State")
+    and a trailing possessive; person names only lose titles, organisations keep them."""
+    toks = [t.rstrip(",;:") for t in _tokens(run)]
+    while toks and toks[0].lower().rstrip(".") in _CAP_STOPWORDS:
+        toks = toks[1:]
+    if not toks:
+        return ""
+    toks[-1] = _POSSESSIVE.sub("", toks[-1])
+    if len(toks[-1]) > 2 and toks[-1].endswith(".") and toks[-1][-2].islower():
+        toks[-1] = toks[-1][:-1]  # sentence full stop, not an abbreviation
+    if not toks[-1]:
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    whole = " ".join(toks)
+    if looks_like_org(whole) and not looks_like_org(toks[-1]) and len(toks) > 1:
+        pass  # "Defence Minister Andrei Belousov": the org cue is a title, fall through
+    elif looks_like_org(whole):
+        return whole
+    # drop everything up to the last title word that still leaves a name after it
+    last_title = -1
+    for i, t in enumerate(toks[:-1]):
+        nxt = toks[i + 1].lower().rstrip(".")
+        if t.lower().rstrip(".") in TITLES or (_DEMONYM.fullmatch(t) and nxt in TITLES):
+            last_title = i
+    toks = toks[last_title + 1 :]
+    if "of" in toks:  # "Matthew Ingram of The Globe" / "Governor of Washington Chris Gregoire"
+        k = toks.index("of")
+        toks = toks[:k] if k > 0 else (toks[2:] if len(toks) > 3 else toks[1:])
+    while toks and toks[0].lower() in ("of", "the", "y"):
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+def is_pronoun(text: str) -> bool:
+    return text.strip().lower() in PRONOUNS
+
+
+def name_runs(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised runs split after possessives: (start, end, run)."""
+    out = []
+    for m in NAME_RUN.finditer(text):
+        start = m.start()
+        run = m.group()
+        pos = 0
+        for tok in re.finditer(r"\S+", run):
+            if _POSSESSIVE.search(tok.group()) and len(tok.group()) > 2:
+                out.append((start + pos, start + tok.end(), run[pos : tok.end()]))
+                pos = tok.end()
+                while pos < len(run) and run[pos].isspace():
+                    pos += 1
+        if pos < len(run):
+            out.append((start + pos, start + len(run), run[pos:]))
+    return out
+
+
+@dataclass(slots=True)
+class NameIndex:
+    """Every person name (2+ tokens) and organisation seen, in reading order."""
+
+    persons: list[tuple[int, str]] = field(default_factory=list)  # (order, name)
+    orgs: list[tuple[int, str]] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
+
+    def add_text(self, text: str, order: int) -> None:
+        for start, _end, run in name_runs(text):
+            name = clean_name(run)
+            if not name:
+                continue
+            if looks_like_org(name):
+                self.orgs.append((order * 100000 + start, name))
+            elif len(name.split()) >= 2:
+                self.persons.append((order * 100000 + start, name))
+                self._gender_cue(text[max(0, start - 6) : start] + run, name)
+
+    def _gender_cue(self, run: str, name: str) -> None:
+        first = run.split()[0].lower().rstrip(".") if run.split() else ""
+        if first in ("mr", "herr", "monsieur", "m", "sir", "king", "lord", "prince", "father"):
+            self.gender.setdefault(name, "m")
+        elif first in ("mrs", "ms", "miss", "frau", "mme", "madame", "dame", "queen", "lady"):
+            self.gender.setdefault(name, "f")
+
+    def canonical_person(self, name: str, position: int) -> str:
+        """The fullest name containing ``name``'s tokens; the latest one mentioned before
+        ``position`` wins, then the longest."""
+        toks = name.split()
+        if not toks:
+            return name
+        best: tuple[int, int, str] | None = None
+        for pos, full in self.persons:
+            ftoks = full.split()
+            if len(ftoks) <= len(toks):
+                continue
+            n = len(toks)
+            if ftoks[-n:] == toks or ftoks[:n] == toks or (n == 1 and toks[0] in ftoks[1:]):
+                key = (1 if pos <= position else 0, pos if pos <= position else -pos)
+                cand = (*key, full)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+        return best[2] if best else name
+
+    def canonical_org(self, phrase: str, position: int) -> str:
+        """ "the ministry" -> "the Defence Ministry" when such an organisation was named."""
+        words = phrase.split()
+        if not words:
+            return phrase
+        head = words[-1].lower()
+        best: tuple[int, str] | None = None
+        for pos, org in self.orgs:
+            if (
+                org.split()[-1].lower() == head
+                and pos <= position
+                and (best is None or pos > best[0])
+            ):
+                best = (pos, org)
+        if best is None:
+            return phrase
+        org = best[1]
+        lead = words[0].lower()
+        return (
+            f"the {org}"
+            if lead in ("the", "a", "an") and not org.lower().startswith("the ")
+            else org
+        )

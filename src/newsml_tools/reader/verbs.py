@@ -1,0 +1,50 @@
+"""Reporting verbs (English, German, French, Spanish) and pronouns used by attribution."""
+
+from __future__ import annotations
+
+_EN = """said says say told tells added adds stated states noted notes explained explains
+wrote writes asked asks warned warns insisted insists recalled recalls argued argues claimed
+claims declared declares announced announces replied replies continued continues conceded
+concedes acknowledged acknowledges admitted admits urged urges tweeted tweets posted posts
+commented comments observed observes remarked remarks suggested suggests concluded concludes
+confirmed confirms denied denies stressed stresses emphasised emphasized emphasises
+emphasizes complained complains predicted predicts promised promises vowed vows answered
+answers responded responds reported reports cautioned cautions quipped mused joked boasted
+testified testifies maintained maintains contended contends agreed agrees assured assures
+revealed reveals disclosed alleged alleges asserted asserts believes believed thinks thought
+explained reiterated reiterates pleaded pledged pledges shouted yelled whispered screamed
+exclaimed cried sighed laughed told recounted recounts described describes characterized
+characterised dubbed called calls wrote penned counters countered objected protested
+lamented laments acknowledged hinted hints indicated indicates informed informs advised
+advises assessed estimated estimates expected charged charges accused accuses criticised
+criticized criticizes criticises praised praises welcomed welcomes reads saying"""
+_DE = """sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint fügte
+ergänzte ergänzt schrieb schreibt warnte warnt kritisierte kritisiert berichtete berichtet
+bestätigte bestätigt forderte fordert unterstrich versicherte räumte teilte sprach so
+hieß heißt antwortete antwortet betonten mahnte mahnt"""
+_FR = """déclaré dit affirmé ajouté expliqué souligné estimé indiqué précisé assuré lancé
+répondu annoncé confié martelé déclare affirme explique ajoute souligne estime indique
+précise assure lance répond annonce confie martèle insisté insiste rappelé rappelle
+prévenu prévient"""
+_ES = """dijo afirmó señaló explicó aseguró añadió declaró indicó agregó sostuvo
+manifestó advirtió dice afirma señala explica asegura añade declara indica"""
+
+REPORTING_VERBS = frozenset((_EN + " " + _DE + " " + _FR + " " + _ES).split())
+# Words that may stand between the subject and the verb: "has said", "also told".
+AUX = (
+    r"(?:(?:has|had|have|was|were|is|are|will|would|also|later|then|again|further|once"
+    r"|previously|earlier|recently|simply|hat|hatte|avait|\w+ly)\s+)*"
+)
+# Multi-word verb phrases tried before single verbs.
+VERB_PHRASES = (
+    r"(?:was|is|were|are)\s+quoted\s+as\s+saying|went\s+on\s+to\s+say|went\s+on|"
+    r"pointed\s+out|fügte\s+hinzu|fügte\s+an|teilte\s+mit|räumte\s+ein|wies\s+darauf\s+hin|"
+    r"a\s+(?:déclaré|dit|affirmé|ajouté|expliqué|souligné|estimé|indiqué|précisé|assuré|"
+    r"lancé|répondu|annoncé|confié|martelé|insisté|rappelé|prévenu)|hieß\s+es"
+)
+
+PRONOUNS = {
+    "he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "it": "o", "we": "p",
+    "i": "p", "er": "m", "sie": "f", "il": "m", "elle": "f", "ils": "p", "elles": "p",
+    "él": "m", "ella": "f", "es": "o",
+}  # fmt: skip
