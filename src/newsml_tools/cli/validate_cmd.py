@@ -155,17 +155,22 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
 
 
 def _echo_stdout(text: str) -> None:
+    """Write ``text`` to stdout; a closed pipe (``newsml … | head``) is not an error."""
     stream = sys.stdout
     try:
-        stream.write(text)
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:  # a console that cannot show some character
+            stream.flush()
+            stream.buffer.write(text.encode(stream.encoding or "utf-8", "backslashreplace"))
         stream.flush()
-    except UnicodeEncodeError:  # a console that cannot show some character
-        data = text.encode(stream.encoding or "utf-8", "backslashreplace")
-        stream.buffer.write(data)
-        stream.flush()
-    except BrokenPipeError:  # `newsml validate ... | head`
-        sys.stderr.close()
-        sys.exit(1)
+    except BrokenPipeError:
+        # Python would complain again when flushing stdout at exit: point it at devnull
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError, AttributeError):  # pragma: no cover - not a real fd
+            pass
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -182,15 +187,15 @@ def rules(fmt: str) -> None:
             import json
 
             data = [{"id": rid, **table[rid]} for rid in sorted(table)]
-            click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            _echo_stdout(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
             return
         rows = [(rid, m["severity"], ",".join(m["kinds"]) or "all", m["description"])
                 for rid, m in sorted(table.items())]
-        widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in
-                  enumerate(("ID", "SEVERITY", "KINDS"))]
-        click.echo(f"{'ID':<{widths[0]}}  {'SEVERITY':<{widths[1]}}  {'KINDS':<{widths[2]}}  "
-                   "DESCRIPTION")
-        for rid, sev, kinds, desc in rows:
-            click.echo(f"{rid:<{widths[0]}}  {sev:<{widths[1]}}  {kinds:<{widths[2]}}  {desc}")
+        head = ("ID", "SEVERITY", "KINDS")
+        w = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(head)]
+        lines = [f"{'ID':<{w[0]}}  {'SEVERITY':<{w[1]}}  {'KINDS':<{w[2]}}  DESCRIPTION"]
+        lines += [f"{rid:<{w[0]}}  {sev:<{w[1]}}  {kinds:<{w[2]}}  {desc}"
+                  for rid, sev, kinds, desc in rows]
+        _echo_stdout("\n".join(lines) + "\n")
     except Exception as exc:
         _internal_error(exc)
