@@ -176,9 +176,21 @@ def _undecodable(head: bytes) -> bool:
 # ------------------------------------------------------------------ XML
 def _validate_xml(raw: bytes, kind: str, res: FileResult, schema: str | None) -> None:
     from newsml_tools.validation import xml as X
+    from newsml_tools.validation.xsd import validating_parser
 
     sink = X._Sink(res.file)
-    root = X.parse_xml(raw, sink)
+    validating = None
+    if (
+        kind == "newsml-g2"
+        and schema is None
+        and b'conformance="core"' not in raw
+        and b"conformance='core'" not in raw
+    ):
+        validating = _POWER
+        parser = validating_parser(_POWER)
+    else:
+        parser = None
+    root, valid = X.parse_xml(raw, sink, parser)
     if root is not None:
         tag = root.tag if isinstance(root.tag, str) else ""
         actual = kind
@@ -192,7 +204,7 @@ def _validate_xml(raw: bytes, kind: str, res: FileResult, schema: str | None) ->
         if actual == "nitf":
             X.validate_nitf(root, sink, schema)
         else:
-            X.validate_newsml(root, sink, schema, res.items)
+            X.validate_newsml(root, sink, schema, res.items, raw, validating if valid else None)
     res.findings.extend(sink.findings)
 
 
@@ -255,6 +267,7 @@ def _load_json(text: str, res: FileResult, line_offset: int = 0, col0: int = 0) 
 
 
 _FAILED = object()
+_POWER = "newsml-g2-2.35-power"
 
 
 def _validate_json(

@@ -40,6 +40,10 @@ def declared_version(item: dict) -> str | None:
         if m:
             return m.group(1)
     std = item.get("standard")
+    if isinstance(std, dict) and isinstance(std.get("schema"), str):
+        m = _SCHEMA_URL.search(std["schema"])
+        if m:
+            return m.group(1)
     if isinstance(std, dict) and isinstance(std.get("version"), str):
         v = std["version"].strip()
         m = re.match(r"^(\d+)\.(\d+)", v)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -39,11 +40,24 @@ def read_limited(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def read_file_limited(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """stat first (a huge file is refused without reading it), then a bounded read."""
-    with open(path, "rb") as fh:
-        size = os.fstat(fh.fileno()).st_size
-        if size > max_bytes:
-            raise TooLarge(size, max_bytes)
-        return read_limited(fh, max_bytes)  # also bounds files that grow / special files
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if st.st_size > max_bytes:
+            raise TooLarge(st.st_size, max_bytes)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        first = os.read(fd, st.st_size + 1) if st.st_size else b""
+        if st.st_size and len(first) == st.st_size and not os.read(fd, 1):
+            return first  # the common case: a regular file, read whole in one call
+        # growing, short-read or special file (pipe, /proc): bounded loop
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = first + read_limited(fh, max(max_bytes - len(first), 0))
+        if len(data) > max_bytes:
+            raise TooLarge(None, max_bytes)
+        return data
+    finally:
+        os.close(fd)
 
 
 # ---------------------------------------------------------------- DOCTYPE scan

@@ -102,8 +102,13 @@ class _Sink:
 
 
 # ------------------------------------------------------------------ parsing
-def parse_xml(data: bytes, sink: _Sink) -> etree._Element | None:
-    """Refuse DOCTYPEs with entities / external subsets, then parse safely."""
+def parse_xml(
+    data: bytes, sink: _Sink, validating: etree.XMLParser | None = None
+) -> tuple[etree._Element | None, bool]:
+    """Refuse DOCTYPEs with entities / external subsets, then parse safely.
+
+    With a ``validating`` parser, the schema is checked while parsing; the second value
+    says whether that one pass proved the document valid."""
     dt = scan_doctype(data)
     if dt is not None and (dt.entities or dt.external):
         what = []
@@ -119,22 +124,39 @@ def parse_xml(data: bytes, sink: _Sink) -> etree._Element | None:
             column=dt.column,
             hint="remove the DOCTYPE; NewsML-G2 and NITF 3.6 are validated by XML Schema",
         )
-        return None
+        return None, False
+    if validating is not None:
+        try:
+            root = etree.fromstring(data, validating)
+        except etree.XMLSyntaxError:
+            pass  # not well-formed or not valid: the plain parse below tells which
+        else:
+            if root is not None and _doctype_ok(root, sink):
+                return root, True
+            return None, False
     try:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno, None)
         msg = exc.msg or str(exc)
         sink.add("parse", f"not well-formed XML: {msg}", line=line or None, column=col or None)
-        return None
+        return None, False
     except (ValueError, TypeError) as exc:  # e.g. str with an encoding declaration
         sink.add("parse", f"cannot parse as XML: {exc}")
-        return None
+        return None, False
     if root is None:
         sink.add("parse", "no XML document found (empty input)")
-        return None
-    # safety net for encodings the byte scan cannot see through
+        return None, False
+    if not _doctype_ok(root, sink):
+        return None, False
+    return root, False
+
+
+def _doctype_ok(root: etree._Element, sink: _Sink) -> bool:
+    """Safety net for encodings the byte scan cannot see through."""
     docinfo = root.getroottree().docinfo
+    if not docinfo.doctype:
+        return True
     dtd = docinfo.internalDTD
     if (
         docinfo.system_url
@@ -142,10 +164,12 @@ def parse_xml(data: bytes, sink: _Sink) -> etree._Element | None:
         or (dtd is not None and any(True for _ in dtd.iterentities()))
     ):
         sink.add(
-            "SEC001", "DOCTYPE with entity declarations or an external DTD subset refused", line=1
+            "SEC001",
+            "DOCTYPE with entity declarations or an external DTD subset refused",
+            line=1,
         )
-        return None
-    return root
+        return False
+    return True
 
 
 # ------------------------------------------------------------------ schema errors
@@ -207,8 +231,14 @@ def _choose_schema(items: list[etree._Element], sink: _Sink) -> str:
 
 
 def validate_newsml(
-    root: etree._Element, sink: _Sink, schema: str | None, items_out: list[str]
+    root: etree._Element,
+    sink: _Sink,
+    schema: str | None,
+    items_out: list[str],
+    raw: bytes | None = None,
+    prevalidated: str | None = None,
 ) -> None:
+    """``prevalidated``: the schema key the document was already found valid against."""
     if root.tag == NEWS_MESSAGE:
         item_set = root.find(f"{{{NAR_NS}}}itemSet")
         items = [] if item_set is None else [c for c in item_set if c.tag in ITEM_TAGS]
@@ -242,16 +272,22 @@ def validate_newsml(
         items = []
 
     key = schema or _choose_schema(items, sink)
-    try:
-        xs = get_schema(key)
-    except (SchemaLoadError, FileNotFoundError) as exc:
-        sink.add("xsd", f"schema could not be loaded: {exc}", severity=E)
-        return
-    if not xs.validate(root):
-        schema_findings(xs, sink)
+    if key != prevalidated:
+        try:
+            xs = get_schema(key)
+        except (SchemaLoadError, FileNotFoundError) as exc:
+            sink.add("xsd", f"schema could not be loaded: {exc}", severity=E)
+            return
+        if not xs.validate(root):
+            schema_findings(xs, sink)
+    fast = _FastScan(raw) if raw is not None else None
     for it in items:
-        _item_rules(it, sink)
-    if items and resolve_schema_key(key) in ("newsml-g2-2.35-power", "newsml-g2-2.24-core"):
+        _item_rules(it, sink, fast)
+    if (
+        items
+        and (raw is None or XHTML_NS.encode() in raw)
+        and resolve_schema_key(key) in ("newsml-g2-2.35-power", "newsml-g2-2.24-core")
+    ):
         _xhtml_note(root, sink)
 
 
@@ -268,10 +304,60 @@ def _xhtml_note(root: etree._Element, sink: _Sink) -> None:
                 return
 
 
+_QCODE_NAMES = (
+    b"qcode",
+    b"role",
+    b"rel",
+    b"type",
+    b"why",
+    b"how",
+    b"format",
+    b"confirmationstatus",
+    b"pubconstraint",
+)
+# starts with the literal "=" (fast search); the look-behinds check the attribute name
+_B_QATTR = re.compile(
+    b"=(?:" + b"|".join(b"(?<=" + n + b"=)" for n in _QCODE_NAMES) + rb")[\"']\s*([^\"':\s/]+):"
+)
+_B_QLIST = re.compile(rb"=(?<=pubconstraint=)[\"']([^\"']*)")
+_B_CATREF = re.compile(rb"catalogRef\b[^>]*?\shref\s*=\s*[\"']([^\"']*)")
+_B_SCHEME = re.compile(rb"scheme\b[^>]*?\salias\s*=\s*[\"']([^\"']*)")
+
+
+class _FastScan:
+    """Regex scans of the raw bytes that prove the common case (nothing to report) without
+    walking the tree; a rule falls back to the exact tree walk only when a scan is
+    inconclusive. Over-matching (comments, other namespaces) only costs the slow path."""
+
+    __slots__ = ("qcodes_ok",)
+
+    def __init__(self, raw: bytes) -> None:
+        prefixes = set(_B_QATTR.findall(raw))
+        if b"pubconstraint" in raw:
+            for lst in _B_QLIST.findall(raw):
+                prefixes.update(q.partition(b":")[0] for q in lst.split() if b":" in q)
+        declared = (
+            {a.decode("utf-8", "replace") for a in _B_SCHEME.findall(raw)}
+            if b"scheme" in raw
+            else set()
+        )
+        ok = True
+        for href in _B_CATREF.findall(raw):
+            if IPTC_CATALOG_HREF.match(href.strip().decode("utf-8", "replace")):
+                declared |= IPTC_CATALOG_ALIASES
+            else:
+                ok = False  # exact per-item walk decides (unknown catalogs disable NG001)
+        self.qcodes_ok = ok and all(p.decode("utf-8", "replace") in declared for p in prefixes)
+
+
 def _text(el: etree._Element | None) -> str:
     return "" if el is None else "".join(el.itertext()).strip()
 
 
+_DATE_TAGS = tuple(
+    f"{{{NAR_NS}}}{n}"
+    for n in ("versionCreated", "firstCreated", "embargoed", "contentCreated", "contentModified")
+)
 _CLASS_CONTENT = {
     "text": {"text"},
     "picture": {"image"},
@@ -291,7 +377,7 @@ def _major(contenttype: str) -> str | None:
     return major if major in ("text", "image", "video", "audio", "application") else None
 
 
-def _item_rules(it: etree._Element, sink: _Sink) -> None:
+def _item_rules(it: etree._Element, sink: _Sink, fast: _FastScan | None = None) -> None:
     guid = it.get("guid")
     tag = etree.QName(it).localname
     # NG002 guid is a URI
@@ -315,28 +401,26 @@ def _item_rules(it: etree._Element, sink: _Sink) -> None:
             line=it.sourceline,
             item=guid,
         )
-    meta = it.find(f"{{{NAR_NS}}}itemMeta")
-    # NG003 time zones
-    for el in it.iter(
-        f"{{{NAR_NS}}}versionCreated",
-        f"{{{NAR_NS}}}firstCreated",
-        f"{{{NAR_NS}}}contentCreated",
-        f"{{{NAR_NS}}}contentModified",
-        f"{{{NAR_NS}}}embargoed",
-    ):
-        val = (el.text or "").strip()
-        if "T" in val and not _ZONE_RE.search(val):
-            name = etree.QName(el).localname
-            sink.add(
-                "NG003",
-                f"{name} {val!r} has no time zone",
-                line=el.sourceline,
-                item=guid,
-                hint="append Z or an offset such as +01:00",
-            )
+    meta = next(it.iterchildren(f"{{{NAR_NS}}}itemMeta"), None)
+    # NG003 time zones (itemMeta and contentMeta dates)
+    cmeta = next(it.iterchildren(f"{{{NAR_NS}}}contentMeta"), None)
+    for parent in (meta, cmeta):
+        if parent is None:
+            continue
+        for el in parent.iterchildren(*_DATE_TAGS):
+            val = (el.text or "").strip()
+            if "T" in val and not _ZONE_RE.search(val):
+                name = etree.QName(el).localname
+                sink.add(
+                    "NG003",
+                    f"{name} {val!r} has no time zone",
+                    line=el.sourceline,
+                    item=guid,
+                    hint="append Z or an offset such as +01:00",
+                )
     # NG006 pubStatus
     if meta is not None:
-        ps = meta.find(f"{{{NAR_NS}}}pubStatus")
+        ps = next(meta.iterchildren(f"{{{NAR_NS}}}pubStatus"), None)
         if ps is not None:
             q = ps.get("qcode") or ""
             if q.startswith("stat:") and q not in ("stat:usable", "stat:withheld", "stat:canceled"):
@@ -348,15 +432,19 @@ def _item_rules(it: etree._Element, sink: _Sink) -> None:
                     hint="expected one of: stat:usable, stat:withheld, stat:canceled",
                 )
     if tag == "newsItem":
-        _news_item_rules(it, meta, sink, guid)
-    _qcode_rule(it, sink, guid)
+        _news_item_rules(it, meta, cmeta, sink, guid)
+    if fast is None or not fast.qcodes_ok:
+        _qcode_rule(it, sink, guid)
 
 
 def _news_item_rules(
-    it: etree._Element, meta: etree._Element | None, sink: _Sink, guid: str | None
+    it: etree._Element,
+    meta: etree._Element | None,
+    cm: etree._Element | None,
+    sink: _Sink,
+    guid: str | None,
 ) -> None:
-    cm = it.find(f"{{{NAR_NS}}}contentMeta")
-    headlines = [] if cm is None else cm.findall(f"{{{NAR_NS}}}headline")
+    headlines = [] if cm is None else list(cm.iterchildren(f"{{{NAR_NS}}}headline"))
     if not headlines:
         sink.add(
             "NG004",
@@ -379,12 +467,12 @@ def _news_item_rules(
     # NG005 itemClass vs content
     if meta is None:
         return
-    ic = meta.find(f"{{{NAR_NS}}}itemClass")
+    ic = next(meta.iterchildren(f"{{{NAR_NS}}}itemClass"), None)
     q = (ic.get("qcode") or "") if ic is not None else ""
     if not q.startswith("ninat:"):
         return
     allowed = _CLASS_CONTENT.get(q[6:])
-    cs = it.find(f"{{{NAR_NS}}}contentSet")
+    cs = next(it.iterchildren(f"{{{NAR_NS}}}contentSet"), None)
     if allowed is None or cs is None:
         return
     for c in cs:

@@ -123,3 +123,27 @@ def safe_parser() -> etree.XMLParser:
         )
         _tls.parser = parser
     return parser
+
+
+def validating_parser(key: str) -> etree.XMLParser:
+    """A safe parser that validates against schema ``key`` while parsing (one pass).
+
+    A document it rejects is parsed again with ``safe_parser()`` and validated apart, so
+    the error log has paths; valid documents (the common case) pay for one pass only.
+    """
+    parsers = getattr(_tls, "validating", None)
+    if parsers is None:
+        parsers = _tls.validating = {}
+    parser = parsers.get(key)
+    if parser is None:
+        parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            collect_ids=False,
+            schema=get_schema(key),
+        )
+        parsers[key] = parser
+    return parser
