@@ -23,7 +23,8 @@ Scores (per group and overall):
   ``"optional": true`` (scare quotes, titles, nested quotes) are neutral: missing one is not
   a false negative, predicting one is not a false positive.
 * speakers: accuracy over the matched (non-optional) quotations. Names compare case-,
-  whitespace- and apostrophe-insensitively, ignoring a leading "the "; a gold quote marked
+  whitespace- and apostrophe-insensitively, ignoring a leading article ("the", "la",
+  "el", "die", ...); a gold quote marked
   ``"speaker_optional": true`` also accepts no speaker at all.
 * time: wall-clock milliseconds per article for the pipeline call (including validation
   unless ``--no-validate``).
@@ -194,9 +195,17 @@ def fold(s: str | None) -> str:
     return " ".join(s.split()).casefold()
 
 
+# A leading article does not make a different speaker ("the Kremlin" = "Kremlin").
+ARTICLES = ("the ", "la ", "le ", "l'", "les ", "el ", "los ", "las ", "der ", "die ",
+            "das ", "il ", "lo ")
+
+
 def fold_speaker(s: str | None) -> str:
     f = fold(s)
-    return f[4:] if f.startswith("the ") else f
+    for article in ARTICLES:
+        if f.startswith(article) and len(f) > len(article):
+            return f[len(article):]
+    return f
 
 
 def norm_quote(s: str) -> str:
