@@ -6,8 +6,8 @@ back in input order (the report and a ``.zip`` DEST are deterministic).
 
 - ``serial``: in-process, for ``-j 1`` (no pickling, no pool start-up).
 - ``processes``: a ``ProcessPoolExecutor``; a worker that dies (segfault, OOM kill) is
-  isolated: its chunk is retried one item per task in a fresh pool, and the item that
-  kills a worker again becomes an ``error`` record.
+  isolated: the chunks in flight are retried one item at a time in a one-worker pool,
+  and the item that kills that worker becomes an ``error`` record.
 - ``dask``: ``dask.bag`` partitions on a ``distributed`` cluster (``--scheduler`` or a
   ``LocalCluster``); imported lazily, an optional extra.
 """
@@ -94,15 +94,16 @@ def map_processes(chunks: Iterable[Chunk], ctx: WorkContext, jobs: int,
                 return
             chunk, fut = pending.popleft()
             try:
-                yield fut.result()
+                records = fut.result()
             except BrokenProcessPool:
                 ex.shutdown(wait=False, cancel_futures=True)
                 retry = [chunk, *(c for c, _f in pending)]
                 pending.clear()
+                for c in retry:  # sequentially, to find the input that kills a worker
+                    yield _isolate(c, ctx)
                 ex = _pool(jobs)
-                for c in retry:
-                    records, ex = _isolate(c, ctx, ex, jobs)
-                    yield records
+                continue
+            yield records
     finally:
         ex.shutdown(wait=True, cancel_futures=True)
 
@@ -111,26 +112,26 @@ def _submit(ex: ProcessPoolExecutor, chunk: Chunk, ctx: WorkContext) -> Future[R
     return ex.submit(process_chunk, chunk, ctx)
 
 
-def _isolate(chunk: Chunk, ctx: WorkContext, ex: ProcessPoolExecutor,
-             jobs: int) -> tuple[Records, ProcessPoolExecutor]:
-    """Run a chunk one item per task; an item that kills its worker is an error."""
-    futures = [ex.submit(process_one, item, ctx) for item in chunk]
+def _isolate(chunk: Chunk, ctx: WorkContext) -> Records:
+    """Run a chunk one item at a time in a one-worker pool, so an item that kills the
+    worker is known exactly: it becomes an error record, the pool is replaced, and the
+    rest of the chunk goes on."""
     records: Records = []
-    for item, fut in zip(chunk, futures, strict=True):
-        try:
-            records.append(fut.result())
-        except BrokenProcessPool:
-            records.append({"id": item.id, "source": item.source, "status": "error",
-                            "outputs": [], "sha256": None, "findings": [],
-                            "error": "the worker process died while converting this input "
-                                     "(crash or out of memory)", "seconds": 0.0})
-            ex.shutdown(wait=False, cancel_futures=True)
-            ex = _pool(jobs)
-            # the others in this chunk were cancelled with the pool: run them again
-            rest = chunk[len(records):]
-            more, ex = _isolate(rest, ctx, ex, jobs) if rest else ([], ex)
-            return records + more, ex
-    return records, ex
+    ex = _pool(1)
+    try:
+        for item in chunk:
+            try:
+                records.append(ex.submit(process_one, item, ctx).result())
+            except BrokenProcessPool:
+                records.append({"id": item.id, "source": item.source, "status": "error",
+                                "outputs": [], "sha256": None, "findings": [],
+                                "error": "the worker process died while converting this "
+                                         "input (crash or out of memory)", "seconds": 0.0})
+                ex.shutdown(wait=False, cancel_futures=True)
+                ex = _pool(1)
+    finally:
+        ex.shutdown(wait=True)
+    return records
 
 
 # --------------------------------------------------------------------------- Dask
