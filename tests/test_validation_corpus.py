@@ -1,4 +1,4 @@
-"""Data-driven corpus: tests/data/validation/{positive,negative}/<kind>/<case> (+ .expected.json)."""
+"""Data-driven corpus: tests/data/validation/{positive,negative}/<kind>/<case>."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from newsml_tools.validation import validate, validate_file
 
 DATA = Path(__file__).parent / "data" / "validation"
 CASES = sorted(
-    p
-    for p in DATA.glob("*/*/*")
-    if p.is_file() and not p.name.endswith(".expected.json")
+    p for p in DATA.glob("*/*/*") if p.is_file() and not p.name.endswith(".expected.json")
 )
 
 
