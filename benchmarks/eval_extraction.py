@@ -2,6 +2,7 @@
 """How well does the plain-text pipeline extract what the dev set's gold labels say?
 
     python benchmarks/eval_extraction.py [--group wire|feature|real] [--verbose] [--json]
+                                         [--article TEXT] [--no-validate]
 
 For every article in ``tests/data/devset/<group>/<name>.txt`` this runs the pipeline the
 way a user gets it -- ``convert_text(text, ConvertOptions(formats=("jsonld",)))`` -- and
@@ -200,8 +201,13 @@ ARTICLES = ("the ", "la ", "le ", "l'", "les ", "el ", "los ", "las ", "der ", "
             "das ", "il ", "lo ")
 
 
+def fold_name(s: str | None) -> str:
+    """Names also ignore a trailing full stop ("Petrenko Jr." = "Petrenko Jr")."""
+    return fold(s).rstrip(".").rstrip()
+
+
 def fold_speaker(s: str | None) -> str:
-    f = fold(s)
+    f = fold_name(s)
     for article in ARTICLES:
         if f.startswith(article) and len(f) > len(article):
             return f[len(article):]
@@ -271,8 +277,8 @@ def score(case: Case, pred: Prediction) -> tuple[Tally, list[Miss]]:
     t.headline = check("headline", fold(gold["headline"]) == fold(pred.headline),
                        gold["headline"], pred.headline)
 
-    g_auth = sorted(fold(a) for a in gold["authors"])
-    p_auth = sorted(fold(a) for a in pred.authors)
+    g_auth = sorted(fold_name(a) for a in gold["authors"])
+    p_auth = sorted(fold_name(a) for a in pred.authors)
     t.byline_exact = check("authors", g_auth == p_auth, gold["authors"], pred.authors)
     t.author_tp, t.author_fp, t.author_fn = _multiset_match(g_auth, p_auth)
 
@@ -401,6 +407,8 @@ def render_table(table: dict[str, dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--group", choices=GROUPS, help="only this group (default: all)")
+    parser.add_argument("--article", metavar="TEXT",
+                        help="only articles whose group/name contains TEXT")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     parser.add_argument("--json", action="store_true", help="machine-readable figures")
     parser.add_argument("--no-validate", action="store_true",
@@ -409,6 +417,8 @@ def main(argv: list[str] | None = None) -> int:
 
     groups = (args.group,) if args.group else GROUPS
     cases = load_cases(groups)
+    if args.article:
+        cases = [c for c in cases if args.article in c.id]
     made = make_pipeline(validate=not args.no_validate)
     if made is None:
         print("nothing to measure: neither newsml_tools.convert nor newsml_tools.reader "

@@ -99,7 +99,8 @@ def test_article_is_labelled(path: Path) -> None:
     if gold["dateline"] is not None:
         assert _fold(gold["dateline"]) in folded, "dateline not in text"
     for credit in gold["credits"]:
-        assert _fold(credit) in folded, f"credit {credit!r} not in text"
+        n = folded.count(_fold(credit))
+        assert n >= gold["credits"].count(credit), f"credit {credit!r} not in text that often"
     for q in gold["quotes"]:
         if q["speaker"] is not None:
             speaker = _fold(q["speaker"])
