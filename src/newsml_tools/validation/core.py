@@ -141,6 +141,12 @@ def validate_data(
     k = kind or detect_kind(raw, filename)
     res.kind = k
     if k is None:
+        from newsml_tools.validation import xml as X
+
+        sink = X._Sink(res.file)
+        if X.parse_xml(raw, sink)[0] is None and any(f.rule == "SEC001" for f in sink.findings):
+            res.findings.extend(sink.findings)  # hostile XML of no known kind: refused
+            return res
         if b"\x00" in raw[:4096] or _undecodable(raw[:4096]):
             res.findings.append(
                 _finding(filename, "parse", "not XML, JSON or HTML (binary or undecodable data)")
