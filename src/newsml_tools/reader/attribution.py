@@ -22,6 +22,7 @@ from newsml_tools.reader.names import looks_like_org
 from newsml_tools.reader.quotes import QuoteSpan
 from newsml_tools.reader.speakers import (
     NAME_RUN,
+    TITLES,
     NameIndex,
     clean_name,
     is_pronoun,
@@ -61,6 +62,13 @@ _INVERTED = re.compile(
 _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|[Ss]elon|[Ll]aut|[Ss]egún|[Cc]iting|[Qq]uoting)\s+(?P<np>.+)", re.S
 )
+_AGENT_NOUN = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|representative|statement|official|officials|source|sources"
+    r"|sprecher(?:in)?|porte-parole|portavoz)$",
+    re.I,
+)
+_PARTY = re.compile(r"[RDI]-[A-Z][\w.]*|[A-Z][a-z]+\.?")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _DET_NP = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+[^,.;:]{1,60}")
 _PREP_BEFORE = re.compile(r"\b(?:by|of|from|for|to|with|at|in|on|about|against|and)\s*$")
 _DESCRIPTIVE = re.compile(
@@ -75,7 +83,7 @@ _SUBJECT_VERB = re.compile(
     r"(?:^|[,;]\s+|\bthat\s+)(?P<np>(?:(?:[Tt]he\s+)?"
     + NAME_RUN.pattern
     + r")|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:(?:has|had|have|was|were|is|also|later|then|"
-    r"\w+ly)\s+)*(?P<verb>[a-zà-ÿ]+(?:ed|s|t|te))\b"
+    r"\w+ly)\s+)*(?P<verb>(?!(?:of|and|or|in|on|at|for|to|with|from|by|the|a|an)\b)[a-zà-ÿ]{2,})\b"
 )
 
 
@@ -98,7 +106,7 @@ class _Found:
 
 @dataclass(slots=True)
 class _History:
-    speakers: list[tuple[str, str]] = field(default_factory=list)  # (name, kind)
+    speakers: list[tuple[int, str, str]] = field(default_factory=list)  # (order, name, kind)
 
 
 def _mask(text: str, quotes: list[QuoteSpan]) -> str:
@@ -125,9 +133,27 @@ def _boundaries(masked: str) -> list[int]:
     return out
 
 
+def _sentence_break(text: str) -> bool:
+    """A full stop that is not an abbreviation's ("Dr. Fabio Nunes insisted")."""
+    for m in re.finditer(r"[.!?](?=\s)", text):
+        if m.group() != "." or not _ABBREV.search(text[max(0, m.start() - 12) : m.start()]):
+            return True
+    return False
+
+
 def _clause(text: str, start: int) -> tuple[int, int]:
-    m = _CLAUSE_END.search(text, start)
-    return start, (m.start() if m else len(text))
+    """The clause from ``start``: up to punctuation or a clause word, but not the full
+    stop of an abbreviation ("Dr. Anneli Sundqvist", "Sen. Robert Haskell")."""
+    pos = start
+    while True:
+        m = _CLAUSE_END.search(text, pos)
+        if not m:
+            return start, len(text)
+        head = text[max(start, m.start() - 12) : m.start()]
+        if m.group().startswith(".") and _ABBREV.search(head):
+            pos = m.end()
+            continue
+        return start, m.start()
 
 
 class Attributor:
@@ -141,6 +167,7 @@ class Attributor:
         self.index = index
         self.order = order  # (paragraph, offset) -> document order for name look-ups
         self.history = _History()
+        self.reported: list[tuple[int, str, str]] = []  # subjects of reporting verbs
 
     # ---- noun phrases -------------------------------------------------------------
     def _np_name(self, text: str, start: int, end: int, para: int) -> _Found | None:
@@ -175,9 +202,16 @@ class Attributor:
             return _Found(("the " + name) if the else name, s0 + rs, s0 + re_, "")
         desc = _DET_NP.match(np)
         if desc:
-            phrase = re.split(
-                r"\s+(?:of|for|by|at|in|on|from|with|who|which|that)\s+", desc.group()
-            )[0]
+            parts = re.split(
+                r"\s+(?:of|for|by|at|in|on|from|with|who|which|that)\s+", desc.group(), maxsplit=1
+            )
+            phrase = parts[0]
+            if len(parts) > 1 and _AGENT_NOUN.search(phrase):
+                # "a spokesman for the ministry" speaks for the ministry
+                k = s0 + desc.group().index(parts[1], len(phrase))
+                inner = self._np_name(text, k, s0 + desc.end(), para)
+                if inner is not None and looks_like_org(inner.name):
+                    return inner
             # "the company’s chief executive, Jane Doe": the name follows the comma
             tail = text[end : end + 80]
             m = re.match(r"\s*,\s*(" + NAME_RUN.pattern + r")", tail)
@@ -193,15 +227,22 @@ class Attributor:
         if m:
             left = left[: m.start()]
         stripped = left.rstrip()
-        if stripped.endswith(","):  # "X, the minister of ..., said": skip the apposition
-            inner = stripped[:-1]
-            k = inner.rfind(",")
-            if k > 0 and len(inner) - k <= 120:
-                head = inner[:k].rstrip()
+        if stripped.endswith(","):  # "X, R-Iowa, the bill's sponsor, said": skip appositions
+            end_pos = len(stripped) - 1
+            for _ in range(3):
+                k = stripped.rfind(",", 0, end_pos)
+                if k <= 0 or end_pos - k > 120:
+                    return None
+                head = stripped[:k].rstrip()
+                seg = stripped[k + 1 : end_pos].strip()
                 runs = name_runs(head)
-                if runs and runs[-1][1] == len(head):
-                    s, e, _run = runs[-1]
-                    return self._np_name(text, s, e, para)
+                if runs and runs[-1][1] == len(head) and not _PARTY.fullmatch(runs[-1][2]):
+                    s, e, last_run = runs[-1]
+                    if not _POSSESSIVE_END.search(last_run):
+                        return self._np_name(text, s, e, para)
+                if not seg:
+                    return None
+                end_pos = k
             return None
         m = _OWNER_NOUN.search(stripped)
         if m:
@@ -214,8 +255,10 @@ class Attributor:
             return _Found(last.group().lower(), last.start(), last.end(), "pronoun")
         runs = name_runs(stripped)
         if runs and runs[-1][1] == len(stripped):
-            s, e, _run = runs[-1]
-            if not _PREP_BEFORE.search(stripped[:s]):
+            s, e, last_run = runs[-1]
+            pm = _PREP_BEFORE.search(stripped[:s])
+            title_before = pm and (stripped[: pm.start()].split() or [""])[-1].lower() in TITLES
+            if (not pm or title_before) and not _POSSESSIVE_END.search(last_run):
                 # extend back over "the"
                 return self._np_name(text, s, e, para)
         clause_start = max(stripped.rfind(", "), stripped.rfind("; "))
@@ -225,8 +268,9 @@ class Attributor:
         if m and len(clause.split()) <= 7:
             return self._np_name(text, base + m.start("np"), base + m.end("np"), para)
         if len(clause.split()) <= 6:
-            for s, e, _run in name_runs(clause):
-                return self._np_name(text, base + s, base + e, para)
+            for s, e, run in name_runs(clause):
+                if not _POSSESSIVE_END.search(run):
+                    return self._np_name(text, base + s, base + e, para)
         return None
 
     # ---- rules ------------------------------------------------------------------
@@ -258,7 +302,7 @@ class Attributor:
             if vm.group() == "saying" and not vm.group().startswith(("was", "is")):
                 continue
             left = text[head : vm.start()]
-            if len(left.split()) > 18 or re.search(r"[.!?]\s", left):
+            if len(left.split()) > 18 or _sentence_break(left):
                 break
             f = self._subject(text[: vm.start()], vm.start(), para)
             if f and f.start >= head:
@@ -306,21 +350,33 @@ class Attributor:
         return f
 
     def _sentence_subject(self, text: str, a: int, b: int, para: int) -> _Found | None:
-        m = _SUBJECT_VERB.search(text[a:b])
-        if not m:
-            return None
-        f = self._np_name(text, a + m.start("np"), a + m.end("np"), para)
-        if f:
-            f.rule = f.rule or "subject-of-sentence"
-        return f
+        """The first clause subject that is a pronoun, an organisation or a person known
+        by a full name ("Finance Minister Haruto Ishibashi struck a similar tone ...")."""
+        for m in _SUBJECT_VERB.finditer(text[a:b]):
+            f = self._np_name(text, a + m.start("np"), a + m.end("np"), para)
+            if f is None:
+                continue
+            pos = self.order(para, f.start)
+            ok = (
+                is_pronoun(f.name)
+                or looks_like_org(f.name)
+                or len(self.index.canonical_person(f.name, pos).split()) >= 2
+            )
+            if ok:
+                f.rule = f.rule or "subject-of-sentence"
+                return f
+        return None
 
     # ---- resolution -------------------------------------------------------------
     def _resolve(self, f: _Found, para: int) -> tuple[str | None, str | None]:
         pos = self.order(para, f.start)
         if f.rule == "pronoun" or is_pronoun(f.name):
             g = PRONOUNS.get(f.name.lower(), "p")
-            hist = list(reversed(self.history.speakers))
-            for name, kind in hist:
+            # quote speakers and subjects of reporting verbs, latest first
+            cands = sorted(
+                (c for c in [*self.history.speakers, *self.reported] if c[0] < pos), reverse=True
+            )
+            for _o, name, kind in cands:
                 if g == "o" and kind != "Organization":
                     continue
                 if g in ("m", "f"):
@@ -353,6 +409,20 @@ class Attributor:
             return name, "Person"
         return canon, "Person"
 
+    def _collect_reported(self, ctx: dict[int, tuple[str, list[int]]]) -> None:
+        """Who is reported as saying things ("Sundqvist said no."): pronoun candidates."""
+        for p, text in enumerate(self.paragraphs):
+            masked = ctx[p][0] if p in ctx else text
+            for vm in _VERB_RE.finditer(masked):
+                if vm.group() in ("saying", "read", "reads", "called", "calls"):
+                    continue
+                f = self._subject(text[: vm.start()], vm.start(), p)
+                if f is None or is_pronoun(f.name) or f.rule == "pronoun":
+                    continue
+                name, kind = self._resolve(f, p)
+                if name and kind:
+                    self.reported.append((self.order(p, f.start), name, kind))
+
     def attribute(self, spans: list[QuoteSpan]) -> list[Attribution]:
         by_para: dict[int, list[QuoteSpan]] = {}
         for q in spans:
@@ -361,6 +431,7 @@ class Attributor:
         for p, qs in by_para.items():
             masked = _mask(self.paragraphs[p], qs)
             ctx[p] = (masked, _boundaries(masked))
+        self._collect_reported(ctx)
         results: list[Attribution] = []
         found_for: list[_Found | None] = []
         for i, q in enumerate(spans):
@@ -430,7 +501,8 @@ class Attributor:
                     att.rule = "pronoun" if f.rule == "pronoun" or is_pronoun(f.name) else f.rule
                     att.span = (q.paragraph, f.start, f.end)
             if att.speaker and att.kind:
-                self.history.speakers.append((att.speaker, att.kind))
+                order = self.order(q.paragraph, q.open_mark)
+                self.history.speakers.append((order, att.speaker, att.kind))
             results.append(att)
             found_for.append(f if att.speaker else None)
         self._fill_chains(spans, results)

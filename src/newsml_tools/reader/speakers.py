@@ -106,15 +106,38 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_ORG_TYPES = (
+    r"group|company|firm|union|band|party|ministry|agency|organi[sz]ation|charity|association"
+    r"|federation|council|coalition|operator|utility|retailer|airline|bank|network|club|team"
+    r"|broadcaster|newspaper|carmaker|maker|supplier|insurer|lender|chain|manufacturer"
+    r"|start-?up|institute|foundation|NGO|watchdog|regulator|commission|committee|department"
+    r"|lobby|alliance|consortium|developer|hospital|school|university|museum|orchestra"
+    r"|Gewerkschaft|Verband|Konzern|Unternehmen|Partei|groupe|syndicat|association|entreprise"
+)
+_ORG_APPOSITION = re.compile(
+    r"\b(?P<type>" + _ORG_TYPES + r")\s+(?P<name>" + NAME_RUN.pattern + r")"
+    r"|(?P<name2>" + NAME_RUN.pattern + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<type2>"
+    + _ORG_TYPES + r")\b"
+)
+
+
 @dataclass(slots=True)
 class NameIndex:
     """Every person name (2+ tokens) and organisation seen, in reading order."""
 
     persons: list[tuple[int, str]] = field(default_factory=list)  # (order, name)
     orgs: list[tuple[int, str]] = field(default_factory=list)
+    org_types: dict[str, str] = field(default_factory=dict)  # "Amazonia Viva" -> "group"
     gender: dict[str, str] = field(default_factory=dict)
 
     def add_text(self, text: str, order: int) -> None:
+        for m in _ORG_APPOSITION.finditer(text):
+            key = "name" if m.group("name") else "name2"
+            raw = m.group(key)
+            name = clean_name(raw)
+            if name and not _POSSESSIVE.search(raw) and not is_pronoun(name):
+                self.orgs.append((order * 100000 + m.start(key), name))
+                self.org_types[name] = (m.group("type") or m.group("type2")).lower()
         for start, _end, run in name_runs(text):
             name = clean_name(run)
             if not name:
@@ -159,8 +182,9 @@ class NameIndex:
         head = words[-1].lower()
         best: tuple[int, str] | None = None
         for pos, org in self.orgs:
+            tokens = [t.lower() for t in org.split()]
             if (
-                org.split()[-1].lower() == head
+                (head in tokens or self.org_types.get(org) == head)
                 and pos <= position
                 and (best is None or pos > best[0])
             ):
