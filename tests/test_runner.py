@@ -243,3 +243,52 @@ def test_validate_targets_keeps_slots() -> None:
 
 def test_default_jobs_positive() -> None:
     assert runner.default_jobs() >= 1
+
+
+# ------------------------------------------------------------------------------- cache
+def test_cache_round_trip_and_invalidation(tree, monkeypatch) -> None:
+    validation = pytest.importorskip("newsml_tools.validation")
+    if not hasattr(validation, "read_file_limited"):
+        pytest.skip("validator without read_file_limited")
+    cache = tree / "cache"
+    monkeypatch.setenv("NEWSML_CACHE_DIR", str(cache))
+    good = '{"uri": "http://example.com/1", "type": "text"}'
+    (tree / "n.json").write_text(good)
+    (tree / "bad.json").write_text('{"uri": 5}')
+    args = ["n.json", "bad.json", "missing.json"]
+    first = validate_paths(args, jobs=1, kind="ninjs", cache=True)
+    entries = list(cache.rglob("*.json"))
+    assert len(entries) == 2  # unreadable inputs are not cached
+    second = validate_paths(args, jobs=1, kind="ninjs", cache=True)
+    assert first == second == validate_paths(args, jobs=1, kind="ninjs")
+    # select/ignore apply after the cache
+    ign = validate_paths(["bad.json"], jobs=1, kind="ninjs", cache=True, ignore=["json-schema"])
+    assert ign.exit_code == 0
+    # a changed file is a miss; a damaged entry is a miss
+    (tree / "n.json").write_text('{"uri": 7}')
+    assert validate_paths(["n.json"], jobs=1, kind="ninjs", cache=True).exit_code == 1
+    for e in cache.rglob("*.json"):
+        e.write_text("{damaged")
+    fresh = validate_paths(args, jobs=1, kind="ninjs")
+    assert validate_paths(args, jobs=1, kind="ninjs", cache=True) == fresh
+    # other options, other entries
+    n = len(list(cache.rglob("*.json")))
+    validate_paths(["bad.json"], jobs=1, kind="ninjs", ninjs_version="2.1", cache=True)
+    assert len(list(cache.rglob("*.json"))) == n + 1
+
+
+def test_cache_dir_resolution(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("NEWSML_CACHE_DIR", str(tmp_path))
+    assert runner.cache_dir() == os.path.join(str(tmp_path), runner.CACHE_FORMAT)
+    monkeypatch.delenv("NEWSML_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+    assert runner.cache_dir().startswith(str(tmp_path / "x" / "newsml-tools"))
+
+
+def test_cache_unwritable_is_not_an_error(tree, monkeypatch) -> None:
+    pytest.importorskip("newsml_tools.validation")
+    blocker = tree / "file-not-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("NEWSML_CACHE_DIR", str(blocker))
+    (tree / "n.json").write_text('{"uri": 5}')
+    assert validate_paths(["n.json"], jobs=1, kind="ninjs", cache=True).exit_code == 1

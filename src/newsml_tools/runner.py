@@ -18,6 +18,7 @@ The check function is a parameter so tests (and other tools) can plug their own 
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import glob
 import os
@@ -56,6 +57,9 @@ class CheckOptions:
     ninjs_version: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    #: results cache folder (``None`` = no cache) and the salt that invalidates it
+    cache_dir: str | None = None
+    cache_salt: str = ""
 
 
 #: ``check(path, options) -> FileResult`` -- must be a module-level function (picklable)
@@ -201,10 +205,14 @@ def default_check_file(path: str, options: CheckOptions) -> FileResult:
 
 
 def default_check_data(data: bytes, name: str, options: CheckOptions) -> FileResult:
-    from newsml_tools.validation import validate
+    from newsml_tools import validation
 
-    report = validate(data, options.kind, filename=name, schema=options.schema,
-                      ninjs_version=options.ninjs_version)
+    validate_data = getattr(validation, "validate_data", None)
+    if validate_data is not None:
+        return validate_data(data, options.kind, filename=name, schema=options.schema,
+                             ninjs_version=options.ninjs_version)
+    report = validation.validate(data, options.kind, filename=name, schema=options.schema,
+                                 ninjs_version=options.ninjs_version)
     if len(report.results) == 1:
         return report.results[0]
     merged = FileResult(file=name, kind=report.results[0].kind if report.results else None)
@@ -213,6 +221,136 @@ def default_check_data(data: bytes, name: str, options: CheckOptions) -> FileRes
         merged.items.extend(r.items)
         merged.error = merged.error or r.error
     return merged
+
+
+# ------------------------------------------------------------------------------- cache
+# Opt-in (``--cache``): results keyed on sha256(salt + file bytes), where the salt covers the
+# tool version, the validator's code and schemas (names, sizes, mtimes -- so an edited
+# checkout invalidates it too) and the options that change results (kind, schema file and
+# its content, ninjs version). --select/--ignore are applied after the cache, so they do not
+# invalidate it. Entries are small JSON files written atomically; delete the folder to clear.
+CACHE_FORMAT = "validate-v1"
+
+
+def cache_dir() -> str:
+    """``$NEWSML_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsml-tools``, else ``~/.cache/…``."""
+    env = os.environ.get("NEWSML_CACHE_DIR")
+    if env:
+        return os.path.join(env, CACHE_FORMAT)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "newsml-tools", CACHE_FORMAT)
+
+
+def cache_salt(kind: str | None, schema: str | None, ninjs_version: str | None) -> str:
+    import hashlib
+
+    from newsml_tools import __version__
+
+    h = hashlib.sha256()
+    h.update(f"{CACHE_FORMAT}\0{__version__}\0{kind}\0{ninjs_version}\0".encode())
+    import newsml_tools.validation as validation_pkg
+
+    roots = [os.path.dirname(os.path.abspath(validation_pkg.__file__ or ""))]
+    try:
+        from newsml_tools.resources import schemas_dir
+
+        roots.append(str(schemas_dir()))
+    except (ImportError, FileNotFoundError):  # pragma: no cover
+        pass
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for fn in sorted(filenames):
+                if fn.endswith((".pyc", ".pyo")):
+                    continue
+                p = os.path.join(dirpath, fn)
+                try:
+                    st = os.stat(p)
+                except OSError:
+                    continue
+                h.update(f"{os.path.relpath(p, root)}\0{st.st_size}\0{st.st_mtime_ns}\0"
+                         .encode("utf-8", "surrogateescape"))
+    if schema:
+        with open(schema, "rb") as fh:
+            h.update(os.path.abspath(schema).encode("utf-8", "surrogateescape") + b"\0")
+            h.update(fh.read())
+    return h.hexdigest()
+
+
+def _to_cache(result: FileResult) -> str:
+    import json
+
+    return json.dumps({
+        "kind": result.kind,
+        "items": result.items,
+        "findings": [
+            [None if f.file == result.file else f.file, f.line, f.column, f.path, f.rule,
+             f.severity.value, f.message, f.hint, f.item]
+            for f in result.findings
+        ],
+    }, ensure_ascii=False)
+
+
+def _from_cache(text: str, name: str) -> FileResult | None:
+    import json
+
+    from newsml_tools.findings import Finding, Severity
+
+    try:
+        d = json.loads(text)
+        findings = [
+            Finding(file=name if f is None else f, line=line, column=col, path=path, rule=rule,
+                    severity=Severity(sev), message=msg, hint=hint, item=item)
+            for f, line, col, path, rule, sev, msg, hint, item in d["findings"]
+        ]
+        return FileResult(file=name, kind=d["kind"], findings=findings, items=list(d["items"]))
+    except (ValueError, KeyError, TypeError):  # a damaged entry is a miss
+        return None
+
+
+def cached_check_file(path: str, options: CheckOptions) -> FileResult:
+    """``default_check_file`` through the on-disk results cache (``options.cache_dir``)."""
+    import hashlib
+
+    from newsml_tools.validation import TooLarge, read_file_limited
+
+    try:
+        data = read_file_limited(path)
+    except (OSError, TooLarge):  # let the validator report it the usual way
+        return default_check_file(path, options)
+    key = hashlib.sha256(options.cache_salt.encode() + b"\0" + data).hexdigest()
+    assert options.cache_dir is not None
+    entry = os.path.join(options.cache_dir, key[:2], key + ".json")
+    try:
+        with open(entry, encoding="utf-8") as fh:
+            hit = _from_cache(fh.read(), path)
+        if hit is not None:
+            return hit
+    except OSError:
+        pass
+    result = default_check_data(data, path, options)
+    if result.error is None:
+        _cache_write(entry, _to_cache(result))
+    return result
+
+
+_made_dirs: set[str] = set()
+
+
+def _cache_write(entry: str, text: str) -> None:
+    """Write a cache entry atomically (temp file + rename); failures are ignored."""
+    folder = os.path.dirname(entry)
+    tmp = f"{entry}.{os.getpid()}.tmp"
+    try:
+        if folder not in _made_dirs:
+            os.makedirs(folder, exist_ok=True)
+            _made_dirs.add(folder)
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, entry)
+    except OSError:  # a read-only or full cache is not an error
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def _safe(fn: Callable[[], FileResult], name: str) -> FileResult:
@@ -353,6 +491,7 @@ def validate_paths(
     include: Sequence[str] | None = None,
     exclude: Sequence[str] = (),
     stdin: BinaryIO | None = None,
+    cache: bool = False,
     check: CheckFile | None = None,
     check_data: CheckData | None = None,
 ) -> Report:
@@ -362,9 +501,15 @@ def validate_paths(
     ``ignore``: rule-id prefixes. ``strict``: warnings make a file invalid. ``check`` /
     ``check_data``: per-file functions (default: the validator's ``validate_file`` /
     ``validate``); ``check`` must be a module-level function so a pool can run it.
+    ``cache``: reuse results of unchanged files from earlier runs (see ``cache_dir``);
+    only with the default ``check``.
     """
     targets = expand_paths(paths, include=include, exclude=exclude, stdin=stdin)
     options = CheckOptions(kind=kind, schema=schema, ninjs_version=ninjs_version,
                            select=tuple(select), ignore=tuple(ignore))
+    if cache and check is None:
+        options = replace(options, cache_dir=cache_dir(),
+                          cache_salt=cache_salt(kind, schema, ninjs_version))
+        check = cached_check_file
     return validate_targets(targets, jobs=jobs, options=options, strict=strict,
                             check=check, check_data=check_data)

@@ -88,8 +88,11 @@ def _known_rules() -> list[str]:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write the report to this file instead of stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+@click.option("--cache/--no-cache", default=False, show_default=True,
+              help="Reuse results for unchanged files (in $NEWSML_CACHE_DIR or "
+              "~/.cache/newsml-tools).")
 def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from, select,
-             ignore, strict, output_format, output, quiet) -> None:
+             ignore, strict, output_format, output, quiet, cache) -> None:
     """Validate NewsML-G2, NITF, ninjs and JSON-LD files, directories and glob patterns.
 
     FILE may be a file, a directory (searched recursively), a quoted glob such as
@@ -100,7 +103,7 @@ def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_f
     """
     try:
         _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from,
-                  select, ignore, strict, output_format, output, quiet)
+                  select, ignore, strict, output_format, output, quiet, cache)
     except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
             SystemExit, KeyboardInterrupt):
         raise
@@ -109,7 +112,7 @@ def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_f
 
 
 def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from, select,
-              ignore, strict, output_format, output, quiet) -> None:
+              ignore, strict, output_format, output, quiet, cache) -> None:
     paths = list(files)
     if files_from:
         if files_from == "-" and "-" in paths:
@@ -134,7 +137,7 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
     report = validate_paths(
         paths, jobs=jobs or None, kind=None if kind == "auto" else kind, schema=schema,
         ninjs_version=ninjs_version, select=select, ignore=ignore, strict=strict,
-        include=include or None, exclude=exclude,
+        include=include or None, exclude=exclude, cache=cache,
     )
     reporter = REPORTERS[output_format](quiet=quiet)
     rendered = reporter.render(report)
