@@ -12,7 +12,7 @@ from lxml import etree
 from newsml_tools.cli import main
 from newsml_tools.validation import validate
 
-from .conftest import EXAMPLE
+from conftest import EXAMPLE
 
 NITF = "{http://iptc.org/std/NITF/2006-10-18/}"
 DATE = "2024-06-19T08:30:00Z"
@@ -129,9 +129,10 @@ def test_options_reach_the_output(runner: CliRunner) -> None:
     ],
 )
 def test_bad_input_is_a_clear_error_with_exit_2(runner: CliRunner, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
                                                 args: list[str], message: str) -> None:
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(main, args)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, args)
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output

@@ -13,7 +13,7 @@ import pytest
 
 from newsml_tools.convert import OUTPUT_SUFFIX, ConvertOptions, convert_text
 
-from .conftest import ROOT, UPDATE_GOLDEN
+from conftest import ROOT, UPDATE_GOLDEN
 
 CASES = ROOT / "tests" / "golden" / "convert"
 INPUTS = sorted(CASES.glob("*.txt"))
