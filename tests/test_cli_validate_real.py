@@ -166,3 +166,20 @@ def test_official_examples_if_available() -> None:
     rep = validate_paths([str(ex)], jobs=2)
     assert len(rep.results) >= 20
     assert rep.unreadable == 0
+
+
+def test_bad_options_are_usage_errors(tree) -> None:
+    res = invoke("--kind", "ninjs", "--ninjs-version", "9.9", "c")
+    assert res.exit_code == 2 and "unknown ninjs version" in res.stderr
+    Path("broken.xsd").write_text("not a schema")
+    res = invoke("--schema", "broken.xsd", "c")
+    assert res.exit_code == 2 and "cannot use broken.xsd" in res.stderr
+    Path("broken.json").write_text("{oops")
+    assert invoke("--schema", "broken.json", "c").exit_code == 2
+    assert invoke("--schema", "missing.xsd", "c").exit_code == 2
+
+
+def test_custom_json_schema(tree) -> None:
+    Path("s.json").write_text('{"type": "object", "required": ["x"]}')
+    res = invoke("--schema", "s.json", "--kind", "ninjs", "c/d2/002.json")
+    assert res.exit_code == 1 and "'x' is a required property" in res.stdout

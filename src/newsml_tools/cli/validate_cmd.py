@@ -53,6 +53,44 @@ def _check_rule_prefixes(values: tuple[str, ...], option: str) -> tuple[str, ...
     return tuple(out)
 
 
+def _check_ninjs_version(version: str | None) -> None:
+    if version is None:
+        return
+    try:
+        from newsml_tools.validation.ninjs import NINJS_VERSIONS
+    except ImportError:  # pragma: no cover - validator layout changed: let it decide
+        return
+    if version not in NINJS_VERSIONS:
+        raise click.BadParameter(
+            f"unknown ninjs version {version!r}; known: {', '.join(NINJS_VERSIONS)}",
+            param_hint="--ninjs-version",
+        )
+
+
+def _check_schema(schema: str | None) -> None:
+    """Load --schema once up front: a broken schema is a usage error, not one per file.
+
+    (The validator caches the compiled schema, so forked workers reuse this one.)
+    """
+    if schema is None:
+        return
+    try:
+        with open(schema, "rb") as fh:
+            head = fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+        if head.startswith((b"{", b"[")):
+            from newsml_tools.validation.jschema import get_json_schema
+
+            get_json_schema(schema)
+        else:
+            from newsml_tools.validation.xsd import get_schema
+
+            get_schema(schema)
+    except ImportError:  # pragma: no cover - validator layout changed: let it decide
+        return
+    except Exception as exc:  # whatever the loader raises: the schema is unusable
+        raise click.BadParameter(f"cannot use {schema}: {exc}", param_hint="--schema") from None
+
+
 def _known_rules() -> list[str]:
     try:
         from newsml_tools.validation import RULES
@@ -126,6 +164,8 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
                                      param_hint="--files-from") from None
     elif not paths:
         raise click.UsageError("no input: give FILE..., a directory, '-' or --files-from")
+    _check_ninjs_version(ninjs_version)
+    _check_schema(schema)
     select = _check_rule_prefixes(select, "--select")
     ignore = _check_rule_prefixes(ignore, "--ignore")
     if output_format is None:
