@@ -15,7 +15,7 @@ each quote so ``newsml inspect`` can explain the choice):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from newsml_tools.reader.names import looks_like_org
@@ -28,19 +28,33 @@ from newsml_tools.reader.speakers import (
     is_pronoun,
     name_runs,
 )
-from newsml_tools.reader.verbs import PRONOUNS, REPORTING_VERBS, VERB_PHRASES
+from newsml_tools.reader.verbs import PRONOUNS, REPORTING_VERBS
 
 _WORD = re.compile(r"[\w’'-]+")
-_VERB_RE = re.compile(
-    r"\b(?:"
-    + VERB_PHRASES
-    + r"|"
-    + "|".join(sorted(REPORTING_VERBS - {"so"}, key=len, reverse=True))
-    + r")\b"
-)
+_TOKEN = re.compile(r"[^\W\d_]+")
+_VERB_SET = (REPORTING_VERBS - {"so"}) | {"quoted", "pointed"}
+
+
+def _verbs(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Reporting verbs in ``text[start:end]``: a word scan plus a set look-up is several
+    times faster than one alternation of a few hundred verbs."""
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        if m.group() in _VERB_SET:
+            yield m
+
+
+def _verb_at(text: str, pos: int) -> re.Match[str] | None:
+    """A reporting verb starting at ``pos`` ("said", "a déclaré", "ha dicho")."""
+    m = _TOKEN.match(text, pos)
+    if m and m.group() in ("a", "ha", "hat") and text[m.end() : m.end() + 1] == " ":
+        nxt = _TOKEN.match(text, m.end() + 1)
+        return nxt if nxt and nxt.group() in _VERB_SET else None
+    return m if m and m.group() in _VERB_SET else None
+
+
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:has|had|have|was|were|is|are|will|would|also|later|then|again|further|once|"
-    r"previously|earlier|recently|simply|hat|hatte|avait|\w+ly))+$"
+    r"previously|earlier|recently|simply|hat|hatte|avait|a|ha|\w+ly))+$"
 )
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|No|Mt|Ft|vs|etc|Inc"
@@ -221,8 +235,10 @@ class Attributor:
         return None
 
     def _subject(self, text: str, end: int, para: int) -> _Found | None:
-        """The subject right before ``end`` (where a verb starts)."""
-        left = text[:end].rstrip()
+        """The subject right before ``end`` (where a verb starts); looks back at most
+        300 characters, which keeps the reader linear in the paragraph length."""
+        off = max(0, end - 300)
+        left = text[off:end].rstrip()
         m = _AUX_TAIL.search(left)
         if m:
             left = left[: m.start()]
@@ -235,35 +251,37 @@ class Attributor:
                     return None
                 head = stripped[:k].rstrip()
                 seg = stripped[k + 1 : end_pos].strip()
-                runs = name_runs(head)
-                if runs and runs[-1][1] == len(head) and not _PARTY.fullmatch(runs[-1][2]):
+                runs = name_runs(head[-200:])
+                shift = max(0, len(head) - 200)
+                if runs and runs[-1][1] + shift == len(head) and not _PARTY.fullmatch(runs[-1][2]):
                     s, e, last_run = runs[-1]
                     if not _POSSESSIVE_END.search(last_run):
-                        return self._np_name(text, s, e, para)
+                        return self._np_name(text, off + shift + s, off + shift + e, para)
                 if not seg:
                     return None
                 end_pos = k
             return None
         m = _OWNER_NOUN.search(stripped)
         if m:
-            return self._np_name(text, m.start("owner"), m.end("owner"), para)
+            return self._np_name(text, off + m.start("owner"), off + m.end("owner"), para)
         words = list(_WORD.finditer(stripped))
         if not words:
             return None
         last = words[-1]
         if is_pronoun(last.group()) and last.end() == len(stripped):
-            return _Found(last.group().lower(), last.start(), last.end(), "pronoun")
-        runs = name_runs(stripped)
-        if runs and runs[-1][1] == len(stripped):
+            return _Found(last.group().lower(), off + last.start(), off + last.end(), "pronoun")
+        shift = max(0, len(stripped) - 120)
+        runs = name_runs(stripped[shift:])
+        if runs and runs[-1][1] + shift == len(stripped):
             s, e, last_run = runs[-1]
+            s, e = s + shift, e + shift
             pm = _PREP_BEFORE.search(stripped[:s])
             title_before = pm and (stripped[: pm.start()].split() or [""])[-1].lower() in TITLES
             if (not pm or title_before) and not _POSSESSIVE_END.search(last_run):
-                # extend back over "the"
-                return self._np_name(text, s, e, para)
+                return self._np_name(text, off + s, off + e, para)
         clause_start = max(stripped.rfind(", "), stripped.rfind("; "))
         clause = stripped[clause_start + 2 :] if clause_start >= 0 else stripped
-        base = len(stripped) - len(clause)
+        base = off + len(stripped) - len(clause)
         m = _DESCRIPTIVE.search(clause)
         if m and len(clause.split()) <= 7:
             return self._np_name(text, base + m.start("np"), base + m.end("np"), para)
@@ -289,7 +307,7 @@ class Attributor:
                 return f
         m = re.match(r"\s*[,.;:—–-]?\s*", after)
         head = a + (m.end() if m else 0)
-        vm = _VERB_RE.match(text, head)
+        vm = _verb_at(text, head)
         if vm and vm.group() != "saying":
             s, e = _clause(text, vm.end())
             while s < e and text[s] == " ":
@@ -298,7 +316,7 @@ class Attributor:
                 f = self._np_name(text, s, e, para)
                 if f:
                     return f
-        for vm in _VERB_RE.finditer(text, head, b):
+        for vm in _verbs(text, head, b):
             if vm.group() == "saying" and not vm.group().startswith(("was", "is")):
                 continue
             left = text[head : vm.start()]
@@ -313,7 +331,7 @@ class Attributor:
     def _before(self, text: str, a: int, b: int, para: int) -> tuple[_Found | None, bool]:
         """Returns (speaker, immediate): immediate when the verb introduces the quote."""
         before = text[a:b]
-        verbs = [m for m in _VERB_RE.finditer(before) if m.group() != "saying"]
+        verbs = [m for m in _verbs(before) if m.group() != "saying"]
         for vm in reversed(verbs):
             tail = before[vm.end() :]
             immediate = bool(
@@ -413,7 +431,7 @@ class Attributor:
         """Who is reported as saying things ("Sundqvist said no."): pronoun candidates."""
         for p, text in enumerate(self.paragraphs):
             masked = ctx[p][0] if p in ctx else text
-            for vm in _VERB_RE.finditer(masked):
+            for vm in _verbs(masked):
                 if vm.group() in ("saying", "read", "reads", "called", "calls"):
                     continue
                 f = self._subject(text[: vm.start()], vm.start(), p)
@@ -453,7 +471,7 @@ class Attributor:
             partial = bool(qtext[:1].islower()) or bool(
                 before.strip()
                 and not re.search(r"[:,]\s*$", before)
-                and not _VERB_RE.search(before.strip().split()[-1] if before.split() else "")
+                and not (before.split() and before.split()[-1] in _VERB_SET)
                 and not re.search(r"\b(?:that|:)\s*$", before)
             )
             att = Attribution(partial=partial)
@@ -477,7 +495,7 @@ class Attributor:
                     att.rule, att.span = "split-quote", results[-1].span
             if f is None and att.speaker is None and before.strip():
                 nwords = len(qtext.split())
-                has_verb = _VERB_RE.search(text[sent_start:sent_end]) is not None
+                has_verb = next(_verbs(text, sent_start, sent_end), None) is not None
                 if nwords >= 4 or has_verb:
                     f = self._sentence_subject(text, sent_start, q.open_mark, q.paragraph)
             if q.continuation and att.speaker is None and i > 0 and f is None:

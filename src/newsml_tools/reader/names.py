@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Agencies and outlets that appear in bylines, datelines and credits, as printed.
 AGENCIES = frozenset({
@@ -42,11 +43,13 @@ _JOB_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_agency(text: str) -> bool:
     t = " ".join(text.split()).strip(" .,").lower()
     return t in AGENCIES or (t.startswith("the ") and t[4:] in AGENCIES)
 
 
+@lru_cache(maxsize=4096)
 def looks_like_org(name: str) -> bool:
     """Organisation cues: org words, all-caps acronyms, or a lower-case common noun."""
     n = name.strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsml_tools.reader.names import looks_like_org
 from newsml_tools.reader.verbs import PRONOUNS
@@ -42,6 +43,24 @@ april may june july august september october november december der die das ein e
 la les un une el los las dans en mais et
 """
 _CAP_STOPWORDS = frozenset(_STOP_WORDS.split())
+_ROLE_TEXT = """
+promoter passenger resident producer singer songwriter mp mep greens researcher scientist
+analyst economist lawyer witness farmer student teacher doctor nurse owner founder actor
+actress coach player author writer poet artist musician guitarist drummer activist
+campaigner organiser organizer volunteer survivor victim mother neighbour neighbor
+shopkeeper driver commuter fan visitor tourist expert strategist trader investor official
+firefighter paramedic pilot engineer worker miner fisherman rancher grower chef historian
+architect designer photographer filmmaker curator lecturer headteacher pastor priest referee
+striker goalkeeper midfielder defender veteran retiree pensioner shopper parent grandmother
+grandfather widow homeowner tenant landlord customer patient mechanic electrician vendor
+glaciologist biologist epidemiologist physician surgeon nurse midwife lifeguard spokesman
+"""
+_ROLES = frozenset(_ROLE_TEXT.split())
+# German compound job nouns before a name: "Gewerkschaftschef", "Bürgermeisterin"
+_DE_ROLE = re.compile(
+    r"[A-ZÄÖÜ][a-zäöüß]{4,}(?:in|er|e|chef|chefin|ent|entin|ant|antin|ist|istin|oge|ogin"
+    r"|eur|eurin|or|orin|ter|terin)"
+)
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)$")
 
 
@@ -49,6 +68,7 @@ def _tokens(run: str) -> list[str]:
     return run.split()
 
 
+@lru_cache(maxsize=4096)
 def clean_name(run: str) -> str:
     """Strip leading stopwords, titles ("Russian President", "U.S. Secretary of State")
     and a trailing possessive; person names only lose titles, organisations keep them."""
@@ -76,6 +96,15 @@ def clean_name(run: str) -> str:
         if t.lower().rstrip(".") in TITLES or (_DEMONYM.fullmatch(t) and nxt in TITLES):
             last_title = i
     toks = toks[last_title + 1 :]
+    while len(toks) >= 3 and (toks[0].lower() in _ROLES or _DE_ROLE.fullmatch(toks[0])):
+        toks = toks[1:]
+    if len(toks) >= 2 and toks[0].lower() in _ROLES:
+        toks = toks[1:]
+    for particle in ("von", "de", "van", "du", "di", "da"):
+        if particle in toks[2:]:  # "Reto Baumgartner von der Eidgenössischen ...": cut
+            k = toks.index(particle, 2)
+            if len(toks) - k >= 3 or (len(toks) - k >= 2 and looks_like_org(" ".join(toks[k:]))):
+                toks = toks[:k]
     if "of" in toks:  # "Matthew Ingram of The Globe" / "Governor of Washington Chris Gregoire"
         k = toks.index("of")
         toks = toks[:k] if k > 0 else (toks[2:] if len(toks) > 3 else toks[1:])
@@ -116,8 +145,11 @@ _ORG_TYPES = (
 )
 _ORG_APPOSITION = re.compile(
     r"\b(?P<type>" + _ORG_TYPES + r")\s+(?P<name>" + NAME_RUN.pattern + r")"
-    r"|(?P<name2>" + NAME_RUN.pattern + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<type2>"
-    + _ORG_TYPES + r")\b"
+    r"|(?P<name2>"
+    + NAME_RUN.pattern
+    + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<type2>"
+    + _ORG_TYPES
+    + r")\b"
 )
 
 
@@ -128,6 +160,7 @@ class NameIndex:
     persons: list[tuple[int, str]] = field(default_factory=list)  # (order, name)
     orgs: list[tuple[int, str]] = field(default_factory=list)
     org_types: dict[str, str] = field(default_factory=dict)  # "Amazonia Viva" -> "group"
+    _by_token: dict[str, list[tuple[int, str]]] | None = None  # built on first look-up
     gender: dict[str, str] = field(default_factory=dict)
 
     def add_text(self, text: str, order: int) -> None:
@@ -161,8 +194,13 @@ class NameIndex:
         toks = name.split()
         if not toks:
             return name
+        if self._by_token is None:
+            self._by_token = {}
+            for entry in self.persons:
+                for t in set(entry[1].split()):
+                    self._by_token.setdefault(t, []).append(entry)
         best: tuple[int, int, str] | None = None
-        for pos, full in self.persons:
+        for pos, full in self._by_token.get(toks[0], ()):
             ftoks = full.split()
             if len(ftoks) <= len(toks):
                 continue
