@@ -4,6 +4,7 @@ date line, captions, standfirst) -> body (dateline, captions, footer) -> quotes.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -11,7 +12,7 @@ from newsml_tools.model import Article, Byline, MediaItem, Provenance, Quote, Sp
 from newsml_tools.reader import byline as byl
 from newsml_tools.reader.attribution import Attributor
 from newsml_tools.reader.blocks import Block, normalize_ws, split_blocks
-from newsml_tools.reader.caption import find_credit, parse_caption
+from newsml_tools.reader.caption import MAX_CAPTION_WORDS, find_credit, parse_caption
 from newsml_tools.reader.dateline import find_dateline
 from newsml_tools.reader.dates import is_date_line, parse_date
 from newsml_tools.reader.footer import inline_footer_start, is_footer, parse_footer
@@ -208,7 +209,7 @@ class _Reader:
     def _attach_credit(self, block: Block) -> bool:
         """A credit-only block right after a caption-less short block or a caption."""
         found = find_credit(block.flat)
-        if not found or normalize_ws(block.flat[: found[1][0]]).strip("([ "):
+        if not found or not _is_credit_only(block.flat):
             return False
         if self.art.media and self.art.media[-1].credit is None:
             para = _Para.from_block(block)
@@ -272,6 +273,7 @@ class _Reader:
         elif blocks and normalize_ws(blocks[0].flat) == art.headline:
             self._header_line("headline-line", art.headline, blocks[0])
             i = 1
+        blocks = [*blocks[:i], *self._merge_credit_lines(blocks[i:])]
         standfirst_block: Block | None = None
         start = i
         while i < len(blocks) and i - start < MAX_FRONT_BLOCKS:
@@ -316,6 +318,24 @@ class _Reader:
         if standfirst_block is not None:
             return [standfirst_block, *blocks[i:]]
         return blocks[i:]
+
+    @staticmethod
+    def _merge_credit_lines(blocks: list[Block]) -> list[Block]:
+        """``caption\nPhoto: X`` (or with a blank line between) is one caption block."""
+        out: list[Block] = []
+        for block in blocks:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and _is_credit_only(block.flat)
+                and (len(prev.flat.split()) <= MAX_CAPTION_WORDS and find_credit(prev.flat) is None)
+            ):
+                text = f"{prev.text}\n{block.text}"
+                lines = [*prev.lines, *block.lines]
+                out[-1] = Block(text, prev.start, block.end, lines, prev.group)
+                continue
+            out.append(block)
+        return out
 
     def _set_standfirst(self, block: Block) -> None:
         self.art.standfirst = normalize_ws(block.flat)
@@ -421,6 +441,14 @@ class _Reader:
                 para = self._paras[p]
                 quote.speaker_span = Span(para.to_source(s), para.to_source(max(e - 1, s)) + 1)
             art.quotes.append(quote)
+
+
+_LABEL_PREFIX = re.compile(r"[\s(\[]*(?:[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?\s*:)?\s*")
+
+
+def _is_credit_only(text: str) -> bool:
+    found = find_credit(text)
+    return found is not None and re.fullmatch(_LABEL_PREFIX, text[: found[1][0]]) is not None
 
 
 def read_text(text: str, source_name: str | None = None) -> Article:

@@ -33,6 +33,7 @@ from newsml_tools.reader.verbs import PRONOUNS, REPORTING_VERBS
 _WORD = re.compile(r"[\w’'-]+")
 _TOKEN = re.compile(r"[^\W\d_]+")
 _VERB_SET = (REPORTING_VERBS - {"so"}) | {"quoted", "pointed"}
+_AUXILIARIES = frozenset({"a", "ha", "hat", "fait", "ont", "han", "hanno", "avait", "habían"})
 
 
 def _verbs(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
@@ -46,15 +47,16 @@ def _verbs(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Mat
 def _verb_at(text: str, pos: int) -> re.Match[str] | None:
     """A reporting verb starting at ``pos`` ("said", "a déclaré", "ha dicho")."""
     m = _TOKEN.match(text, pos)
-    if m and m.group() in ("a", "ha", "hat") and text[m.end() : m.end() + 1] == " ":
-        nxt = _TOKEN.match(text, m.end() + 1)
-        return nxt if nxt and nxt.group() in _VERB_SET else None
+    for _ in range(2):
+        if m and m.group() in _AUXILIARIES and text[m.end() : m.end() + 1] == " ":
+            m = _TOKEN.match(text, m.end() + 1)
     return m if m and m.group() in _VERB_SET else None
 
 
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:has|had|have|was|were|is|are|will|would|also|later|then|again|further|once|"
-    r"previously|earlier|recently|simply|hat|hatte|avait|a|ha|\w+ly))+$"
+    r"previously|earlier|recently|simply|hat|hatte|avait|a|ha|lo|la|le|les|se|lui|leur|sich"
+    r"|\w+ly))+$"
 )
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|No|Mt|Ft|vs|etc|Inc"
@@ -74,8 +76,15 @@ _INVERTED = re.compile(
     r"(?:sagte|erklärte|betonte|meinte|fügte|ergänzte|schrieb|warnte|so)\s+(?P<p4>er|sie)\b)",
 )
 _ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording to|[Ss]elon|[Ll]aut|[Ss]egún|[Cc]iting|[Qq]uoting)\s+(?P<np>.+)", re.S
+    r"\b(?:[Aa]ccording to|[Ss]elon|[Ll]aut|[Ss]egún|[Ss]econdo|[Dd]['’]après|[Cc]iting"
+    r"|[Qq]uoting|[Ee]n palabras de)\s+(?P<np>.+)",
+    re.S,
 )
+_NOT_SUBJECT = re.compile(
+    r"(?:that|by|to|in|on|with|of|from|a|à|al|au|aux|ante|en|dans|auf|vor|zu|zum|zur|que|che"
+    r"|dass|lors|durante|during|after|before|at)\b"
+)
+_RELATIVE = re.compile(r",\s*(?:who|which|der|die|qui|que|quien|quienes|che|il quale)$")
 _AGENT_NOUN = re.compile(
     r"\b(?:spokes(?:man|woman|person)|representative|statement|official|officials|source|sources"
     r"|sprecher(?:in)?|porte-parole|portavoz)$",
@@ -83,7 +92,13 @@ _AGENT_NOUN = re.compile(
 )
 _PARTY = re.compile(r"[RDI]-[A-Z][\w.]*|[A-Z][a-z]+\.?")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
-_DET_NP = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+[^,.;:]{1,60}")
+_DETS = (
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Ee]l|[Ll]a|[Ll]os|[Ll]as|[Ll]e|[Ll]es"
+    r"|[Ll]['’]|[Ii]l|[Ll]o|[Gg]li|[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Ee]ine?r?|[Uu]n|[Uu]ne|[Uu]no|[Uu]na"
+    r"|[Ss]on|[Ss]a|[Ss]es|[Ss]u|[Ss]us|[Ss]uo|[Ss]ua|[Ss]eine?|[Ii]hre?)"
+)
+_DET_NP = re.compile(_DETS + r"\s*[^,.;:]{1,60}")
+_DET_THEN_NAME = re.compile(_DETS + r"\s*[^,.;:“”\"«»]{1,80}?,\s*(?=[A-ZÀ-ÖØ-Þ])")
 _PREP_BEFORE = re.compile(r"\b(?:by|of|from|for|to|with|at|in|on|about|against|and)\s*$")
 _DESCRIPTIVE = re.compile(
     r"(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ll]e|[Ll]a|[Ll]es|[Dd]er|[Dd]ie"
@@ -192,6 +207,14 @@ class Attributor:
         s0 = start + lead
         if not np:
             return None
+        dm = _DET_THEN_NAME.match(text, s0)
+        if dm and dm.end() <= end + 2 and np[:1].islower():
+            # "le ministre de la Santé, Étienne Moreau" / "sa porte-parole, X": the name
+            nm = NAME_RUN.match(text, dm.end())
+            if nm and not looks_like_org(clean_name(nm.group())):
+                name = clean_name(nm.group())
+                if name:
+                    return _Found(name, nm.start(), nm.end(), "")
         first = np.split()[0]
         if is_pronoun(first) and (len(np.split()) == 1 or np.split()[1][:1].islower()):
             return _Found(first.lower(), s0, s0 + len(first), "pronoun")
@@ -243,6 +266,14 @@ class Attributor:
         if m:
             left = left[: m.start()]
         stripped = left.rstrip()
+        rm = _RELATIVE.search(stripped)
+        if rm:  # "Councilman Gary Hoffer, who said"
+            head = stripped[: rm.start()]
+            runs = name_runs(head[-120:])
+            shift = max(0, len(head) - 120)
+            if runs and runs[-1][1] + shift == len(head):
+                return self._np_name(text, off + shift + runs[-1][0], off + len(head), para)
+            return None
         if stripped.endswith(","):  # "X, R-Iowa, the bill's sponsor, said": skip appositions
             end_pos = len(stripped) - 1
             for _ in range(3):
@@ -251,6 +282,16 @@ class Attributor:
                     return None
                 head = stripped[:k].rstrip()
                 seg = stripped[k + 1 : end_pos].strip()
+                sm = NAME_RUN.fullmatch(seg)
+                if sm and len(clean_name(seg).split()) >= 2 and not looks_like_org(seg):
+                    # "A spokesman, Callum Reid, says"
+                    a0 = (
+                        off
+                        + k
+                        + 1
+                        + (len(stripped[k + 1 : end_pos]) - len(stripped[k + 1 : end_pos].lstrip()))
+                    )
+                    return self._np_name(text, a0, a0 + len(seg), para)
                 runs = name_runs(head[-200:])
                 shift = max(0, len(head) - 200)
                 if runs and runs[-1][1] + shift == len(head) and not _PARTY.fullmatch(runs[-1][2]):
@@ -312,7 +353,11 @@ class Attributor:
             s, e = _clause(text, vm.end())
             while s < e and text[s] == " ":
                 s += 1
-            if not re.match(r"(?:that|by|to|in|on|with|of|from)\b", text[s:e]):
+            if not text[s:e].strip() and (e >= len(text) or text[e] in ".,;!?"):
+                # null subject (es/it/pt) or "…,” she added." handled elsewhere: the
+                # speaker is whoever was last speaking or reported
+                return _Found("they", s, s, "pronoun")
+            if not _NOT_SUBJECT.match(text[s:e]):
                 f = self._np_name(text, s, e, para)
                 if f:
                     return f
@@ -336,7 +381,8 @@ class Attributor:
             tail = before[vm.end() :]
             immediate = bool(
                 re.fullmatch(
-                    r"(?:\s+(?:to|in|on|at|during|via|using|with|from|for|of|the)\b[^,:“\"„«]{0,60})?"
+                    r"(?:\s+(?:to|in|on|at|during|via|using|with|from|for|of|the|en|dans|sur|a|à"
+                    r"|con|mit|auf|in|bei|lors|durante|vor|gegenüber)\b[^,:“\"„«]{0,60})?"
                     r"\s*[:,]?\s*(?:that\s*)?",
                     tail,
                 )

@@ -40,7 +40,9 @@ where who also since until under over for from with by of to earlier later then 
 both all some many most one two three several another other such each every no not asked
 told monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december der die das ein eine le
-la les un une el los las dans en mais et
+la les un une el los las dans en mais et selon según segun secondo laut pour par avec sans ou donc
+con sin por para pero y o del al il lo gli della nel nella für mit von bei nach aus am im
+zum zur aber oder wie als auch d’après d'après
 """
 _CAP_STOPWORDS = frozenset(_STOP_WORDS.split())
 _ROLE_TEXT = """
@@ -60,6 +62,12 @@ _ROLES = frozenset(_ROLE_TEXT.split())
 _DE_ROLE = re.compile(
     r"[A-ZÄÖÜ][a-zäöüß]{4,}(?:in|er|e|chef|chefin|ent|entin|ant|antin|ist|istin|oge|ogin"
     r"|eur|eurin|or|orin|ter|terin)"
+)
+_AGENT = re.compile(r"(?:Sprecher(?:in)?|Spokes(?:man|woman|person)|Porte-parole|Portavoz)", re.I)
+_OF_WORDS = frozenset({"der", "des", "von", "of", "for", "de", "du", "del", "della"})
+_DE_ORG_TYPE = re.compile(
+    r"[A-ZÄÖÜ]\w*(?:organisation|verband|gewerkschaft|partei|konzern|unternehmen|behörde"
+    r"|gruppe|initiative|verein|stiftung)"
 )
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)$")
 
@@ -96,6 +104,10 @@ def clean_name(run: str) -> str:
         if t.lower().rstrip(".") in TITLES or (_DEMONYM.fullmatch(t) and nxt in TITLES):
             last_title = i
     toks = toks[last_title + 1 :]
+    if len(toks) >= 3 and _AGENT.fullmatch(toks[0]) and toks[1].lower() in _OF_WORDS:
+        return " ".join(toks[2:])  # "Sprecherin der Bahnverkehr AG" speaks for the company
+    if len(toks) >= 2 and _DE_ORG_TYPE.fullmatch(toks[0]):
+        return " ".join(toks[1:])  # "Umweltorganisation Alpenschutz"
     while len(toks) >= 3 and (toks[0].lower() in _ROLES or _DE_ROLE.fullmatch(toks[0])):
         toks = toks[1:]
     if len(toks) >= 2 and toks[0].lower() in _ROLES:

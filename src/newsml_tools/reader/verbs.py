@@ -21,13 +21,21 @@ criticized criticizes criticises praised praises welcomed welcomes reads saying"
 _DE = """sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint fügte
 ergänzte ergänzt schrieb schreibt warnte warnt kritisierte kritisiert berichtete berichtet
 bestätigte bestätigt forderte fordert unterstrich versicherte räumte teilte sprach so
-hieß heißt antwortete antwortet betonten mahnte mahnt"""
+hieß heißt antwortete antwortet betonten mahnte mahnt erzählte erzählt berichtet
+forderte fordert ergänzte nannte räumt beklagte beklagt klagte klagt"""
 _FR = """déclaré dit affirmé ajouté expliqué souligné estimé indiqué précisé assuré lancé
 répondu annoncé confié martelé déclare affirme explique ajoute souligne estime indique
 précise assure lance répond annonce confie martèle insisté insiste rappelé rappelle
-prévenu prévient"""
+prévenu prévient regrette regretté réagi raconte raconté poursuit poursuivi observe
+observé résume résumé témoigne témoigné reconnaît reconnu dénonce dénoncé déplore déploré
+valoir glisse glissé avoue avoué tranche tranché conclut conclu"""
 _ES = """dijo afirmó señaló explicó aseguró añadió declaró indicó agregó sostuvo
-manifestó advirtió dice afirma señala explica asegura añade declara indica"""
+manifestó advirtió dice afirma señala explica asegura añade declara indica cuenta contó
+lamenta lamentó bromea bromeó advierte reconoce reconoció insiste insistió recuerda recordó
+relata relató apunta apuntó subraya subrayó destaca destacó comenta comentó resume resumió
+sostuvo reclama reclamó denuncia denunció critica criticó
+detto dichiarato aggiunto spiegato affermato sottolineato osservato commentato spiega
+aggiunge afferma sostiene racconta raccontato ricorda ricordato avverte avvertito"""
 
 REPORTING_VERBS = frozenset((_EN + " " + _DE + " " + _FR + " " + _ES).split())
 # Words that may stand between the subject and the verb: "has said", "also told".
