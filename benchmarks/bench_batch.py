@@ -4,7 +4,7 @@
     python benchmarks/bench_batch.py --n 5000 --loop-sample 100 --dask
 
 Generates a zip of N varied articles (from examples/*.txt and tests/data/devset/**/*.txt:
-body paragraphs shuffled, numbers and some names changed) into benchmarks/_work/ (git
+body paragraphs shuffled, numbers and some names changed) into benchmarks/_work/batch/ (git
 ignored), then measures, each as a separate ``python -m newsml_tools batch`` process:
 
 - articles/s with ``-j 1`` and ``-j 2`` (wall time of the whole command, start-up included);
@@ -36,7 +36,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / "benchmarks" / "_work"
+WORK = ROOT / "benchmarks" / "_work" / "batch"  # git-ignored; --work to put it elsewhere
 NAMES = ["Maria Keller", "Tomás Rivera", "Aiko Tanaka", "Olu Adebayo", "Sven Larsen",
          "Priya Nair", "Chen Wei", "Fatima Zahra", "John Okafor", "Lena Novak"]
 NAME_RE = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
@@ -197,12 +197,19 @@ def in_process_ceiling(corpus: Path, count: int = 500) -> tuple[float, str]:
     return rate, "\n".join(lines)
 
 
+def set_work(path: Path) -> None:
+    global WORK
+    WORK = path
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=20_000)
     ap.add_argument("--loop-sample", type=int, default=200)
     ap.add_argument("--dask", action="store_true", help="also time --engine dask -j 2")
+    ap.add_argument("--work", type=Path, default=WORK, help=f"scratch folder [{WORK}]")
     args = ap.parse_args()
+    set_work(args.work)
 
     big = make_corpus(args.n, WORK / f"corpus-{args.n}.zip")
     small_n = max(args.n // 4, 1)
