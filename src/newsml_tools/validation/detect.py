@@ -50,10 +50,15 @@ def _first_element(text: str) -> tuple[str | None, int]:
 
 def detect_kind(data: bytes | str, filename: str | None = None) -> str | None:
     """'newsml-g2' | 'nitf' | 'ninjs' | 'jsonld' | 'html' | None (unknown)."""
-    text = data[:_HEAD] if isinstance(data, str) else decode_head(data, _HEAD)
-    if isinstance(data, bytes) and text and "\x00" in text[:1024] and not text.startswith("<"):
-        return None  # binary
-    stripped = text.lstrip(" \t\r\n\ufeff")
+    if isinstance(data, str):
+        text = data[:_HEAD]
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:1] == b"\x00" or data[1:2] == b"\x00":
+        text = decode_head(data, _HEAD)  # UTF-16/32: decode the head
+    else:
+        text = data[:4096].decode("latin-1")  # ASCII markup is all we look at
+        if "\x00" in text[:1024]:
+            return None  # binary
+    stripped = text.lstrip(" \t\r\n\ufeff\xef\xbb\xbf")
     if stripped.startswith("<"):
         low = stripped[:512].lower()
         if low.startswith("<!doctype html"):
@@ -81,7 +86,12 @@ def detect_kind(data: bytes | str, filename: str | None = None) -> str | None:
             return "newsml-g2"
         return _by_ext(filename)
     if stripped.startswith(("{", "[")):
-        if '"@context"' in text or '"@type"' in text:
+        head = data[:_HEAD]
+        if isinstance(head, str):
+            return "jsonld" if '"@context"' in head or '"@type"' in head else "ninjs"
+        if b'"@context"' in head or b'"@type"' in head:
+            return "jsonld"
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff") and ('"@context"' in text or '"@type"' in text):
             return "jsonld"
         return "ninjs"
     return _by_ext(filename)

@@ -280,7 +280,7 @@ def validate_newsml(
             return
         if not xs.validate(root):
             schema_findings(xs, sink)
-    fast = _FastScan(raw) if raw is not None else None
+    fast = _FastScan(raw, root.tag != NEWS_MESSAGE) if raw is not None else None
     for it in items:
         _item_rules(it, sink, fast)
     if (
@@ -324,6 +324,25 @@ _B_CATREF = re.compile(rb"catalogRef\b[^>]*?\shref\s*=\s*[\"']([^\"']*)")
 _B_SCHEME = re.compile(rb"scheme\b[^>]*?\salias\s*=\s*[\"']([^\"']*)")
 
 
+def _without_inline_content(raw: bytes) -> bytes:
+    """The bytes minus the span from the first <inlineXML to the last </inlineXML> (inline
+    bodies carry no NewsML-G2 QCodes); the whole input when that span is not clear-cut."""
+    i = raw.find(b"inlineXML")
+    if i <= 0:
+        return raw
+    j = raw.rfind(b"inlineXML")
+    start = raw.rfind(b"<", 0, i)
+    if j <= i or start < 0 or not _B_OPEN_TAG.fullmatch(raw, start, i):
+        return raw
+    if raw[j - 2 : j] != b"</" and not _B_CLOSE_TAG.fullmatch(raw, raw.rfind(b"<", 0, j), j):
+        return raw
+    return raw[:start] + raw[j:]
+
+
+_B_OPEN_TAG = re.compile(rb"<(?:[\w.\-]+:)?")
+_B_CLOSE_TAG = re.compile(rb"</(?:[\w.\-]+:)?")
+
+
 class _FastScan:
     """Regex scans of the raw bytes that prove the common case (nothing to report) without
     walking the tree; a rule falls back to the exact tree walk only when a scan is
@@ -331,27 +350,38 @@ class _FastScan:
 
     __slots__ = ("qcodes_ok",)
 
-    def __init__(self, raw: bytes) -> None:
-        prefixes = set(_B_QATTR.findall(raw))
-        if b"pubconstraint" in raw:
-            for lst in _B_QLIST.findall(raw):
-                prefixes.update(q.partition(b":")[0] for q in lst.split() if b":" in q)
-        declared = (
-            {a.decode("utf-8", "replace") for a in _B_SCHEME.findall(raw)}
-            if b"scheme" in raw
-            else set()
-        )
+    def __init__(self, raw: bytes, single_item: bool = True) -> None:
+        raw = _without_inline_content(raw)
+        declared: set[str] = set()
         ok = True
         for href in _B_CATREF.findall(raw):
             if IPTC_CATALOG_HREF.match(href.strip().decode("utf-8", "replace")):
                 declared |= IPTC_CATALOG_ALIASES
+            elif single_item:
+                # a catalog we cannot read offline disables NG001 for its item, which in
+                # a single-item document is the whole document
+                self.qcodes_ok = True
+                return
             else:
-                ok = False  # exact per-item walk decides (unknown catalogs disable NG001)
-        self.qcodes_ok = ok and all(p.decode("utf-8", "replace") in declared for p in prefixes)
+                ok = False  # newsMessage: the exact per-item walk decides
+        if not ok:
+            self.qcodes_ok = False
+            return
+        prefixes = set(_B_QATTR.findall(raw))
+        if b"pubconstraint" in raw:
+            for lst in _B_QLIST.findall(raw):
+                prefixes.update(q.partition(b":")[0] for q in lst.split() if b":" in q)
+        if b"scheme" in raw:
+            declared |= {a.decode("utf-8", "replace") for a in _B_SCHEME.findall(raw)}
+        self.qcodes_ok = all(p.decode("utf-8", "replace") in declared for p in prefixes)
 
 
 def _text(el: etree._Element | None) -> str:
-    return "" if el is None else "".join(el.itertext()).strip()
+    if el is None:
+        return ""
+    if not len(el):
+        return (el.text or "").strip()
+    return "".join(el.itertext()).strip()
 
 
 _DATE_TAGS = tuple(
@@ -377,9 +407,21 @@ def _major(contenttype: str) -> str | None:
     return major if major in ("text", "image", "video", "audio", "application") else None
 
 
+_T_ITEMMETA = f"{{{NAR_NS}}}itemMeta"
+_T_CONTENTMETA = f"{{{NAR_NS}}}contentMeta"
+_T_CONTENTSET = f"{{{NAR_NS}}}contentSet"
+_T_PUBSTATUS = f"{{{NAR_NS}}}pubStatus"
+_T_ITEMCLASS = f"{{{NAR_NS}}}itemClass"
+_T_HEADLINE = f"{{{NAR_NS}}}headline"
+_DATE_SET = frozenset(_DATE_TAGS)
+_PUB_STATUSES = ("stat:usable", "stat:withheld", "stat:canceled")
+
+
 def _item_rules(it: etree._Element, sink: _Sink, fast: _FastScan | None = None) -> None:
+    """NG002-NG007 for one item: one pass over the item's, itemMeta's and contentMeta's
+    children (no subtree walks), NG001 only when the byte scan was inconclusive."""
     guid = it.get("guid")
-    tag = etree.QName(it).localname
+    tag = it.tag.rpartition("}")[2]
     # NG002 guid is a URI
     if guid is not None and not _URI_RE.match(guid.strip()):
         sink.add(
@@ -401,50 +443,64 @@ def _item_rules(it: etree._Element, sink: _Sink, fast: _FastScan | None = None) 
             line=it.sourceline,
             item=guid,
         )
-    meta = next(it.iterchildren(f"{{{NAR_NS}}}itemMeta"), None)
-    # NG003 time zones (itemMeta and contentMeta dates)
-    cmeta = next(it.iterchildren(f"{{{NAR_NS}}}contentMeta"), None)
+    meta = cmeta = cset = None
+    for c in it:
+        t = c.tag
+        if t == _T_ITEMMETA:
+            meta = c
+        elif t == _T_CONTENTMETA:
+            cmeta = c
+        elif t == _T_CONTENTSET:
+            cset = c
+    item_class = None
+    headlines: list[etree._Element] = []
     for parent in (meta, cmeta):
         if parent is None:
             continue
-        for el in parent.iterchildren(*_DATE_TAGS):
-            val = (el.text or "").strip()
-            if "T" in val and not _ZONE_RE.search(val):
-                name = etree.QName(el).localname
-                sink.add(
-                    "NG003",
-                    f"{name} {val!r} has no time zone",
-                    line=el.sourceline,
-                    item=guid,
-                    hint="append Z or an offset such as +01:00",
-                )
-    # NG006 pubStatus
-    if meta is not None:
-        ps = next(meta.iterchildren(f"{{{NAR_NS}}}pubStatus"), None)
-        if ps is not None:
-            q = ps.get("qcode") or ""
-            if q.startswith("stat:") and q not in ("stat:usable", "stat:withheld", "stat:canceled"):
-                sink.add(
-                    "NG006",
-                    f"pubStatus {q!r} is not an IPTC publishing status",
-                    line=ps.sourceline,
-                    item=guid,
-                    hint="expected one of: stat:usable, stat:withheld, stat:canceled",
-                )
+        for el in parent:
+            t = el.tag
+            if t in _DATE_SET:
+                # NG003 time zones (itemMeta and contentMeta dates)
+                val = (el.text or "").strip()
+                if "T" in val and not _ZONE_RE.search(val):
+                    sink.add(
+                        "NG003",
+                        f"{t.rpartition('}')[2]} {val!r} has no time zone",
+                        line=el.sourceline,
+                        item=guid,
+                        hint="append Z or an offset such as +01:00",
+                    )
+            elif t == _T_HEADLINE:
+                headlines.append(el)
+            elif t == _T_ITEMCLASS:
+                item_class = el.get("qcode") or ""
+            elif t == _T_PUBSTATUS:
+                # NG006 pubStatus
+                q = el.get("qcode") or ""
+                if q.startswith("stat:") and q not in _PUB_STATUSES:
+                    sink.add(
+                        "NG006",
+                        f"pubStatus {q!r} is not an IPTC publishing status",
+                        line=el.sourceline,
+                        item=guid,
+                        hint="expected one of: " + ", ".join(_PUB_STATUSES),
+                    )
     if tag == "newsItem":
-        _news_item_rules(it, meta, cmeta, sink, guid)
+        _news_item_rules(it, cmeta, cset, headlines, item_class, sink, guid)
     if fast is None or not fast.qcodes_ok:
         _qcode_rule(it, sink, guid)
 
 
 def _news_item_rules(
     it: etree._Element,
-    meta: etree._Element | None,
     cm: etree._Element | None,
+    cs: etree._Element | None,
+    headlines: list[etree._Element],
+    q: str | None,
     sink: _Sink,
     guid: str | None,
 ) -> None:
-    headlines = [] if cm is None else list(cm.iterchildren(f"{{{NAR_NS}}}headline"))
+    # NG004 headline
     if not headlines:
         sink.add(
             "NG004",
@@ -452,28 +508,22 @@ def _news_item_rules(
             item=guid,
             line=(cm.sourceline if cm is not None else it.sourceline),
         )
-    else:
-        for h in headlines:
-            txt = _text(h)
-            if not txt:
-                sink.add("NG004", "headline is empty", line=h.sourceline, item=guid)
-            elif len(txt) > 200:
-                sink.add(
-                    "NG004",
-                    f"headline is {len(txt)} characters long (more than 200)",
-                    line=h.sourceline,
-                    item=guid,
-                )
+    for h in headlines:
+        txt = _text(h)
+        if not txt:
+            sink.add("NG004", "headline is empty", line=h.sourceline, item=guid)
+        elif len(txt) > 200:
+            sink.add(
+                "NG004",
+                f"headline is {len(txt)} characters long (more than 200)",
+                line=h.sourceline,
+                item=guid,
+            )
     # NG005 itemClass vs content
-    if meta is None:
-        return
-    ic = next(meta.iterchildren(f"{{{NAR_NS}}}itemClass"), None)
-    q = (ic.get("qcode") or "") if ic is not None else ""
-    if not q.startswith("ninat:"):
+    if not q or not q.startswith("ninat:") or cs is None:
         return
     allowed = _CLASS_CONTENT.get(q[6:])
-    cs = next(it.iterchildren(f"{{{NAR_NS}}}contentSet"), None)
-    if allowed is None or cs is None:
+    if allowed is None:
         return
     for c in cs:
         if not isinstance(c.tag, str):
