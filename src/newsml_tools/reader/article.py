@@ -290,7 +290,7 @@ class _Reader:
                 i += 1
                 continue
             if find_dateline(block.flat) is None and (
-                self._add_caption(block) or (art.media and self._attach_credit(block))
+                self._add_caption(block) or self._attach_credit(block)
             ):
                 i += 1
                 continue

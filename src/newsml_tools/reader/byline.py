@@ -17,6 +17,12 @@ _NAME_TOKEN = re.compile(
 _DATE_START = re.compile(r"(?:" + MONTH_RE + "|" + WEEKDAY_RE + r")\b")
 _SPLIT_AGENCY = re.compile(r"\s*(?:\||\s[-–—]\s|/)\s*")
 _AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+|\s*,\s*")
+_JOB_TAIL = re.compile(
+    r"\b(?:[Ww]riter|[Cc]orrespondent|[Ee]ditor|[Rr]eporter|[Cc]olumnist|[Cc]ontributor"
+    r"|[Pp]roducer|[Cc]hief|[Aa]nalyst|[Kk]orrespondent(?:in)?|[Rr]edakteur(?:in)?"
+    r"|[Cc]orrespondant(?:e)?|[Cc]orresponsal|[Rr]édact(?:eur|rice))$"
+)
+_DET_START = re.compile(r"(?:The|La|Le|Les|L['’]|El|Die|Der|Das|Il|Lo)\s")
 _IN = re.compile(r"^(.*?)\s+(?:in|reporting from|from)\s+([A-Z][\w.' -]*)$")
 
 
@@ -71,11 +77,11 @@ def parse_byline(text: str) -> list[Byline]:
                 part, location = im.group(1).strip(), im.group(2).strip()
             if (
                 is_agency(part)
-                or (not first and looks_like_org(part))
+                or (not first and (looks_like_org(part) or _DET_START.match(part)))
                 or (len(part.split()) == 1 and part[:1].isupper() and names)
             ):
                 affiliation = affiliation or part
-            elif is_job_title(part):
+            elif is_job_title(part) or _JOB_TAIL.search(part):
                 continue
             elif part[:1].isupper() and (first or len(part.split()) >= 2):
                 names.append((title_case_name(part), location))

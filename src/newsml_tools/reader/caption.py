@@ -25,9 +25,11 @@ _SLASH_CREDIT = re.compile(
     r"\s*/\s*[^\n/]{2,60}(?:/[^\n/]{2,40}){0,2})\s*$"
 )
 _LABEL_CREDIT = re.compile(
-    r"(?:(?<=[\s.!?”\"’)])|^)(?P<label>Photo(?:graph)?s?|Image|Picture|Credit|Photo credit"
+    r"(?:(?<=[\s.!?”\"’)])|^)(?P<label>Photo(?:graph)?s?(?: by)?|Picture by|Foto von|Photo de"
+    r"|Image|Picture|Credit|Photo credit"
     r"|Image credit|Foto|Fotos|Bild|Illustration|Photo illustration|Video|Graphic|Crédit photo"
-    r"|Crédit|Photo ?:\s*Credit)\s*:\s*(?P<credit>[^\n:]{2,100}?)[\s.]*$"
+    r"|Crédit|Photo ?:\s*Credit)(?:\s*:|(?<= by)|(?<= von)|(?<= de))"
+    r"\s*(?P<credit>[^\n:]{2,100}?)[\s.]*$"
 )
 _VIA_GETTY = re.compile(
     r"(?:(?<=[\s.!?”\"’])|^)((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*\s+via\s+Getty\s+Images)[\s.]*$"

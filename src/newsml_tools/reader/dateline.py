@@ -13,16 +13,13 @@ from newsml_tools.reader.dates import MONTH_RE, WEEKDAY_RE
 _CAPS_PLACE = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’/-]*(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’/-]*){0,4}"
 _TITLE_PLACE = r"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,3}"
 _REGION = r"[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,2}"
-_DATE = (
-    r"(?:"
-    + MONTH_RE
-    + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.?\s+"
-    + MONTH_RE
-    + r"(?:\s+\d{4})?|"
-    + WEEKDAY_RE
-    + r")"
-)
-_DASH = r"[^\S\n]*(?P<dash>--|[-–—―])[^\S\n]+"
+_DATE = "".join((
+    r"(?:", MONTH_RE, r"\s+\d{1,2}(?:,?\s+\d{4})?",
+    r"|\d{1,2}\.?\s+", MONTH_RE, r"(?:\s+\d{4})?",
+    r"|\d{1,2}\.?\s+[a-zéûä]{3,10}\.?(?:\s+\d{4})?",  # "5 sept 2024", "12 set"
+    r"|", WEEKDAY_RE, r")",
+))  # fmt: skip
+_DASH = r"[^\S\n]*(?P<dash>--|\.-|\.–|[-–—―])[^\S\n]*(?=\S)"
 
 
 def _build() -> list[re.Pattern[str]]:
@@ -55,7 +52,8 @@ def _build() -> list[re.Pattern[str]]:
         + _DASH
     )
     date_only = r"(?P<date>" + _DATE + r")\s*" + agency + _DASH
-    return [re.compile(p) for p in (date_only, caps, title)]
+    agency_only = agency + _DASH
+    return [re.compile(p) for p in (date_only, caps, title, agency_only)]
 
 
 _PATTERNS = _build()

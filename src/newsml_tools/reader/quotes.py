@@ -14,6 +14,8 @@ MAX_QUOTE_CHARS = 4000  # longer "quotes" are unbalanced marks, not speech
 _CLOSERS = {"“": "”“", "„": "“”", "»": "«", "«": "»", '"': '"', "”": "”"}  # ” opens in sv/fi
 _OPENERS = '“„«»"'
 _ALL_MARKS = re.compile(r"[“”„«»\"]")
+_SINGLE_MARKS = re.compile(r"[‘’]")
+_SINGLE_CLOSERS = {"‘": "’"}
 
 
 @dataclass(slots=True)
@@ -49,10 +51,15 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def starts_with_open_mark(text: str) -> bool:
-    return bool(text) and text[0] in _OPENERS and _opens(text, 0)
+    return bool(text) and text[0] in _OPENERS + "‘" and _opens(text, 0)
 
 
 def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
+    """Quotes in reading order. Copy with no double quotation marks at all but with ‘…’
+    (British style) is read with single curly quotes as the primary marks."""
+    single = not any(_ALL_MARKS.search(p) for p in paragraphs) and any("‘" in p for p in paragraphs)
+    marks = _SINGLE_MARKS if single else _ALL_MARKS
+    closers_of = _SINGLE_CLOSERS if single else _CLOSERS
     out: list[QuoteSpan] = []
     carry = False  # previous paragraph ended inside an open quote
     for p, text in enumerate(paragraphs):
@@ -60,23 +67,27 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
         n = len(text)
         first = True
         while i < n:
-            m = _ALL_MARKS.search(text, i)
+            m = marks.search(text, i)
             if not m:
                 break
             o = m.start()
             ch = text[o]
-            if ch == "”" or not _opens(text, o):
+            if ch in "”’" or not _opens(text, o):
                 i = o + 1
                 continue
             if ch == "»" and "«" not in text[o + 1 :] and "»" in text[o + 1 :]:
                 i = o + 1  # a French closing mark, not a German opener
                 continue
-            closers = _CLOSERS[ch]
+            closers = closers_of[ch]
             j = o + 1
             close = None
             while j < n and j - o <= MAX_QUOTE_CHARS:
                 c = text[j]
-                if c in closers and (c != ch or ch in '"»«' or not _opens(text, j)):
+                if (
+                    c in closers
+                    and (c != ch or ch in '"»«' or not _opens(text, j))
+                    and (c != "’" or not text[j + 1 : j + 2].isalpha())  # "we’re": apostrophe
+                ):
                     close = j
                     break
                 j += 1
