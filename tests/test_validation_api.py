@@ -152,3 +152,25 @@ def test_ninjs_version_option() -> None:
 def test_validate_file_matches_validate(tmp_path) -> None:
     res = validate_file(GOOD_LD)
     assert res.kind == "jsonld" and res.valid
+
+
+def test_user_schema_problems_are_findings(tmp_path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    for schema in (tmp_path / "missing.json", bad):
+        res = validate(b'{"a": 1}', kind="ninjs", schema=schema).results[0]
+        assert [f.rule for f in res.findings] == ["json-schema"]
+    res = validate(GOOD_G2.read_bytes(), schema=tmp_path / "missing.xsd").results[0]
+    assert [f.rule for f in res.findings] == ["xsd"]
+    schema = tmp_path / "s.json"
+    schema.write_text('{"type": "object", "required": ["b"]}')
+    res = validate(b'{\n"a": 1}', kind="ninjs", schema=schema).results[0]
+    assert [(f.rule, f.line, f.path) for f in res.findings] == [("json-schema", 1, "/")]
+
+
+def test_forced_kind_with_foreign_root() -> None:
+    nitf = (DATA / "positive" / "nitf" / "nitf-namespaced.xml").read_bytes()
+    res = validate(nitf, kind="newsml-g2").results[0]
+    assert [f.rule for f in res.findings] == ["xsd"] and not res.valid
+    res = validate(GOOD_G2.read_bytes(), kind="nitf").results[0]
+    assert not res.valid

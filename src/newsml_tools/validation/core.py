@@ -209,6 +209,14 @@ def _validate_xml(raw: bytes, kind: str, res: FileResult, schema: str | None) ->
         res.kind = actual
         if actual == "nitf":
             X.validate_nitf(root, sink, schema)
+        elif schema is None and not tag.startswith(f"{{{X.NAR_NS}}}"):
+            sink.add(
+                "xsd",
+                f"root element {X._short(tag) or tag!r} is not a NewsML-G2 element",
+                line=root.sourceline,
+                hint="expected one of: newsItem, packageItem, conceptItem, knowledgeItem, "
+                "planningItem, catalogItem, newsMessage",
+            )
         else:
             X.validate_newsml(root, sink, schema, res.items, raw, validating if valid else None)
     res.findings.extend(sink.findings)
@@ -311,7 +319,13 @@ def _custom_schema(doc: Any, pos, res: FileResult, schema: str) -> None:
     from newsml_tools.validation.jschema import get_json_schema
     from newsml_tools.validation.jsonpos import pointer
 
-    compiled = get_json_schema(Path(schema))
+    try:
+        compiled = get_json_schema(Path(schema))
+    except Exception as exc:  # unreadable, not JSON, or not a valid JSON Schema
+        res.findings.append(
+            _finding(res.file, "json-schema", f"schema could not be loaded: {schema}: {exc}")
+        )
+        return
     for err in compiled.errors(doc):
         ptr = pointer(err.path)
         line, col = pos.line_col(ptr)
