@@ -179,6 +179,17 @@ def test_junit_structure() -> None:
     assert "\\x01" in by_name["bad/control.xml"].findtext("failure")
 
 
+def test_junit_loads_in_junitparser_if_installed(tmp_path) -> None:
+    junitparser = pytest.importorskip("junitparser")
+    path = tmp_path / "junit.xml"
+    path.write_text(render("junit"), encoding="utf-8")
+    suites = list(junitparser.JUnitXml.fromfile(str(path)))
+    assert [(s.tests, s.failures, s.errors) for s in suites] == [(6, 3, 1)]
+    outcome = {c.name: [type(r).__name__ for r in c.result] for c in suites[0]}
+    assert outcome["ok/valid.xml"] == [] and outcome["broken/missing.xml"] == ["Error"]
+    assert outcome["feeds/agency-wire.xml"] == ["Failure"]
+
+
 def test_junit_strict_counts_warnings() -> None:
     from lxml import etree
 
