@@ -183,3 +183,23 @@ def test_custom_json_schema(tree) -> None:
     Path("s.json").write_text('{"type": "object", "required": ["x"]}')
     res = invoke("--schema", "s.json", "--kind", "ninjs", "c/d2/002.json")
     assert res.exit_code == 1 and "'x' is a required property" in res.stdout
+
+
+def test_max_bytes(tree) -> None:
+    res = invoke("--max-bytes", "100", "c/d0/000.xml")
+    assert res.exit_code == 1 and "[SEC002]" in res.stdout
+    assert invoke("--max-bytes", "1M", "c/d0/000.xml").exit_code == 0
+    res = invoke("--max-bytes", "100", "-", input=NEWSML.format(i=1).encode())
+    assert res.exit_code == 2 and "larger than 100 bytes" in res.stdout
+    assert invoke("--max-bytes", "lots", "c").exit_code == 2
+    assert invoke("--max-bytes", "0", "c").exit_code == 2
+
+
+def test_parse_size() -> None:
+    from newsml_tools.cli.validate_cmd import _parse_size
+
+    assert _parse_size("123") == 123
+    assert _parse_size("64K") == 64 * 1024
+    assert _parse_size("200MB") == 200 * 1024**2
+    assert _parse_size("1GiB") == 1024**3
+    assert _parse_size("1.5m") == int(1.5 * 1024**2)

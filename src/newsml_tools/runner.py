@@ -36,8 +36,8 @@ SKIP_DIRS = frozenset({
     "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis",
 })
 STDIN_NAME = "<stdin>"
-#: a bound on what we read from standard input (the validator applies its own, smaller one)
-STDIN_LIMIT = 256 * 1024 * 1024
+#: default bound on what we read from standard input: the validator's default file bound
+STDIN_LIMIT = 64 * 1024 * 1024
 _MAGIC = ("*", "?", "[")
 
 
@@ -57,6 +57,8 @@ class CheckOptions:
     ninjs_version: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    #: size bound passed to the validator (``None`` = its default)
+    max_bytes: int | None = None
     #: results cache folder (``None`` = no cache) and the salt that invalidates it
     cache_dir: str | None = None
     cache_salt: str = ""
@@ -127,8 +129,14 @@ def expand_paths(
     include: Sequence[str] | None = None,
     exclude: Sequence[str] = (),
     stdin: BinaryIO | None = None,
+    stdin_limit: int | None = None,
 ) -> list[Target]:
-    """Command-line inputs to targets, in order, each file once."""
+    """Command-line inputs to targets, in order, each file once.
+
+    Standard input larger than ``stdin_limit`` bytes (default ``STDIN_LIMIT``) is an
+    unreadable target.
+    """
+    limit = STDIN_LIMIT if stdin_limit is None else stdin_limit
     include = tuple(include) if include else DEFAULT_INCLUDE
     exclude = tuple(exclude)
     out: list[Target] = []
@@ -146,9 +154,10 @@ def expand_paths(
                 continue
             seen.add(STDIN_NAME)
             stream = stdin or sys.stdin.buffer
-            data = stream.read(STDIN_LIMIT + 1)
-            if len(data) > STDIN_LIMIT:
-                out.append(Target(STDIN_NAME, error=f"input larger than {STDIN_LIMIT} bytes"))
+            data = stream.read(limit + 1)
+            if len(data) > limit:
+                out.append(Target(STDIN_NAME, error=f"standard input is larger than {limit} "
+                                  "bytes (raise --max-bytes if it is trusted)"))
             else:
                 out.append(Target(STDIN_NAME, data=data))
         elif os.path.isdir(p):
@@ -197,11 +206,15 @@ def filter_result(result: FileResult, select: Sequence[str], ignore: Sequence[st
 
 
 # ---------------------------------------------------------------------------- checking
+def _limit(options: CheckOptions) -> dict[str, int]:
+    return {} if options.max_bytes is None else {"max_bytes": options.max_bytes}
+
+
 def default_check_file(path: str, options: CheckOptions) -> FileResult:
     from newsml_tools.validation import validate_file
 
     return validate_file(path, kind=options.kind, schema=options.schema,
-                         ninjs_version=options.ninjs_version)
+                         ninjs_version=options.ninjs_version, **_limit(options))
 
 
 def default_check_data(data: bytes, name: str, options: CheckOptions) -> FileResult:
@@ -210,7 +223,7 @@ def default_check_data(data: bytes, name: str, options: CheckOptions) -> FileRes
     validate_data = getattr(validation, "validate_data", None)
     if validate_data is not None:
         return validate_data(data, options.kind, filename=name, schema=options.schema,
-                             ninjs_version=options.ninjs_version)
+                             ninjs_version=options.ninjs_version, **_limit(options))
     report = validation.validate(data, options.kind, filename=name, schema=options.schema,
                                  ninjs_version=options.ninjs_version)
     if len(report.results) == 1:
@@ -315,7 +328,7 @@ def cached_check_file(path: str, options: CheckOptions) -> FileResult:
     from newsml_tools.validation import TooLarge, read_file_limited
 
     try:
-        data = read_file_limited(path)
+        data = read_file_limited(path, **_limit(options))
     except (OSError, TooLarge):  # let the validator report it the usual way
         return default_check_file(path, options)
     key = hashlib.sha256(options.cache_salt.encode() + b"\0" + data).hexdigest()
@@ -491,6 +504,7 @@ def validate_paths(
     include: Sequence[str] | None = None,
     exclude: Sequence[str] = (),
     stdin: BinaryIO | None = None,
+    max_bytes: int | None = None,
     cache: bool = False,
     check: CheckFile | None = None,
     check_data: CheckData | None = None,
@@ -501,12 +515,14 @@ def validate_paths(
     ``ignore``: rule-id prefixes. ``strict``: warnings make a file invalid. ``check`` /
     ``check_data``: per-file functions (default: the validator's ``validate_file`` /
     ``validate``); ``check`` must be a module-level function so a pool can run it.
+    ``max_bytes``: larger inputs are refused (default: the validator's bound).
     ``cache``: reuse results of unchanged files from earlier runs (see ``cache_dir``);
     only with the default ``check``.
     """
-    targets = expand_paths(paths, include=include, exclude=exclude, stdin=stdin)
+    targets = expand_paths(paths, include=include, exclude=exclude, stdin=stdin,
+                           stdin_limit=max_bytes)
     options = CheckOptions(kind=kind, schema=schema, ninjs_version=ninjs_version,
-                           select=tuple(select), ignore=tuple(ignore))
+                           select=tuple(select), ignore=tuple(ignore), max_bytes=max_bytes)
     if cache and check is None:
         options = replace(options, cache_dir=cache_dir(),
                           cache_salt=cache_salt(kind, schema, ninjs_version))

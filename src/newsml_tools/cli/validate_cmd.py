@@ -91,6 +91,26 @@ def _check_schema(schema: str | None) -> None:
         raise click.BadParameter(f"cannot use {schema}: {exc}", param_hint="--schema") from None
 
 
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def _parse_size(value: str | None) -> int | None:
+    """``123``, ``64K``, ``200M``, ``1G`` (binary units; a trailing ``B``/``iB`` is fine)."""
+    if value is None:
+        return None
+    v = value.strip().upper().removesuffix("IB").removesuffix("B")
+    unit = v[-1:] if v[-1:] in _UNITS and v[-1:] else ""
+    number = v[: -len(unit)] if unit else v
+    try:
+        n = int(float(number) * _UNITS[unit])
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a size like 200M",
+                                 param_hint="--max-bytes") from None
+    if n <= 0:
+        raise click.BadParameter("must be positive", param_hint="--max-bytes")
+    return n
+
+
 def _known_rules() -> list[str]:
     try:
         from newsml_tools.validation import RULES
@@ -126,11 +146,13 @@ def _known_rules() -> list[str]:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write the report to this file instead of stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+@click.option("--max-bytes", metavar="SIZE", callback=lambda c, p, v: _parse_size(v),
+              help="Refuse inputs larger than SIZE (e.g. 200M; default 64M).")
 @click.option("--cache/--no-cache", default=False, show_default=True,
               help="Reuse results for unchanged files (in $NEWSML_CACHE_DIR or "
               "~/.cache/newsml-tools).")
 def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from, select,
-             ignore, strict, output_format, output, quiet, cache) -> None:
+             ignore, strict, output_format, output, quiet, max_bytes, cache) -> None:
     """Validate NewsML-G2, NITF, ninjs and JSON-LD files, directories and glob patterns.
 
     FILE may be a file, a directory (searched recursively), a quoted glob such as
@@ -141,7 +163,7 @@ def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_f
     """
     try:
         _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from,
-                  select, ignore, strict, output_format, output, quiet, cache)
+                  select, ignore, strict, output_format, output, quiet, max_bytes, cache)
     except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
             SystemExit, KeyboardInterrupt):
         raise
@@ -150,7 +172,7 @@ def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_f
 
 
 def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from, select,
-              ignore, strict, output_format, output, quiet, cache) -> None:
+              ignore, strict, output_format, output, quiet, max_bytes, cache) -> None:
     paths = list(files)
     if files_from:
         if files_from == "-" and "-" in paths:
@@ -177,7 +199,7 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
     report = validate_paths(
         paths, jobs=jobs or None, kind=None if kind == "auto" else kind, schema=schema,
         ninjs_version=ninjs_version, select=select, ignore=ignore, strict=strict,
-        include=include or None, exclude=exclude, cache=cache,
+        include=include or None, exclude=exclude, max_bytes=max_bytes, cache=cache,
     )
     reporter = REPORTERS[output_format](quiet=quiet)
     rendered = reporter.render(report)
