@@ -375,3 +375,67 @@ def test_cli_second_run_on_same_dest_is_locked_out(tmp_path):
         res = invoke(str(src), "-o", str(dest), "-j", "1")
     assert res.exit_code == 2
     assert "another `newsml batch`" in res.output
+
+
+def test_record_fields_beat_command_line_defaults(tmp_path):
+    feed = tmp_path / "f.jsonl"
+    feed.write_text(json.dumps({"id": "a", "text": article(1), "date": "2020-01-02"}) + "\n"
+                    + json.dumps({"id": "b", "text": article(2)}) + "\n"
+                    + json.dumps({"id": "c", "text": article(3), "date": "yesterday"}) + "\n",
+                    encoding="utf-8")
+    res = invoke(str(feed), "-o", str(tmp_path / "out"), "-j", "1", "--to", "jsonld", "-q",
+                 "--date", "2024-06-19T08:00:00Z")
+    assert res.exit_code == 1  # record c
+    a = json.loads((tmp_path / "out" / "f" / "a.jsonld").read_text(encoding="utf-8"))
+    b = json.loads((tmp_path / "out" / "f" / "b.jsonld").read_text(encoding="utf-8"))
+    assert a["datePublished"].startswith("2020-01-02T00:00:00")  # no zone: UTC
+    assert b["datePublished"].startswith("2024-06-19T08:00:00")
+    assert "c: error: \"date\": not an ISO 8601" in res.output
+
+
+def test_source_date_epoch_is_part_of_the_resume_key(tmp_path, monkeypatch):
+    src = write_tree(tmp_path / "src", {"a.txt": article(1)})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    run([src], tmp_path / "out")
+    _r, report = run([src], tmp_path / "out", resume=True)
+    assert report[0]["status"] == "skipped"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    _r, report = run([src], tmp_path / "out", resume=True)
+    assert report[0]["status"] == "ok"
+    doc = json.loads((tmp_path / "out" / "a.jsonld").read_text(encoding="utf-8"))
+    assert doc["datePublished"].startswith("2027-01-15")
+
+
+def test_zip_dest_resume_is_a_full_run_with_a_note(tmp_path):
+    src = write_tree(tmp_path / "src", {"a.txt": article(1)})
+    res = invoke(str(src), "-o", str(tmp_path / "o.zip"), "-j", "1", "--resume")
+    assert res.exit_code == 0
+    assert "--resume converts everything again" in res.output
+    assert zipfile.ZipFile(tmp_path / "o.zip").namelist() == ["a.newsml.xml", "a.jsonld"]
+
+
+def test_progress_bar_and_when_it_shows(monkeypatch):
+    from newsml_tools.batch.progress import ProgressBar, progress_wanted
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    assert progress_wanted(Tty(), quiet=False)
+    assert not progress_wanted(Tty(), quiet=True)
+    assert not progress_wanted(io.StringIO(), quiet=False)
+    monkeypatch.setenv("CI", "true")
+    assert not progress_wanted(Tty(), quiet=False)
+
+    out = Tty()
+    bar = ProgressBar(out)
+    bar.start -= 2.0  # two seconds in
+    bar({"status": "ok"}, 1, 4)
+    bar({"status": "error"}, 2, 4)
+    line = bar.line(2, 4, bar.start + 2.0)
+    assert line.startswith("[############------------] 2/4  50%")
+    assert "1/s ETA 0:02" in line and "error 1" in line
+    assert bar.line(7, None, bar.start + 2.0).startswith("7 done  4/s 0:02")
+    bar.close()
+    assert out.getvalue().endswith("\r\x1b[2K")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tarfile
 from pathlib import Path
 
@@ -64,3 +65,25 @@ def test_dask_engine_matches_local_engine(tmp_path):
     assert records(tmp_path / "local" / "batch-report.jsonl") == records(
         tmp_path / "dask" / "batch-report.jsonl")
     assert results["dask"].exit_code == results["local"].exit_code == 1
+
+
+@pytest.mark.slow
+def test_cli_with_a_scheduler_address(tmp_path):
+    from click.testing import CliRunner
+    from distributed import LocalCluster
+
+    from newsml_tools.cli import main
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(6):
+        (src / f"{i}.txt").write_text(article(i), encoding="utf-8")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                      dashboard_address=":0") as cluster:
+        res = CliRunner().invoke(main, ["batch", str(src), "-o", str(tmp_path / "out"),
+                                        "--engine", "dask", "--scheduler",
+                                        cluster.scheduler_address, "--to", "jsonld"])
+    assert res.exit_code == 0, res.output
+    assert re.search(r"^ok\s+6$", res.output, re.M), res.output
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.jsonld")) == [
+        f"{i}.jsonld" for i in range(6)]

@@ -46,12 +46,15 @@ def map_serial(chunks: Iterable[Chunk], ctx: WorkContext) -> Iterator[Records]:
 
 
 def _worker_init() -> None:
-    """Die with the parent (Linux): a ``kill -9``-ed batch leaves no orphan writing to
+    """Leave Ctrl-C to the parent (it stops handing out work and shuts the pool down),
+    and die with the parent (Linux): a ``kill -9``-ed batch leaves no orphan writing to
     DEST while a ``--resume`` runs."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         try:
             import ctypes
-            import signal
 
             libc = ctypes.CDLL("libc.so.6", use_errno=True)
             libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -153,7 +156,9 @@ def map_dask(chunks: Iterable[Chunk], ctx: WorkContext, jobs: int,
             client = Client(scheduler, timeout="20s")
         else:
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=":0",  # HTTP on any free port
+                                   scheduler_kwargs={"dashboard": False},
+                                   silence_logs=logging.ERROR)
             client = Client(cluster)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:

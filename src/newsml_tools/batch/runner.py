@@ -50,6 +50,7 @@ from newsml_tools.batch.work import ConvertFn, WorkContext, default_convert
 REPORT_NAME = "batch-report.jsonl"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed member timestamps: a deterministic archive
 MANIFEST_ONLY = ("options_key", "output_sha256")  # kept in the manifest, not the report
+CONVERTER_ENV = ("SOURCE_DATE_EPOCH",)  # read by convert; shipped to (remote) workers
 
 
 class BatchError(Exception):
@@ -107,7 +108,8 @@ Progress = Callable[[dict[str, Any], int, "int | None"], None]
 def options_key(options: Any) -> str:
     from newsml_tools import __version__
 
-    blob = f"{__version__}\n{options!r}"
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    blob = f"{__version__}\n{options!r}\nSOURCE_DATE_EPOCH={epoch}"
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
@@ -284,7 +286,8 @@ def _run_locked(config: BatchConfig, dest: str, report_path: str, zip_dest: bool
     ctx = WorkContext(options=config.options, formats=tuple(config.options.formats),
                       suffixes=config.suffixes, options_key=options_key(config.options),
                       dest=None if zip_dest else dest, convert=config.convert,
-                      max_member_bytes=config.max_member_bytes)
+                      max_member_bytes=config.max_member_bytes,
+                      env=tuple((k, os.environ.get(k)) for k in CONVERTER_ENV))
     chunks = _chunks(iter(inputs), config.chunk_size)
     if config.engine == "dask":
         stream = engines.map_dask(chunks, ctx, config.jobs, config.scheduler)

@@ -16,7 +16,6 @@ import json
 import os
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +46,9 @@ class WorkContext:
     dest: str | None = None  # a directory DEST: workers write there; None: return bytes
     convert: ConvertFn = default_convert
     max_member_bytes: int = DEFAULT_MAX_MEMBER_BYTES
+    # environment the converter reads, carried to workers that do not inherit the
+    # driver's environment (a remote Dask cluster); None means unset
+    env: tuple[tuple[str, str | None], ...] = ()
 
 
 def sha256_hex(data: bytes) -> str:
@@ -82,13 +84,15 @@ def record_options_key(base_key: str, overrides: dict[str, Any]) -> str:
 def effective_options(options: Any, overrides: dict[str, Any]) -> Any:
     if not overrides:
         return options
+    from newsml_tools.convert import parse_date  # same rules as --date (no zone = UTC)
+
     changes: dict[str, Any] = {}
     for key, value in overrides.items():
         if key == "date":
             try:
-                changes["date"] = datetime.fromisoformat(value.replace("Z", "+00:00"))
+                changes["date"] = parse_date(value)
             except ValueError as exc:
-                raise ValueError(f'"date" is not ISO 8601: {value!r}') from exc
+                raise ValueError(f'"date": {exc}') from None
         else:
             changes[key] = value
     return dataclasses.replace(options, **changes)
@@ -157,6 +161,8 @@ class _TooBig(Exception):
 def process_one(item: InputItem, ctx: WorkContext) -> dict[str, Any]:
     """Convert one input; the returned record is what the report and manifest hold."""
     t0 = time.perf_counter()
+    if ctx.env:
+        apply_env(ctx)
     rec = _new_record(item)
     try:
         _process(item, ctx, rec)
@@ -227,6 +233,14 @@ def _process(item: InputItem, ctx: WorkContext, rec: dict[str, Any]) -> None:
     rec["status"] = "ok" if conv.ok else "invalid"
     if payload:
         rec["_data"] = payload
+
+
+def apply_env(ctx: WorkContext) -> None:
+    for key, value in ctx.env:
+        if value is None:
+            os.environ.pop(key, None)
+        elif os.environ.get(key) != value:
+            os.environ[key] = value
 
 
 def process_chunk(items: Sequence[InputItem], ctx: WorkContext) -> list[dict[str, Any]]:

@@ -93,6 +93,9 @@ def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
         include=include or ("*.txt",), exclude=exclude, max_member_bytes=max_member_bytes,
         max_total_bytes=max_total_bytes, chunk_size=chunk_size,
     )
+    if resume and dest.lower().endswith(".zip"):
+        click.echo("newsml: note: a .zip DEST is written in one go, so --resume converts "
+                   "everything again", err=True)
     bar = ProgressBar(sys.stderr) if progress_wanted(sys.stderr, quiet) else None
     config.count_total = bar is not None
     problems: list[str] = []
@@ -114,6 +117,12 @@ def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
             bar.close()
         click.echo(f"newsml: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.close()
+        click.echo("newsml: interrupted; run the same command with --resume to finish",
+                   err=True)
+        sys.exit(130)
     if bar is not None:
         bar.close()
     for line in problems:
