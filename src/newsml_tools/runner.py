@@ -393,6 +393,11 @@ _WORKER: tuple[CheckFile, CheckOptions] | None = None
 def _init_worker(check: CheckFile, options: CheckOptions) -> None:
     global _WORKER
     _WORKER = (check, options)
+    # Ctrl-C is handled by the parent, which cancels the rest: no traceback per worker
+    import signal
+
+    with contextlib.suppress(ValueError, OSError):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(name: str) -> FileResult:

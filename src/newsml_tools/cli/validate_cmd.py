@@ -6,7 +6,8 @@ functions so ``newsml validate one.xml`` starts fast.
 Exit codes: 0 every input valid; 1 some input invalid (errors, or warnings with
 ``--strict``); 2 usage error or an input that could not be read (missing, unreadable,
 too large, a pattern that matched nothing); 123 internal error (a bug in newsml-tools:
-a one-line message on stderr, no traceback unless ``NEWSML_DEBUG=1``).
+a one-line message on stderr, no traceback unless ``NEWSML_DEBUG=1``); 130 interrupted
+(Ctrl-C).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import sys
 import click
 
 EXIT_INTERNAL = 123
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 KINDS = ("auto", "newsml-g2", "nitf", "ninjs", "jsonld", "html")
 FORMATS = ("text", "json", "junit", "sarif", "github", "gitlab")
 
@@ -165,8 +167,11 @@ def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_f
         _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from,
                   select, ignore, strict, output_format, output, quiet, max_bytes, cache)
     except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
-            SystemExit, KeyboardInterrupt):
+            SystemExit):
         raise
+    except KeyboardInterrupt:
+        click.echo("newsml: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:
         _internal_error(exc)
 
