@@ -12,7 +12,12 @@ from newsml_tools.model import Article, Byline, MediaItem, Provenance, Quote, Sp
 from newsml_tools.reader import byline as byl
 from newsml_tools.reader.attribution import Attributor
 from newsml_tools.reader.blocks import Block, normalize_ws, split_blocks
-from newsml_tools.reader.caption import MAX_CAPTION_WORDS, find_credit, parse_caption
+from newsml_tools.reader.caption import (
+    CREDIT_PREFIX,
+    MAX_CAPTION_WORDS,
+    find_credit,
+    parse_caption,
+)
 from newsml_tools.reader.dateline import find_dateline
 from newsml_tools.reader.dates import is_date_line, parse_date
 from newsml_tools.reader.footer import inline_footer_start, is_footer, parse_footer
@@ -29,6 +34,7 @@ from newsml_tools.reader.speakers import NameIndex
 from newsml_tools.reader.standfirst import is_standfirst
 
 MAX_HEADLINE_CHARS = 300
+_ABBR_END = re.compile(r"(?:\b[A-Z]|Jr|Sr|Inc|Corp|Ltd|Co)\.$")
 MAX_FRONT_BLOCKS = 8
 _HEADLINE_KEYS = ("headline", "title", "hed")
 _BYLINE_KEYS = ("byline", "by", "author", "authors", "writer")
@@ -439,16 +445,19 @@ class _Reader:
             if a.span is not None:
                 p, s, e = a.span
                 para = self._paras[p]
+                while (
+                    e > s + 1
+                    and para.text[e - 1] in ".,;:"
+                    and not _ABBR_END.search(para.text[s:e])
+                ):
+                    e -= 1  # the sentence's full stop is not part of the name
                 quote.speaker_span = Span(para.to_source(s), para.to_source(max(e - 1, s)) + 1)
             art.quotes.append(quote)
 
 
-_LABEL_PREFIX = re.compile(r"[\s(\[]*(?:[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?\s*:)?\s*")
-
-
 def _is_credit_only(text: str) -> bool:
     found = find_credit(text)
-    return found is not None and re.fullmatch(_LABEL_PREFIX, text[: found[1][0]]) is not None
+    return found is not None and CREDIT_PREFIX.fullmatch(text[: found[1][0]]) is not None
 
 
 def read_text(text: str, source_name: str | None = None) -> Article:

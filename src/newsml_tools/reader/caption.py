@@ -34,6 +34,13 @@ _LABEL_CREDIT = re.compile(
 _VIA_GETTY = re.compile(
     r"(?:(?<=[\s.!?”\"’])|^)((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*\s+via\s+Getty\s+Images)[\s.]*$"
 )
+# A credit line's label as written before the credit ("Photo: ", "(", "[Image: ").
+CREDIT_PREFIX = re.compile(
+    r"[\s(\[]*(?:(?:Photo(?:graph)?s?|Image|Picture|Credit|Photo credit|Image credit|Foto|Fotos"
+    r"|Bild|Illustration|Photo illustration|Video|Graphic|Crédit photo|Crédit)\s*:"
+    r"|(?:Photo(?:graph)?|Picture) by|Foto von|Photo de)?\s*",
+    re.I,
+)
 _CAPTION_LABEL = re.compile(
     r"(?P<label>Caption|Photo caption|Image caption|Picture caption|Bildunterschrift|Légende"
     r"|Photo|Image|Picture|Foto|Bild)\s*:\s*(?P<rest>.+)$",

@@ -60,11 +60,13 @@ def normalize_language(value: str) -> str | None:
 def _add(res: HeaderResult, key: str, value: str, span: Span) -> None:
     key = normalize_ws(key).lower()
     value = normalize_ws(value)
-    if key in res.headers:
-        res.headers[key] = f"{res.headers[key]}; {value}" if value else res.headers[key]
-    else:
-        res.headers[key] = value
-        res.spans[key] = span
+    if key in res.headers:  # a repeated key keeps its own entry: "key#2"
+        n = 2
+        while f"{key}#{n}" in res.headers:
+            n += 1
+        key = f"{key}#{n}"
+    res.headers[key] = value
+    res.spans[key] = span
 
 
 def _unquote(value: str, start: int, res: HeaderResult) -> tuple[str, int]:
