@@ -292,3 +292,15 @@ def test_cache_unwritable_is_not_an_error(tree, monkeypatch) -> None:
     monkeypatch.setenv("NEWSML_CACHE_DIR", str(blocker))
     (tree / "n.json").write_text('{"uri": 5}')
     assert validate_paths(["n.json"], jobs=1, kind="ninjs", cache=True).exit_code == 1
+
+
+def test_pack_round_trip() -> None:
+    r = FileResult(file="a.xml", kind="newsml-g2", items=["urn:1"], findings=[
+        Finding("a.xml", 1, 2, "/x", "NG001", Severity.ERROR, "m", "h", "urn:1"),
+        Finding("other.json", None, None, None, "XF001", Severity.INFO, "n"),
+    ])
+    assert runner._unpack(runner._pack(r)) == r
+    empty = FileResult(file="b", error="gone")
+    assert runner._unpack(runner._pack(empty)) == empty
+    assert runner._from_cache(runner._to_cache(r), "a.xml") == r
+    assert runner._from_cache("[1, 2]", "a.xml") is None
