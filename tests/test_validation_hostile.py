@@ -190,3 +190,13 @@ def test_unreadable_file(tmp_path) -> None:
     res = validate_file(tmp_path / "missing.xml")
     assert res.error and not res.valid
     assert validate_file(tmp_path).error
+
+
+def test_doctype_after_huge_prolog_comment_refused(secret_file) -> None:
+    data = (
+        '<?xml version="1.0"?>\n<!--' + "x" * (2 * 1024 * 1024) + "-->\n"
+        f'<!DOCTYPE newsItem [<!ENTITY xxe SYSTEM "file://{secret_file}">]>\n{ITEM}'
+    ).encode()
+    report = validate(data)
+    assert "SEC001" in {f.rule for f in report.findings}
+    assert SECRET not in repr(report)

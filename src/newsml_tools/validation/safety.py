@@ -80,6 +80,10 @@ def decode_head(data: bytes, limit: int = _PROLOG_SCAN) -> str:
         return head.decode("utf-16-le", errors="replace")
     if head[:4] == b"\x00<\x00?":
         return head.decode("utf-16-be", errors="replace")
+    if head[:4] == b"<\x00\x00\x00":
+        return head.decode("utf-32-le", errors="replace")
+    if head[:4] == b"\x00\x00\x00<":
+        return head.decode("utf-32-be", errors="replace")
     return head.decode("latin-1")
 
 
@@ -98,17 +102,21 @@ _DT_NAME = re.compile(r"<!DOCTYPE\s+([^\s\[>]+)")
 
 def scan_doctype(data: bytes) -> Doctype | None:
     """Find a DOCTYPE in the prolog (before the root element), without any parsing."""
-    if b"<!DOCTYPE" not in data[:_PROLOG_SCAN] and not data.startswith(
-        (
-            codecs.BOM_UTF16_LE,
-            codecs.BOM_UTF16_BE,
-            codecs.BOM_UTF32_LE,
-            codecs.BOM_UTF32_BE,
-            b"<\x00",
-            b"\x00<",
-        )
-    ):
-        return None
+    return scan_prolog(data)[0]
+
+
+def scan_prolog(data: bytes) -> tuple[Doctype | None, bool]:
+    """(DOCTYPE found in the prolog or None, whether the scan is conclusive).
+
+    Conclusive when the input is ASCII-compatible (UTF-8, Latin-1, ...) or UTF-16/32 with
+    a BOM / a leading "<" and the root element was reached within the decoded head;
+    otherwise the parsed tree's docinfo has to be checked as well."""
+    first = data[:1]
+    ascii_compatible = first in (b"<", b" ", b"\t", b"\r", b"\n") or data.startswith(
+        codecs.BOM_UTF8
+    )
+    if ascii_compatible and data.find(b"<!DOCTYPE") < 0:
+        return None, True
     text = decode_head(data)
     i, n = 0, len(text)
     while i < n:
@@ -122,10 +130,25 @@ def scan_doctype(data: bytes) -> Doctype | None:
             j = text.find("-->", i)
             i = n if j < 0 else j + 3
         elif text.startswith("<!DOCTYPE", i):
-            return _doctype_at(text, i)
+            return _doctype_at(text, i), True
+        elif c == "<":
+            return None, ascii_compatible or _known_wide(data)
         else:
-            return None  # root element (or garbage): no DOCTYPE in the prolog
-    return None
+            return None, False  # not XML-looking at all: let the parser and docinfo decide
+    return None, False  # prolog longer than the decoded head
+
+
+def _known_wide(data: bytes) -> bool:
+    return data.startswith(
+        (
+            codecs.BOM_UTF16_LE,
+            codecs.BOM_UTF16_BE,
+            codecs.BOM_UTF32_LE,
+            codecs.BOM_UTF32_BE,
+            b"<\x00",
+            b"\x00<",
+        )
+    )
 
 
 def _doctype_at(text: str, i: int) -> Doctype:
