@@ -167,7 +167,7 @@ class _Reader:
                 break
             j += 1
         raw = normalize_ws(" ".join(parts))
-        found = byl.parse_byline(raw)
+        found = byl.parse_byline(", ".join(parts))  # lines under "By" are list items
         if len(parts) > 1 and found and found[0].affiliation is None:
             # "By Jane Doe\nReuters": the agency line under the names
             for extra in parts[1:]:

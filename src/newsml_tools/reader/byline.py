@@ -75,9 +75,10 @@ def parse_byline(text: str) -> list[Byline]:
             im = _IN.match(part)
             if im and not looks_like_org(im.group(1)):
                 part, location = im.group(1).strip(), im.group(2).strip()
+            later = not first or bool(names)  # not the first name of the byline
             if (
                 is_agency(part)
-                or (not first and (looks_like_org(part) or _DET_START.match(part)))
+                or (later and (looks_like_org(title_case_name(part)) or _DET_START.match(part)))
                 or (len(part.split()) == 1 and part[:1].isupper() and names)
             ):
                 affiliation = affiliation or part
