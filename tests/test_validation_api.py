@@ -174,3 +174,21 @@ def test_forced_kind_with_foreign_root() -> None:
     assert [f.rule for f in res.findings] == ["xsd"] and not res.valid
     res = validate(GOOD_G2.read_bytes(), kind="nitf").results[0]
     assert not res.valid
+
+
+def test_rules_false_keeps_schema_and_security_findings() -> None:
+    neg = DATA / "negative"
+    assert (
+        validate_file(neg / "newsml-g2" / "versioncreated-without-zone.xml", rules=False).findings
+        == []
+    )
+    assert [
+        f.rule for f in validate_file(neg / "newsml-g2" / "missing-guid.xml", rules=False).findings
+    ] == ["xsd"]
+    assert validate_file(neg / "jsonld" / "by-in-author.jsonld", rules=False).findings == []
+    assert (
+        validate((neg / "jsonld" / "missing-headline.jsonld").read_bytes(), rules=False)
+        .findings[0]
+        .rule
+        == "json-schema"
+    )

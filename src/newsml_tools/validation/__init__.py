@@ -3,9 +3,13 @@
 Public API (others depend on these names)::
 
     validate(data, kind=None, *, filename="<data>", schema=None, ninjs_version=None,
-             max_bytes=DEFAULT_MAX_BYTES) -> Report
+             max_bytes=DEFAULT_MAX_BYTES, rules=True) -> Report
     validate_file(path, *, kind=None, schema=None, ninjs_version=None,
-                  max_bytes=DEFAULT_MAX_BYTES) -> FileResult
+                  max_bytes=DEFAULT_MAX_BYTES, rules=True) -> FileResult
+    validate_data(data, kind=None, *, filename=..., ...) -> FileResult   # one input
+
+``rules=False`` runs only parsing, the hostile-input guards and the schemas (what
+``xmllint --schema`` does), skipping the NG/NI/NJ/LD rules.
     detect_kind(data, filename=None) -> "newsml-g2" | "nitf" | "ninjs" | "jsonld" | "html" | None
     RULES: dict[str, Rule]; Rule(id, severity, description, kinds)
     read_limited(stream, max_bytes) -> bytes   # bounded read for stdin (raises TooLarge)

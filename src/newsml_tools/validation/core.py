@@ -50,6 +50,7 @@ def validate(
     schema: str | os.PathLike | None = None,
     ninjs_version: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    rules: bool = True,
 ) -> Report:
     """Validate one document; the Report holds one FileResult."""
     report = Report()
@@ -61,6 +62,7 @@ def validate(
             schema=schema,
             ninjs_version=ninjs_version,
             max_bytes=max_bytes,
+            rules=rules,
         )
     )
     return report
@@ -73,6 +75,7 @@ def validate_file(
     schema: str | os.PathLike | None = None,
     ninjs_version: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    rules: bool = True,
 ) -> FileResult:
     """Read ``path`` with a size bound (stat first) and validate it; unreadable -> error."""
     name = str(path)
@@ -96,7 +99,13 @@ def validate_file(
     except OSError as exc:
         return FileResult(name, kind=kind, error=f"cannot read: {exc.strerror or exc}")
     return validate_data(
-        data, kind, filename=name, schema=schema, ninjs_version=ninjs_version, max_bytes=max_bytes
+        data,
+        kind,
+        filename=name,
+        schema=schema,
+        ninjs_version=ninjs_version,
+        max_bytes=max_bytes,
+        rules=rules,
     )
 
 
@@ -121,6 +130,7 @@ def validate_data(
     schema: str | os.PathLike | None = None,
     ninjs_version: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    rules: bool = True,
 ) -> FileResult:
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
@@ -163,11 +173,11 @@ def validate_data(
         return res
     schema_s = os.fspath(schema) if schema is not None else None
     if k in ("newsml-g2", "nitf"):
-        _validate_xml(raw, k, res, schema_s)
+        _validate_xml(raw, k, res, schema_s, rules)
     elif k == "html":
-        _validate_html(raw, res, schema_s)
+        _validate_html(raw, res, schema_s, rules)
     else:
-        _validate_json(raw, k, res, schema_s, ninjs_version)
+        _validate_json(raw, k, res, schema_s, ninjs_version, rules)
     return res
 
 
@@ -180,7 +190,9 @@ def _undecodable(head: bytes) -> bool:
 
 
 # ------------------------------------------------------------------ XML
-def _validate_xml(raw: bytes, kind: str, res: FileResult, schema: str | None) -> None:
+def _validate_xml(
+    raw: bytes, kind: str, res: FileResult, schema: str | None, rules: bool = True
+) -> None:
     from newsml_tools.validation import xml as X
     from newsml_tools.validation.xsd import validating_parser
 
@@ -208,7 +220,7 @@ def _validate_xml(raw: bytes, kind: str, res: FileResult, schema: str | None) ->
             actual = kind  # the caller said what it is: the schema will say what is wrong
         res.kind = actual
         if actual == "nitf":
-            X.validate_nitf(root, sink, schema)
+            X.validate_nitf(root, sink, schema, rules)
         elif schema is None and not tag.startswith(f"{{{X.NAR_NS}}}"):
             sink.add(
                 "xsd",
@@ -218,7 +230,9 @@ def _validate_xml(raw: bytes, kind: str, res: FileResult, schema: str | None) ->
                 "planningItem, catalogItem, newsMessage",
             )
         else:
-            X.validate_newsml(root, sink, schema, res.items, raw, validating if valid else None)
+            X.validate_newsml(
+                root, sink, schema, res.items, raw, validating if valid else None, rules
+            )
     res.findings.extend(sink.findings)
 
 
@@ -285,7 +299,12 @@ _POWER = "newsml-g2-2.35-power"
 
 
 def _validate_json(
-    raw: bytes, kind: str, res: FileResult, schema: str | None, ninjs_version: str | None
+    raw: bytes,
+    kind: str,
+    res: FileResult,
+    schema: str | None,
+    ninjs_version: str | None,
+    rules: bool = True,
 ) -> None:
     from newsml_tools.validation.jsonpos import Positions
 
@@ -303,14 +322,14 @@ def _validate_json(
             if schema is not None:
                 _custom_schema(doc, pos, res, schema)
             else:
-                check_jsonld(doc, pos, res.file, res.findings)
+                check_jsonld(doc, pos, res.file, res.findings, rules=rules)
         else:
             from newsml_tools.validation.ninjs import check_ninjs
 
             if schema is not None:
                 _custom_schema(doc, pos, res, schema)
             else:
-                check_ninjs(doc, pos, res.file, res.findings, res.items, ninjs_version)
+                check_ninjs(doc, pos, res.file, res.findings, res.items, ninjs_version, rules=rules)
     except RecursionError:
         res.findings.append(_finding(res.file, "SEC003", "JSON nests too deeply to validate"))
 
@@ -350,7 +369,7 @@ def _decode_html(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def _validate_html(raw: bytes, res: FileResult, schema: str | None) -> None:
+def _validate_html(raw: bytes, res: FileResult, schema: str | None, rules: bool = True) -> None:
     from newsml_tools.validation.jsonld import check_jsonld
     from newsml_tools.validation.jsonpos import Positions
 
@@ -371,7 +390,9 @@ def _validate_html(raw: bytes, res: FileResult, schema: str | None) -> None:
             _custom_schema(doc, pos, res, schema)
             checked += 1
         else:
-            checked += check_jsonld(doc, pos, res.file, res.findings, require_article=False)
+            checked += check_jsonld(
+                doc, pos, res.file, res.findings, require_article=False, rules=rules
+            )
     if schema is None and checked == 0:
         res.findings.append(
             _finding(

@@ -67,6 +67,8 @@ def check_ninjs(
     findings: list[Finding],
     items_out: list[str],
     ninjs_version: str | None = None,
+    *,
+    rules: bool = True,
 ) -> None:
     if ninjs_version is not None and ninjs_version not in NINJS_VERSIONS:
         raise ValueError(
@@ -104,7 +106,7 @@ def check_ninjs(
         uri = uri if isinstance(uri, str) else None
         if is_feed:
             items_out.append(uri or "")
-            if uri is not None:
+            if uri is not None and rules:
                 if uri in seen:
                     add(
                         "NJ001",

@@ -250,6 +250,7 @@ def validate_newsml(
     items_out: list[str],
     raw: bytes | None = None,
     prevalidated: str | None = None,
+    rules: bool = True,
 ) -> None:
     """``prevalidated``: the schema key the document was already found valid against."""
     if root.tag == NEWS_MESSAGE:
@@ -293,6 +294,8 @@ def validate_newsml(
             return
         if not xs.validate(root):
             schema_findings(xs, sink)
+    if not rules:
+        return
     fast = _FastScan(raw, root.tag != NEWS_MESSAGE) if raw is not None else None
     for it in items:
         _item_rules(it, sink, fast)
@@ -603,7 +606,9 @@ def renamespace_nitf(root: etree._Element) -> etree._Element:
     return root
 
 
-def validate_nitf(root: etree._Element, sink: _Sink, schema: str | None) -> None:
+def validate_nitf(
+    root: etree._Element, sink: _Sink, schema: str | None, rules: bool = True
+) -> None:
     if root.tag == "nitf":
         sink.add(
             "NI001",
@@ -618,6 +623,8 @@ def validate_nitf(root: etree._Element, sink: _Sink, schema: str | None) -> None
         return
     if not xs.validate(root):
         schema_findings(xs, sink)
+    if not rules:
+        return
     hl = root.find(
         f"{{{NITF_NS}}}body/{{{NITF_NS}}}body.head/{{{NITF_NS}}}hedline/{{{NITF_NS}}}hl1"
     )
