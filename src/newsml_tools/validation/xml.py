@@ -142,9 +142,9 @@ def parse_xml(
         try:
             root = _feed(validating, data)
         except etree.XMLSyntaxError:
-            pass  # not well-formed or not valid: the plain parse below tells which
-        else:
-            if root is not None and ((conclusive and dt is None) or _doctype_ok(root, sink)):
+            root = None  # not well-formed or not valid: the plain parse below tells which
+        if root is not None:
+            if (conclusive and dt is None) or _doctype_ok(root, sink):
                 return root, True
             return None, False
     try:
