@@ -93,21 +93,28 @@ def clean_name(run: str) -> str:
     if not toks:
         return ""
     whole = " ".join(toks)
-    if looks_like_org(whole) and not looks_like_org(toks[-1]) and len(toks) > 1:
-        pass  # "Defence Minister Andrei Belousov": the org cue is a title, fall through
-    elif looks_like_org(whole):
+    if len(toks) >= 3 and _AGENT.fullmatch(toks[0]) and toks[1].lower() in _OF_WORDS:
+        return " ".join(toks[2:])  # "Sprecherin der Bahnverkehr AG" speaks for the company
+    if len(toks) >= 2 and _DE_ORG_TYPE.fullmatch(toks[0]):
+        return " ".join(toks[1:])  # "Umweltorganisation Alpenschutz"
+    person = _person_part(toks)
+    if looks_like_org(whole):
+        # "Defence Minister Andrei Belousov" is a person; "Ministry of National Defense" not
+        if len(person.split()) >= 2 and not looks_like_org(person):
+            return person
         return whole
-    # drop everything up to the last title word that still leaves a name after it
+    return person
+
+
+def _person_part(toks: list[str]) -> str:
+    """Drop everything up to the last title word that still leaves a name after it,
+    job nouns ("Promoter Sandra Kenny"), and trailing "of ..."/"von der ..." phrases."""
     last_title = -1
     for i, t in enumerate(toks[:-1]):
         nxt = toks[i + 1].lower().rstrip(".")
         if t.lower().rstrip(".") in TITLES or (_DEMONYM.fullmatch(t) and nxt in TITLES):
             last_title = i
     toks = toks[last_title + 1 :]
-    if len(toks) >= 3 and _AGENT.fullmatch(toks[0]) and toks[1].lower() in _OF_WORDS:
-        return " ".join(toks[2:])  # "Sprecherin der Bahnverkehr AG" speaks for the company
-    if len(toks) >= 2 and _DE_ORG_TYPE.fullmatch(toks[0]):
-        return " ".join(toks[1:])  # "Umweltorganisation Alpenschutz"
     while len(toks) >= 3 and (toks[0].lower() in _ROLES or _DE_ROLE.fullmatch(toks[0])):
         toks = toks[1:]
     if len(toks) >= 2 and toks[0].lower() in _ROLES:
@@ -165,6 +172,12 @@ _ORG_APPOSITION = re.compile(
 )
 
 
+_GENDERED = frozenset(
+    {"mr", "herr", "monsieur", "m", "sir", "king", "lord", "prince", "father", "mrs", "ms"}
+    | {"miss", "frau", "mme", "madame", "dame", "queen", "lady"}
+)
+
+
 @dataclass(slots=True)
 class NameIndex:
     """Every person name (2+ tokens) and organisation seen, in reading order."""
@@ -191,10 +204,12 @@ class NameIndex:
                 self.orgs.append((order * 100000 + start, name))
             elif len(name.split()) >= 2:
                 self.persons.append((order * 100000 + start, name))
-                self._gender_cue(text[max(0, start - 6) : start] + run, name)
+                prefix = text[max(0, start - 6) : start].split()
+                self._gender_cue(" ".join([*prefix[-1:], run]), name)
 
     def _gender_cue(self, run: str, name: str) -> None:
-        first = run.split()[0].lower().rstrip(".") if run.split() else ""
+        words = [w.lower().rstrip(".") for w in run.split()]
+        first = next((w for w in words[:3] if w in _GENDERED), "")
         if first in ("mr", "herr", "monsieur", "m", "sir", "king", "lord", "prince", "father"):
             self.gender.setdefault(name, "m")
         elif first in ("mrs", "ms", "miss", "frau", "mme", "madame", "dame", "queen", "lady"):
@@ -231,6 +246,7 @@ class NameIndex:
             return phrase
         head = words[-1].lower()
         best: tuple[int, str] | None = None
+        by_type = False
         for pos, org in self.orgs:
             tokens = [t.lower() for t in org.split()]
             if (
@@ -239,9 +255,12 @@ class NameIndex:
                 and (best is None or pos > best[0])
             ):
                 best = (pos, org)
+                by_type = self.org_types.get(org) == head and head not in tokens
         if best is None:
             return phrase
         org = best[1]
+        if by_type:  # "the group" -> "Amazonia Viva", a proper name
+            return org
         lead = words[0].lower()
         return (
             f"the {org}"
