@@ -9,10 +9,9 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
+from conftest import EXAMPLE
 from newsml_tools.cli import main
 from newsml_tools.validation import validate
-
-from conftest import EXAMPLE
 
 NITF = "{http://iptc.org/std/NITF/2006-10-18/}"
 DATE = "2024-06-19T08:30:00Z"

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from newsml_tools.convert import OUTPUT_SUFFIX, ConvertOptions, convert_text
-
 from conftest import ROOT, UPDATE_GOLDEN
+from newsml_tools.convert import OUTPUT_SUFFIX, ConvertOptions, convert_text
 
 CASES = ROOT / "tests" / "golden" / "convert"
 INPUTS = sorted(CASES.glob("*.txt"))

@@ -16,6 +16,7 @@ from newsml_tools.atomic import write_atomic
 from newsml_tools.findings import Finding, Severity
 from newsml_tools.model import Article
 from newsml_tools.reader import read_article
+from newsml_tools.validation.rules import RULES
 from newsml_tools.writers import FORMATS, render
 from newsml_tools.writers.options import (
     DEFAULT_PROVIDER,
@@ -28,17 +29,6 @@ from newsml_tools.writers.options import (
 
 ALL_FORMATS: tuple[str, ...] = tuple(FORMATS)
 OUTPUT_SUFFIX: dict[str, str] = {fmt: suffix for fmt, (_m, _k, suffix) in FORMATS.items()}
-
-# Rule ids raised by conversion itself (listed by `newsml rules` with the validators' rules).
-CONVERT_RULES: dict[str, tuple[Severity, str]] = {
-    "CV001": (Severity.WARNING, "no publication date known (no --date, Date: header or "
-              "SOURCE_DATE_EPOCH): 1970-01-01T00:00:00Z used"),
-    "CV002": (Severity.WARNING, "characters XML cannot carry were replaced by U+FFFD"),
-    "CV003": (Severity.ERROR, "a writer failed on this article (internal error)"),
-    "XF001": (Severity.ERROR, "every NITF <q quote-source> speaker is also a JSON-LD "
-              "Quotation creator"),
-}
-
 
 class DateError(ValueError):
     """A date option that is not ISO 8601."""
@@ -94,8 +84,8 @@ class Conversion:
 
 
 def _finding(source: str, rule: str, message: str | None = None) -> Finding:
-    severity, description = CONVERT_RULES[rule]
-    return Finding(source, None, None, None, rule, severity, message or description)
+    spec = RULES[rule]  # one registry for every rule id, listed by `newsml rules`
+    return Finding(source, None, None, None, rule, spec.severity, message or spec.description)
 
 
 def resolve_options(
@@ -125,35 +115,10 @@ def _has_illegal_xml(article: Article) -> bool:
     return any(XML_ILLEGAL.search(text) for text in fields)
 
 
-def _quote_sources_match(source: str, outputs: dict[str, bytes]) -> list[Finding]:
-    """XF001: the two formats must agree on who said what."""
-    import json
-
-    from lxml import etree
-
-    tree = etree.fromstring(outputs["newsml-g2"], etree.XMLParser(resolve_entities=False))
-    speakers = {
-        q.get("quote-source")
-        for q in tree.iter("{http://iptc.org/std/NITF/2006-10-18/}q")
-        if q.get("quote-source")
-    }
-    doc = json.loads(outputs["jsonld"])
-    creators = {
-        part.get("creator", {}).get("name")
-        for part in doc.get("hasPart", [])
-        if part.get("@type") == "Quotation"
-    }
-    return [
-        _finding(source, "XF001", f"speaker {name!r} is a NITF quote-source but no JSON-LD "
-                 "Quotation creator")
-        for name in sorted(speakers - creators)
-    ]
-
-
 def convert_article(
     article: Article, options: ConvertOptions, *, source_name: str = "<stdin>"
 ) -> Conversion:
-    from newsml_tools.validation import validate
+    from newsml_tools.validation import check_quotes, validate
 
     conv = Conversion(source=source_name, article=article, formats=options.formats)
     render_options, conv.findings = resolve_options(article, options, source_name)
@@ -174,7 +139,9 @@ def convert_article(
                 continue
         rendered[fmt] = data
     if "newsml-g2" in rendered and "jsonld" in rendered:
-        conv.findings.extend(_quote_sources_match(source_name, rendered))
+        conv.findings.extend(
+            check_quotes(rendered["newsml-g2"], rendered["jsonld"], filename=source_name)
+        )
     if not any(f.severity is Severity.ERROR for f in conv.findings):
         conv.outputs = rendered
     return conv

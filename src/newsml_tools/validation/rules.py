@@ -154,6 +154,16 @@ _RULES = [
         "every NITF <q quote-source> speaker is the creator of a JSON-LD Quotation (hasPart)",
         ("newsml-g2", "nitf", "jsonld"),
     ),
+    # conversion (raised by `newsml convert` / `batch` on the article being converted)
+    Rule(
+        "CV001",
+        W,
+        "no publication date known (no --date, Date: header or SOURCE_DATE_EPOCH): "
+        "1970-01-01T00:00:00Z used",
+        ("text",),
+    ),
+    Rule("CV002", W, "characters XML cannot carry were replaced by U+FFFD", ("text",)),
+    Rule("CV003", E, "a writer failed on this article (internal error, please report)", ("text",)),
     # hostile input
     Rule(
         "SEC001",
