@@ -3,9 +3,10 @@
     python benchmarks/bench_batch.py                 # 20,000 articles, -j 1 and -j 2
     python benchmarks/bench_batch.py --n 5000 --loop-sample 100 --dask
 
-Generates a zip of N varied articles (from examples/*.txt and tests/data/devset/**/*.txt:
-body paragraphs shuffled, numbers and some names changed) into benchmarks/_work/batch/ (git
-ignored), then measures, each as a separate ``python -m newsml_tools batch`` process:
+Generates a .tar.gz (or, with --format zip, a .zip) of N varied articles (from
+examples/*.txt and tests/data/devset/**/*.txt: body paragraphs shuffled, numbers and some
+names changed) into benchmarks/_work/batch/ (git ignored), then measures, each run as a
+separate ``python -m newsml_tools batch`` process:
 
 - articles/s with ``-j 1`` and ``-j 2`` (wall time of the whole command, start-up included);
 - peak memory: the parent's RSS and the sum over the process tree (sampled every 50 ms with
@@ -30,6 +31,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tarfile
 import threading
 import time
 import zipfile
@@ -70,17 +72,42 @@ def vary(text: str, rng: random.Random) -> str:
 
 
 def make_corpus(n: int, path: Path) -> Path:
+    """N varied articles as a .tar.gz (streamed by batch) or a .zip (central directory)."""
     if path.exists():
         return path
     rng = random.Random(n)
     texts = seeds()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-        for i in range(n):
-            zf.writestr(f"d{i % 100:02d}/a{i:06d}.txt", vary(texts[i % len(texts)], rng))
+    tmp = path.with_name(path.name + ".tmp")
+    articles = ((f"d{i % 100:02d}/a{i:06d}.txt", vary(texts[i % len(texts)], rng).encode())
+                for i in range(n))
+    if path.name.endswith(".zip"):
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in articles:
+                zf.writestr(name, data)
+    else:
+        with tarfile.open(tmp, "w:gz") as tf:
+            for name, data in articles:
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                tf.addfile(info, io.BytesIO(data))
     tmp.replace(path)
     return path
+
+
+def corpus_members(corpus: Path, count: int) -> list[tuple[str, bytes]]:
+    out: list[tuple[str, bytes]] = []
+    if corpus.name.endswith(".zip"):
+        with zipfile.ZipFile(corpus) as zf:
+            return [(n, zf.read(n)) for n in zf.namelist()[:count]]
+    with tarfile.open(corpus, "r|*") as tf:
+        for info in tf:
+            fh = tf.extractfile(info)
+            if fh is not None:
+                out.append((info.name, fh.read()))
+            if len(out) >= count:
+                break
+    return out
 
 
 class TreeSampler(threading.Thread):
@@ -143,11 +170,11 @@ def run_batch(corpus: Path, dest: Path, jobs: int, engine: str = "local") -> dic
 def loop_baseline(corpus: Path, sample: int, n: int) -> dict[str, float]:
     src = WORK / "loop-src"
     shutil.rmtree(src, ignore_errors=True)
-    with zipfile.ZipFile(corpus) as zf:
-        names = [i for i in zf.namelist() if i.endswith(".txt")][:sample]
-        for name in names:
-            (src / name).parent.mkdir(parents=True, exist_ok=True)
-            (src / name).write_bytes(zf.read(name))
+    names = []
+    for name, data in corpus_members(corpus, sample):
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_bytes(data)
+        names.append(name)
     out = WORK / "loop-out"
     shutil.rmtree(out, ignore_errors=True)
     newsml = shutil.which("newsml")
@@ -164,8 +191,7 @@ def loop_baseline(corpus: Path, sample: int, n: int) -> dict[str, float]:
 def in_process_ceiling(corpus: Path, count: int = 500) -> tuple[float, str]:
     from newsml_tools.convert import ConvertOptions, convert_text
 
-    with zipfile.ZipFile(corpus) as zf:
-        texts = [zf.read(n).decode("utf-8") for n in zf.namelist()[:count]]
+    texts = [data.decode("utf-8") for _name, data in corpus_members(corpus, count)]
     options = ConvertOptions()
     convert_text(texts[0], options, source_name="warm-up")
     t0 = time.perf_counter()
@@ -208,12 +234,14 @@ def main() -> None:
     ap.add_argument("--loop-sample", type=int, default=200)
     ap.add_argument("--dask", action="store_true", help="also time --engine dask -j 2")
     ap.add_argument("--work", type=Path, default=WORK, help=f"scratch folder [{WORK}]")
+    ap.add_argument("--format", choices=["tar.gz", "zip"], default="tar.gz",
+                    help="archive to generate (zip adds its central directory to memory)")
     args = ap.parse_args()
     set_work(args.work)
 
-    big = make_corpus(args.n, WORK / f"corpus-{args.n}.zip")
+    big = make_corpus(args.n, WORK / f"corpus-{args.n}.{args.format}")
     small_n = max(args.n // 4, 1)
-    small = make_corpus(small_n, WORK / f"corpus-{small_n}.zip")
+    small = make_corpus(small_n, WORK / f"corpus-{small_n}.{args.format}")
     rows = []
     for jobs in (1, 2):
         result = run_batch(big, WORK / f"out-j{jobs}", jobs)
@@ -225,7 +253,8 @@ def main() -> None:
     loop = loop_baseline(big, args.loop_sample, args.n)
     ceiling, where = in_process_ceiling(big)
 
-    print(f"\nnewsml batch benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"\nnewsml batch benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+          f"source: {big.name}")
     head = (f"{'run':<34} {'wall s':>8} {'art/s':>8} {'inner/s':>8} {'parent MiB':>10} "
             f"{'tree MiB':>9}  statuses")
     print(head)
