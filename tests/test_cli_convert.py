@@ -181,3 +181,41 @@ def test_inspect_shows_fields_with_their_source_spans(runner: CliRunner) -> None
     assert first["speaker"] == "Kim Jong Un"
     assert "Kim Jong Un" in first["speaker_span"]["text"]
     assert first["rule"]
+
+
+def test_an_internal_error_is_one_line_and_exit_123(runner: CliRunner, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsml_tools.reader as reader_module
+
+    def explode(text: str, *, source_name: str | None = None) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(reader_module, "read_article", explode)
+    monkeypatch.delenv("NEWSML_DEBUG", raising=False)
+    result = runner.invoke(main, ["inspect", str(EXAMPLE)])
+    assert result.exit_code == 123
+    assert "newsml: internal error: RuntimeError: boom" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_crash_on_one_input_does_not_stop_the_others(runner: CliRunner, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsml_tools.convert as convert_module
+
+    real = convert_module.read_article
+
+    def fragile(text: str, *, source_name: str | None = None):  # type: ignore[no-untyped-def]
+        if "CRASH" in text:
+            raise RuntimeError("reader bug")
+        return real(text, source_name=source_name)
+
+    monkeypatch.setattr(convert_module, "read_article", fragile)
+    monkeypatch.delenv("NEWSML_DEBUG", raising=False)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("CRASH\n\nbody\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["convert", str(bad), str(EXAMPLE), "-o", str(out),
+                                  "--date", DATE])
+    assert result.exit_code == 123
+    assert f"internal error on {bad}" in result.output
+    assert (out / "putin-north-korea.jsonld").exists()

@@ -1,6 +1,15 @@
-"""The thin click layer: parse arguments, call library functions, render their data."""
+"""The thin click layer: parse arguments, call library functions, render their data.
+
+Exit codes, for every command: 0 success/valid, 1 invalid, 2 usage error or unreadable
+input, 123 internal error (a bug: one line on stderr, ``NEWSML_DEBUG=1`` for the
+traceback), 130 interrupted.
+"""
 
 from __future__ import annotations
+
+import os
+import sys
+from typing import Any
 
 import click
 
@@ -9,8 +18,33 @@ from newsml_tools.cli.batch_cmd import batch
 from newsml_tools.cli.convert_cmd import convert, inspect
 from newsml_tools.cli.validate_cmd import rules, validate
 
+EXIT_INTERNAL = 123
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class GuardedGroup(click.Group):
+    """No command ever ends in a Python traceback: bugs become one line and exit 123."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("newsml: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:  # `newsml ... | head`: the reader left, nothing to report
+            sys.stderr.close()
+            sys.exit(0)
+        except Exception as exc:
+            if os.environ.get("NEWSML_DEBUG"):
+                raise
+            click.echo(f"newsml: internal error: {type(exc).__name__}: {exc} "
+                       "(set NEWSML_DEBUG=1 for a traceback; please report this)", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsml")
 def main() -> None:
     """Convert plain news text to NewsML-G2 / JSON-LD and validate IPTC news markup."""

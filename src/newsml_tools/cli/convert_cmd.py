@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -14,6 +15,7 @@ import click
 from newsml_tools.findings import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 F = TypeVar("F", bound=Callable[..., Any])
+EXIT_INTERNAL = 123  # as in newsml_tools.cli: a bug, reported in one line
 FORMAT_CHOICES = ("newsml-g2", "jsonld", "all")
 
 
@@ -142,7 +144,15 @@ def convert(inputs: tuple[str, ...], output_dir: Path | None, to: str, date: dat
             exit_code = EXIT_USAGE
             continue
         seen_stems[stem] = name
-        conv = convert_text(text, options, source_name=name)
+        try:
+            conv = convert_text(text, options, source_name=name)
+        except Exception as exc:  # a bug on one input must not cost the others their output
+            if os.environ.get("NEWSML_DEBUG"):
+                raise
+            click.echo(f"newsml: internal error on {name}: {type(exc).__name__}: {exc} "
+                       "(set NEWSML_DEBUG=1 for a traceback; please report this)", err=True)
+            exit_code = max(exit_code, EXIT_INTERNAL)
+            continue
         _echo_findings(conv.findings)
         if not conv.ok:
             missing = [fmt for fmt in options.formats if fmt not in conv.outputs]
