@@ -185,19 +185,38 @@ def timed(label: str, cmds: list[list[str]], n: int, repeat: int) -> dict:
     return {"seconds": best, "rate": rate, "exit": max(codes)}
 
 
-def cold_start(runs: int, one: Path) -> tuple[float, float]:
-    def median(cmd: list[str]) -> float:
+def cold_start(runs: int, one: Path) -> tuple[float, float, str]:
+    """Median wall time of ``newsml validate one.xml`` and of ``python -c pass``
+    (with hyperfine when it is installed, else a plain loop)."""
+    newsml_bin = shutil.which("newsml")
+    cmd = [newsml_bin] if newsml_bin else NEWSML
+    ours = [*cmd, "validate", str(one)]
+    base = [sys.executable, "-c", "pass"]
+    hf = shutil.which("hyperfine")
+    if hf:
+        import shlex
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "hf.json"
+            subprocess.run([hf, "--warmup", "2", "--runs", str(runs), "--style", "none",
+                            "-N", "--export-json", str(out),
+                            shlex.join(ours), shlex.join(base)],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+                           check=True)
+            data = json.loads(out.read_text())["results"]
+        return data[0]["median"], data[1]["median"], "hyperfine"
+
+    def median(argv: list[str]) -> float:
         times = []
         for _ in range(runs):
             t0 = time.perf_counter()
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
             times.append(time.perf_counter() - t0)
         return statistics.median(times)
 
-    newsml_bin = shutil.which("newsml")
-    cmd = [newsml_bin] if newsml_bin else NEWSML
-    median([*cmd, "validate", str(one)])  # warm the OS file cache
-    return median([*cmd, "validate", str(one)]), median([sys.executable, "-c", "pass"])
+    median(ours)  # warm the OS file cache
+    return median(ours), median(base), "subprocess loop"
 
 
 def verdict(value: float, target: float, higher_is_better: bool = True) -> str:
@@ -263,8 +282,8 @@ def main(argv: list[str] | None = None) -> int:
 
     cold = None
     if "cold" not in args.skip and xml_files:
-        cold, py = cold_start(args.cold_runs, xml_files[0])
-        print(f"\ncold start (median of {args.cold_runs}): newsml validate one.xml "
+        cold, py, how = cold_start(args.cold_runs, xml_files[0])
+        print(f"\ncold start (median of {args.cold_runs}, {how}): newsml validate one.xml "
               f"{cold:.3f} s; python -c pass {py:.3f} s; difference {cold - py:.3f} s")
 
     print("\nratios (newsml / other, files/s):")
