@@ -6,7 +6,8 @@
 Prints ms per article for ``read_article`` and, measured in the same run on the same
 texts, for a trivial baseline (``text.split("\\n\\n")`` plus one regex scan for quotation
 marks), with the ratio between them. Target: a 1,000-word article well under 5 ms on one
-core. Timings are best-of-5 medians, so one busy moment on a shared machine does not count.
+core. Timings are CPU time (process_time), best three of five runs, so other work on a
+shared machine disturbs them less.
 """
 
 from __future__ import annotations
@@ -53,11 +54,11 @@ def baseline(text: str) -> int:
 def per_call_ms(fn: Callable[[str], object], texts: list[str], repeat: int) -> float:
     runs = []
     for _ in range(5):
-        start = time.perf_counter()
+        start = time.process_time()
         for _ in range(repeat):
             for t in texts:
                 fn(t)
-        runs.append((time.perf_counter() - start) * 1000 / (repeat * len(texts)))
+        runs.append((time.process_time() - start) * 1000 / (repeat * len(texts)))
     return statistics.median(sorted(runs)[:3])  # best three of five, then the middle one
 
 

@@ -265,7 +265,7 @@ class Attributor:
     def _subject(self, text: str, end: int, para: int) -> _Found | None:
         """The subject right before ``end`` (where a verb starts); looks back at most
         300 characters, which keeps the reader linear in the paragraph length."""
-        off = max(0, end - 300)
+        off = max(0, end - 200)
         left = text[off:end].rstrip()
         m = _AUX_TAIL.search(left)
         if m:

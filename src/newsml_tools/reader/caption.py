@@ -62,7 +62,29 @@ class CaptionParts:
 
 
 def find_credit(text: str) -> tuple[str, tuple[int, int], list[tuple[int, int]]] | None:
-    """A credit at the end of ``text``: (credit, span, removed label spans)."""
+    """A credit at the end of ``text``: (credit, span, removed label spans). Only the
+    last 240 characters are searched: credits are short, and the reader stays linear."""
+    tail = text[-240:].rstrip(" .\n")
+    if not (
+        tail.endswith(")")
+        or "/" in tail
+        or ":" in tail[-120:]
+        or "Getty" in tail
+        or " by " in tail[-80:]
+    ):
+        return None  # no credit cue at all: skip the regexes
+    cut = max(0, len(text) - 240)
+    if cut:
+        cut = text.find(" ", cut) + 1 or cut
+        found = _find_credit(text[cut:])
+        if found is None:
+            return None
+        credit, (a, b), labels = found
+        return credit, (a + cut, b + cut), [(x + cut, y + cut) for x, y in labels]
+    return _find_credit(text)
+
+
+def _find_credit(text: str) -> tuple[str, tuple[int, int], list[tuple[int, int]]] | None:
     m = _PAREN_CREDIT.search(text)
     if (
         m
@@ -101,7 +123,7 @@ def find_credit(text: str) -> tuple[str, tuple[int, int], list[tuple[int, int]]]
 def parse_caption(text: str, *, allow_bare: bool = False) -> CaptionParts | None:
     """A caption block: short text ending with a credit, a ``Caption:`` label, or an
     ``[Image: ...]`` line. ``allow_bare`` accepts a credit-only block (caption "")."""
-    if _NOT_CREDIT.match(text.lstrip("( ")):
+    if _NOT_CREDIT.match(text.lstrip("( ")) or len(text.split()) > MAX_CAPTION_WORDS + 30:
         return None
     labels: list[tuple[int, int]] = []
     offset = 0

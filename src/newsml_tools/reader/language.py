@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
@@ -24,19 +25,22 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     }.items()
 }
 _TOKEN = re.compile(r"[^\W\d_]+")
+_LANGS_OF: dict[str, list[str]] = {}
+for _lang, _words in _STOPWORDS.items():
+    for _w in _words:
+        _LANGS_OF.setdefault(_w, []).append(_lang)
 MIN_HITS = 5
 
 
 def detect_language(text: str) -> str | None:
     """Primary BCP 47 tag, or None when the text gives too little evidence."""
-    words = _TOKEN.findall(text[:20000].lower())
+    words = _TOKEN.findall(text[:6000].lower())
     if len(words) < 8:
         return None
-    scores = {lang: 0 for lang in _STOPWORDS}
-    for w in words:
-        for lang, stop in _STOPWORDS.items():
-            if w in stop:
-                scores[lang] += 1
+    scores = dict.fromkeys(_STOPWORDS, 0)
+    for w, n in Counter(words).items():
+        for lang in _LANGS_OF.get(w, ()):
+            scores[lang] += n
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < MIN_HITS or top < 1.25 * second or top < 0.12 * len(words):

@@ -144,7 +144,8 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
         run = m.group()
         pos = 0
         for tok in re.finditer(r"\S+", run):
-            if _POSSESSIVE.search(tok.group()) and len(tok.group()) > 2:
+            word = tok.group()
+            if len(word) > 2 and word.endswith(("'s", "’s", "s'", "s’")):
                 out.append((start + pos, start + tok.end(), run[pos : tok.end()]))
                 pos = tok.end()
                 while pos < len(run) and run[pos].isspace():
@@ -162,14 +163,8 @@ _ORG_TYPES = (
     r"|lobby|alliance|consortium|developer|hospital|school|university|museum|orchestra"
     r"|Gewerkschaft|Verband|Konzern|Unternehmen|Partei|groupe|syndicat|association|entreprise"
 )
-_ORG_APPOSITION = re.compile(
-    r"\b(?P<type>" + _ORG_TYPES + r")\s+(?P<name>" + NAME_RUN.pattern + r")"
-    r"|(?P<name2>"
-    + NAME_RUN.pattern
-    + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<type2>"
-    + _ORG_TYPES
-    + r")\b"
-)
+_ORG_BEFORE = re.compile(r"\b(?P<type>" + _ORG_TYPES + r")\s+(?P<name>" + NAME_RUN.pattern + r")")
+_ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<type>" + _ORG_TYPES + r")\b")
 
 
 _GENDERED = frozenset(
@@ -189,13 +184,19 @@ class NameIndex:
     gender: dict[str, str] = field(default_factory=dict)
 
     def add_text(self, text: str, order: int) -> None:
-        for m in _ORG_APPOSITION.finditer(text):
-            key = "name" if m.group("name") else "name2"
-            raw = m.group(key)
+        found = [
+            (m.start("name"), m.group("name"), m.group("type")) for m in _ORG_BEFORE.finditer(text)
+        ]
+        for m in _ORG_AFTER.finditer(text):  # "Amazonia Viva, an environmental group"
+            head = text[max(0, m.start() - 80) : m.start()]
+            runs = name_runs(head)
+            if runs and runs[-1][1] == len(head):
+                found.append((m.start() - len(head) + runs[-1][0], runs[-1][2], m.group("type")))
+        for start, raw, kind in found:
             name = clean_name(raw)
             if name and not _POSSESSIVE.search(raw) and not is_pronoun(name):
-                self.orgs.append((order * 100000 + m.start(key), name))
-                self.org_types[name] = (m.group("type") or m.group("type2")).lower()
+                self.orgs.append((order * 100000 + start, name))
+                self.org_types[name] = kind.lower()
         for start, _end, run in name_runs(text):
             name = clean_name(run)
             if not name:
