@@ -10,7 +10,7 @@ from functools import lru_cache
 from newsml_tools.reader.names import looks_like_org
 from newsml_tools.reader.verbs import PRONOUNS
 
-_CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-Z]\.)"
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del|of|y|al-)"
 NAME_RUN = re.compile(_CAP + r"(?:[^\S\n]+(?:" + _PARTICLE + r"[^\S\n]+)*" + _CAP + r")*")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
