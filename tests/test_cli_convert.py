@@ -219,3 +219,32 @@ def test_a_crash_on_one_input_does_not_stop_the_others(runner: CliRunner, tmp_pa
     assert result.exit_code == 123
     assert f"internal error on {bad}" in result.output
     assert (out / "putin-north-korea.jsonld").exists()
+
+
+def test_every_format_converts_and_validates(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["convert", str(EXAMPLE), "-o", str(tmp_path), "--to", "all",
+                                  "--date", DATE])
+    assert result.exit_code == 0, result.output
+    kinds = {".newsml.xml": "newsml-g2", ".jsonld": "jsonld", ".nitf.xml": "nitf",
+             ".ninjs.json": "ninjs"}
+    for suffix, kind in kinds.items():
+        data = (tmp_path / f"putin-north-korea{suffix}").read_bytes()
+        assert validate(data, kind, filename=suffix).valid
+    ninjs = json.loads((tmp_path / "putin-north-korea.ninjs.json").read_text("utf-8"))
+    assert ninjs["headlines"] == [{"role": "main", "value": HEADLINE}]
+    assert ninjs["associations"][0]["by"] == CREDIT
+    assert 'data-speaker="Kim Jong Un"' in ninjs["bodies"][1]["value"]
+
+
+@pytest.mark.parametrize(("value", "message"), [("docx", "choose from"), ("jsonld,pdf", "pdf")])
+def test_unknown_format_is_a_usage_error(runner: CliRunner, value: str, message: str) -> None:
+    result = runner.invoke(main, ["convert", str(EXAMPLE), "--to", value])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_cli_format_names_match_the_writers() -> None:
+    from newsml_tools.cli.convert_cmd import FORMAT_NAMES
+    from newsml_tools.writers import FORMATS
+
+    assert tuple(FORMATS) == FORMAT_NAMES

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, UPDATE_GOLDEN
-from newsml_tools.convert import OUTPUT_SUFFIX, ConvertOptions, convert_text
+from newsml_tools.convert import ALL_FORMATS, OUTPUT_SUFFIX, ConvertOptions, convert_text
 
 CASES = ROOT / "tests" / "golden" / "convert"
 INPUTS = sorted(CASES.glob("*.txt"))
 # A fixed date for inputs without a Date: header, and a fixed provider, so goldens are stable.
-OPTIONS = ConvertOptions(provider="newsml-tools-tests")
+OPTIONS = ConvertOptions(formats=ALL_FORMATS, provider="newsml-tools-tests")
 FIXED_DATE = datetime(2024, 6, 19, 8, 30, tzinfo=timezone.utc)
 
 
@@ -26,9 +26,12 @@ def _convert(path: Path) -> dict[str, bytes]:
     conv = convert_text(text, OPTIONS, source_name=path.name)
     if any(f.rule == "CV001" for f in conv.findings):  # no date in the text: pin one
         conv = convert_text(
-            text, ConvertOptions(provider=OPTIONS.provider, date=FIXED_DATE), source_name=path.name
+            text,
+            ConvertOptions(formats=ALL_FORMATS, provider=OPTIONS.provider, date=FIXED_DATE),
+            source_name=path.name,
         )
     assert conv.ok, [str(f) for f in conv.findings]
+    assert tuple(conv.outputs) == ALL_FORMATS
     return conv.outputs
 
 

@@ -17,7 +17,7 @@ from newsml_tools.findings import Finding, Severity
 from newsml_tools.model import Article
 from newsml_tools.reader import read_article
 from newsml_tools.validation.rules import RULES
-from newsml_tools.writers import FORMATS, render
+from newsml_tools.writers import DEFAULT_FORMATS, FORMATS, render
 from newsml_tools.writers.options import (
     DEFAULT_PROVIDER,
     EPOCH,
@@ -60,7 +60,7 @@ def source_date_epoch() -> datetime | None:
 
 @dataclass(frozen=True, slots=True)
 class ConvertOptions:
-    formats: tuple[str, ...] = ALL_FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     date: datetime | None = None  # explicit: wins over headers and SOURCE_DATE_EPOCH
     provider: str | None = None
     lang: str | None = None

@@ -16,7 +16,26 @@ from newsml_tools.findings import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INTERNAL = 123  # as in newsml_tools.cli: a bug, reported in one line
-FORMAT_CHOICES = ("newsml-g2", "jsonld", "all")
+FORMAT_NAMES = ("newsml-g2", "jsonld", "nitf", "ninjs")  # = writers.FORMATS, kept import-free
+
+
+class FormatList(click.ParamType):
+    """``newsml-g2``, ``jsonld,ninjs`` or ``all``: a comma-separated list of formats."""
+
+    name = "FORMAT[,FORMAT...]"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        names = [part.strip().lower() for part in str(value).split(",") if part.strip()]
+        if names == ["all"]:
+            return FORMAT_NAMES
+        unknown = [n for n in names if n not in FORMAT_NAMES]
+        if unknown or not names:
+            self.fail(f"{value!r}: choose from {', '.join(FORMAT_NAMES)} or all (comma-separated)",
+                      param, ctx)
+        return tuple(dict.fromkeys(names))  # keep the order given, drop repeats
 
 
 class InputError(Exception):
@@ -39,8 +58,10 @@ def _parse_date_option(ctx: click.Context, param: click.Parameter, value: str | 
 def conversion_options(func: F) -> F:
     """The options every conversion command accepts, with one meaning everywhere."""
     decorators = [
-        click.option("--to", "to", type=click.Choice(FORMAT_CHOICES), default="all",
-                     show_default=True, help="Output format(s)."),
+        click.option("--to", "to", type=FormatList(), default="newsml-g2,jsonld",
+                     show_default=True,
+                     help="Output formats, comma-separated: newsml-g2, jsonld, nitf, ninjs, "
+                          "or all."),
         click.option("--date", callback=_parse_date_option, metavar="ISO8601|now",
                      help="Publication/version time (default: the article's Date: header, "
                           "else SOURCE_DATE_EPOCH). A time without zone is UTC."),
@@ -57,11 +78,11 @@ def conversion_options(func: F) -> F:
     return func
 
 
-def options_from_cli(to: str, date: datetime | None, provider: str | None, lang: str | None,
-                     guid: str | None = None) -> Any:
-    from newsml_tools.convert import ALL_FORMATS, ConvertOptions
+def options_from_cli(to: tuple[str, ...] | str, date: datetime | None, provider: str | None,
+                     lang: str | None, guid: str | None = None) -> Any:
+    from newsml_tools.convert import ConvertOptions
 
-    formats = ALL_FORMATS if to == "all" else (to,)
+    formats = FormatList().convert(to, None, None)
     return ConvertOptions(formats=formats, date=date, provider=provider, lang=lang, guid=guid)
 
 
@@ -109,11 +130,12 @@ def _echo_findings(findings: list[Any]) -> None:
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Write <stem>.newsml.xml / <stem>.jsonld here (else: stdout, one format).")
+              help="Write <stem>.newsml.xml, .jsonld, .nitf.xml, .ninjs.json here "
+                   "(else: stdout, one format).")
 @conversion_options
 def convert(inputs: tuple[str, ...], output_dir: Path | None, to: str, date: datetime | None,
             provider: str | None, lang: str | None, guid: str | None) -> None:
-    """Convert plain-text articles to NewsML-G2 and/or JSON-LD, validated before export.
+    """Convert plain-text articles to NewsML-G2, JSON-LD, NITF or ninjs, validated first.
 
     INPUT is a UTF-8 text file, or - for standard input. Outputs that fail validation are
     not written: their findings are printed and the exit code is 1.

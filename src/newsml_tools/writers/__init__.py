@@ -16,7 +16,11 @@ from newsml_tools.writers.options import RenderOptions
 FORMATS: dict[str, tuple[str, str, str]] = {
     "newsml-g2": ("newsml_tools.writers.newsml_g2", "newsml-g2", ".newsml.xml"),
     "jsonld": ("newsml_tools.writers.jsonld", "jsonld", ".jsonld"),
+    "nitf": ("newsml_tools.writers.nitf_body", "nitf", ".nitf.xml"),
+    "ninjs": ("newsml_tools.writers.ninjs", "ninjs", ".ninjs.json"),
 }
+# What `convert` writes unless told otherwise: the two formats partners ask for most.
+DEFAULT_FORMATS: tuple[str, ...] = ("newsml-g2", "jsonld")
 
 
 def writer_for(fmt: str) -> Callable[[Article, RenderOptions], bytes]:
@@ -29,8 +33,8 @@ def writer_for(fmt: str) -> Callable[[Article, RenderOptions], bytes]:
 
 
 def render(article: Article, fmt: str, options: RenderOptions) -> bytes:
-    """Render ``article`` as ``fmt`` ("newsml-g2" or "jsonld")."""
+    """Render ``article`` as ``fmt`` (a key of ``FORMATS``)."""
     return writer_for(fmt)(article, options)
 
 
-__all__ = ["FORMATS", "RenderOptions", "render", "writer_for"]
+__all__ = ["DEFAULT_FORMATS", "FORMATS", "RenderOptions", "render", "writer_for"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from newsml_tools.model import Article, Quote
-from newsml_tools.writers.options import xml_safe
+from newsml_tools.writers.options import RenderOptions, xml_safe
 
 NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
 _N = f"{{{NITF_NS}}}"
@@ -98,8 +98,22 @@ def build_nitf(article: Article, *, lang: str | None = None) -> etree._Element:
     return nitf
 
 
-def render(article: Article, options: object) -> bytes:
-    """Standalone NITF 3.6 document (``options`` accepted for a uniform writer signature)."""
-    lang = getattr(options, "language", None)
-    root = build_nitf(article, lang=lang)
+def _compact_iso(options: RenderOptions) -> str:
+    """NITF's ISO 8601 basic form, e.g. ``20240619T083000+0000``."""
+    return options.date.strftime("%Y%m%dT%H%M%S%z")
+
+
+def render(article: Article, options: RenderOptions) -> bytes:
+    """A standalone NITF 3.6 document: ``head`` (title, docdata) plus the same body."""
+    root = build_nitf(article, lang=options.language)
+    head = etree.Element(_N + "head")
+    title = etree.SubElement(head, _N + "title")
+    title.text = xml_safe(article.headline)
+    docdata = etree.SubElement(head, _N + "docdata")
+    etree.SubElement(docdata, _N + "doc-id", {"id-string": options.guid,
+                                             "regsrc": xml_safe(options.provider)})
+    etree.SubElement(docdata, _N + "date.issue", norm=_compact_iso(options))
+    if article.creditline:
+        etree.SubElement(docdata, _N + "doc.copyright", holder=xml_safe(article.creditline))
+    root.insert(0, head)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

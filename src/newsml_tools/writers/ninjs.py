@@ -1,0 +1,94 @@
+"""IPTC ninjs 3.1 (News in JSON).
+
+ninjs has no quotation object, so quotations travel in the HTML body as
+``<q data-speaker="…">`` (plain ``<q>`` when unattributed); the plain-text body stays
+exactly the article's paragraphs. Photos become ``picture`` associations carrying the
+caption (description role ``caption``) and the credit (``by``).
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+from newsml_tools.model import Article, Quote
+from newsml_tools.writers.options import RenderOptions, iso
+
+NINJS_VERSION = "3.1"
+NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"
+
+
+def _html_paragraph(text: str, quotes: list[Quote]) -> str:
+    out: list[str] = []
+    cursor = 0
+    for quote in sorted(quotes, key=lambda q: q.start):
+        if quote.start < cursor or quote.end > len(text) or quote.start >= quote.end:
+            continue
+        out.append(escape(text[cursor : quote.start], quote=False))
+        speaker = f' data-speaker="{escape(quote.speaker)}"' if quote.speaker else ""
+        out.append(f"<q{speaker}>{escape(text[quote.start : quote.end], quote=False)}</q>")
+        cursor = quote.end
+    out.append(escape(text[cursor:], quote=False))
+    return "<p>" + "".join(out) + "</p>"
+
+
+def _html_body(article: Article) -> str:
+    by_paragraph: dict[int, list[Quote]] = {}
+    for quote in article.quotes:
+        by_paragraph.setdefault(quote.paragraph, []).append(quote)
+    return "\n".join(
+        _html_paragraph(text, by_paragraph.get(i, [])) for i, text in enumerate(article.paragraphs)
+    )
+
+
+def build_ninjs(article: Article, options: RenderOptions) -> dict[str, Any]:
+    stamp = iso(options.date)
+    doc: dict[str, Any] = {
+        "uri": options.guid,
+        "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
+        "type": "text",
+        "version": str(options.version),
+        "firstCreated": stamp,
+        "versionCreated": stamp,
+        "pubStatus": "usable",
+        "language": options.language,
+        "headlines": [{"role": "main", "value": article.headline}],
+    }
+    if article.standfirst:
+        doc["descriptions"] = [{"role": "summary", "value": article.standfirst}]
+    if article.bylines:
+        doc["by"] = " and ".join(b.name for b in article.bylines)
+    if article.dateline and article.dateline.place:
+        doc["located"] = article.dateline.place
+    people = [{"name": b.name, "rel": "author"} for b in article.bylines]
+    people += [{"name": c.name, "rel": c.role} for c in article.contributors]
+    if people:
+        doc["people"] = people
+    sources = [{"name": options.provider, "role": "provider"}]
+    if article.creditline:
+        sources.append({"name": article.creditline, "role": "originator"})
+    doc["infoSources"] = sources
+    doc["bodies"] = [
+        {"role": "main", "contentType": "text/plain", "value": "\n\n".join(article.paragraphs)},
+        {"role": "richtext", "contentType": "text/html", "value": _html_body(article)},
+    ]
+    if article.media:
+        associations = []
+        for number, item in enumerate(article.media, start=1):
+            association: dict[str, Any] = {
+                "name": f"image{number}",
+                "uri": f"{options.guid}/image/{number}",
+                "type": "picture",
+                "descriptions": [{"role": "caption", "value": item.caption}],
+            }
+            if item.credit:
+                association["by"] = item.credit
+            associations.append(association)
+        doc["associations"] = associations
+    return doc
+
+
+def render(article: Article, options: RenderOptions) -> bytes:
+    doc = build_ninjs(article, options)
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "replace")
