@@ -89,6 +89,17 @@ _NAMING = re.compile(
     r"|the (?:word|term|phrase|hashtag|slogan|motto|book|film|song|album|show|novel|play))\s*$",
     re.I,
 )
+_STAND_IN = re.compile(
+    r"\b(?:statement|spokes(?:man|woman|person)|representative|official|report|letter|release"
+    r"|post|document|communiqué|comunicado|Mitteilung|Sprecher(?:in)?|porte-parole|portavoz)$",
+    re.I,
+)
+_PLACE_WORDS = frozenset(
+    {"Korea", "China", "Russia", "America", "States", "Kingdom", "Union", "Republic", "Island"}
+    | {"Islands", "City", "County", "Street", "River", "Sea", "Ocean", "North", "South", "East"}
+    | {"West", "New", "Los", "San", "Saint", "St.", "Coast", "Valley", "Bay", "Lake", "Gulf"}
+    | {"Africa", "Europe", "Asia", "Zealand", "Arabia", "Emirates", "Airport"}
+)
 _RELATIVE = re.compile(r",\s*(?:who|which|der|die|qui|que|quien|quienes|che|il quale)$")
 _AGENT_NOUN = re.compile(
     r"\b(?:spokes(?:man|woman|person)|representative|statement|official|officials|source|sources"
@@ -104,7 +115,9 @@ _DETS = (
 )
 _DET_NP = re.compile(_DETS + r"\s*[^,.;:]{1,60}")
 _DET_THEN_NAME = re.compile(_DETS + r"\s*[^,.;:“”\"«»]{1,80}?,\s*(?=[A-ZÀ-ÖØ-Þ])")
-_PREP_BEFORE = re.compile(r"\b(?:by|of|from|for|to|with|at|in|on|about|against|and)\s*$")
+_PREP_BEFORE = re.compile(
+    r"\b(?P<prep>by|of|from|for|to|with|at|in|on|about|against|and)\s+(?:the\s+|an?\s+)?$"
+)
 _DESCRIPTIVE = re.compile(
     r"(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ll]e|[Ll]a|[Ll]es|[Dd]er|[Dd]ie"
     r"|[Dd]as|[Ee]l)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*$"
@@ -262,7 +275,7 @@ class Attributor:
             return _Found(phrase, s0, s0 + len(phrase), "")
         return None
 
-    def _subject(self, text: str, end: int, para: int) -> _Found | None:
+    def _subject(self, text: str, end: int, para: int, depth: int = 0) -> _Found | None:
         """The subject right before ``end`` (where a verb starts); looks back at most
         300 characters, which keeps the reader linear in the paragraph length."""
         off = max(0, end - 200)
@@ -287,16 +300,20 @@ class Attributor:
                     return None
                 head = stripped[:k].rstrip()
                 seg = stripped[k + 1 : end_pos].strip()
-                sm = NAME_RUN.fullmatch(seg)
-                if sm and len(clean_name(seg).split()) >= 2 and not looks_like_org(seg):
-                    # "A spokesman, Callum Reid, says"
-                    a0 = (
-                        off
-                        + k
-                        + 1
-                        + (len(stripped[k + 1 : end_pos]) - len(stripped[k + 1 : end_pos].lstrip()))
-                    )
-                    return self._np_name(text, a0, a0 + len(seg), para)
+                seg_runs = name_runs(seg)
+                if (
+                    seg_runs
+                    and seg_runs[-1][1] == len(seg)
+                    and not _PARTY.fullmatch(seg_runs[-1][2])
+                ):
+                    # "A spokesman, Callum Reid, says" / "its body, Salmon Tasmania, said" /
+                    # "the head of the group, Maldivian envoy Aminath Shareef, said"
+                    rs, re_, run = seg_runs[-1]
+                    name = clean_name(run)
+                    org = looks_like_org(name)
+                    if (len(name.split()) >= 2 and not org) or (org and rs == 0):
+                        a0 = off + stripped.index(seg, k + 1)
+                        return self._np_name(text, a0 + rs, a0 + re_, para)
                 runs = name_runs(head[-200:])
                 shift = max(0, len(head) - 200)
                 if runs and runs[-1][1] + shift == len(head) and not _PARTY.fullmatch(runs[-1][2]):
@@ -325,9 +342,17 @@ class Attributor:
             title_before = pm and (stripped[: pm.start()].split() or [""])[-1].lower() in TITLES
             if (not pm or title_before) and not _POSSESSIVE_END.search(last_run):
                 return self._np_name(text, off + s, off + e, para)
+            if pm and pm.group("prep") in ("of", "at", "from", "with") and depth == 0:
+                # the person before "of the Jet Propulsion Laboratory"
+                return self._subject(text, off + pm.start(), para, depth=1)
         # the clause right before the verb: after a comma, a quotation mark or a sentence end
         cut = max(
-            stripped.rfind(t) + len(t) for t in (", ", "; ", ". ", ": ", "”", "»", "«", "“", '"')
+            (
+                k + len(t)
+                for t in (", ", "; ", ". ", ": ", "”", "»", "«", "“", '"')
+                if (k := stripped.rfind(t)) >= 0
+            ),
+            default=0,
         )
         clause = stripped[cut:].lstrip() if cut > 0 else stripped
         base = off + len(stripped) - len(clause)
@@ -442,39 +467,61 @@ class Attributor:
         return None
 
     # ---- resolution -------------------------------------------------------------
+    def _candidates(self, pos: int, para: int) -> list[tuple[int, str, str, bool]]:
+        """(order, name, kind, mention_only) of possible referents before ``pos``: quote
+        speakers, subjects of reporting verbs, and people named in the same paragraph."""
+        lo = self.order(para, 0)
+        out = [(o, n, k, False) for o, n, k in (*self.history.speakers, *self.reported) if o < pos]
+        out += [
+            (o, n, "Person", True)
+            for o, n in self.index.persons
+            if lo <= o < pos and not _PLACE_WORDS.intersection(n.split())
+        ]
+        return sorted(out, reverse=True)
+
+    def _resolve_pronoun(self, g: str, pos: int, para: int) -> tuple[str | None, str | None]:
+        cands = self._candidates(pos, para)
+        near = self.order(max(0, para - 1), 0)
+        if g == "o":  # "it": an organisation, else an ungendered recent subject
+            for o, name, kind, _mention in cands:
+                if kind == "Organization" and o >= near:
+                    return name, kind
+            for o, name, _kind, mention in cands:
+                if not mention and o >= near and name not in self.index.gender:
+                    return name, "Organization"
+            orgs = [org for p, org in self.index.orgs if p <= pos]
+            return (orgs[-1], "Organization") if orgs else (None, None)
+        for _o, name, kind, _mention in cands:
+            if g in ("m", "f"):
+                if kind != "Person":
+                    continue
+                known = self.index.gender.get(name)
+                if known and known != g:
+                    continue
+                self.index.gender.setdefault(name, g)
+            return name, kind
+        for p, n in reversed(self.index.persons):
+            known = self.index.gender.get(n)
+            if p <= pos and (g not in ("m", "f") or not known or known == g):
+                return n, "Person"
+        return None, None
+
     def _resolve(self, f: _Found, para: int) -> tuple[str | None, str | None]:
         pos = self.order(para, f.start)
         if f.rule == "pronoun" or is_pronoun(f.name):
-            g = PRONOUNS.get(f.name.lower(), "p")
-            # quote speakers and subjects of reporting verbs, latest first
-            cands = sorted(
-                (c for c in [*self.history.speakers, *self.reported] if c[0] < pos), reverse=True
-            )
-            for _o, name, kind in cands:
-                if g == "o" and kind != "Organization":
-                    continue
-                if g in ("m", "f"):
-                    if kind != "Person":
-                        continue
-                    known = self.index.gender.get(name)
-                    if known and known != g:
-                        continue
-                    self.index.gender.setdefault(name, g)
-                return name, kind
-            if g == "o":
-                orgs = [o for p, o in self.index.orgs if p <= pos]
-                return (orgs[-1], "Organization") if orgs else (None, None)
-            for p, n in reversed(self.index.persons):
-                known = self.index.gender.get(n)
-                if p <= pos and (g not in ("m", "f") or not known or known == g):
-                    return n, "Person"
-            return None, None
+            return self._resolve_pronoun(PRONOUNS.get(f.name.lower(), "p"), pos, para)
         name = f.name
         if looks_like_org(name):
             if name[:1].islower() and not name.lower().startswith("the "):
                 return name, "Organization"
             if name.lower().startswith(("the ", "a ", "an ")) and name.split()[-1][:1].islower():
-                return self.index.canonical_org(name, pos), "Organization"
+                canon = self.index.canonical_org(name, pos)
+                if canon == name and _STAND_IN.search(name):
+                    # "the statement said", "a spokeswoman said": whoever issued it
+                    org, _kind = self._resolve_pronoun("o", pos, para)
+                    if org:
+                        return org, "Organization"
+                return canon, "Organization"
             return name, "Organization"
         raw = self.paragraphs[para][max(0, f.start - 6) : f.start].split()
         canon = self.index.canonical_person(name, pos)
@@ -553,7 +600,7 @@ class Attributor:
             if f is None and not before.strip() and k > 0 and found_for[i - 1] is not None:
                 prev = spans[i - 1]
                 gap = text[prev.close_mark + 1 if prev.close_mark is not None else 0 : q.open_mark]
-                if len(gap) <= 120 and results[-1].rule in ("after-verb", "pronoun", "split-quote"):
+                if len(gap) <= 300 and results[-1].rule in ("after-verb", "pronoun", "split-quote"):
                     att.speaker, att.kind = results[-1].speaker, results[-1].kind
                     att.rule, att.span = "split-quote", results[-1].span
             if f is None and att.speaker is None and before.strip():

@@ -11,8 +11,12 @@ from newsml_tools.reader.names import looks_like_org
 from newsml_tools.reader.verbs import PRONOUNS
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
-_PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del|of|y|al-)"
-NAME_RUN = re.compile(_CAP + r"(?:[^\S\n]+(?:" + _PARTICLE + r"[^\S\n]+)*" + _CAP + r")*")
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del|of|y|&)"
+# "Khaled el-Sayed", "Suleiman al-Amr": a lower-case particle joined by a hyphen
+_PREFIXED = r"(?:al|el|ad|ar|as|ash|bin|ibn|abu|ben|de|da|di|du|van|von|le|la)-[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+NAME_RUN = re.compile(
+    _CAP + r"(?:[^\S\n]+(?:" + _PARTICLE + r"[^\S\n]+)*(?:" + _CAP + "|" + _PREFIXED + r"))*"
+)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 _TITLE_WORDS = """
@@ -29,7 +33,9 @@ councillor councilman councilwoman congressman congresswoman chairperson treasur
 kanzler kanzlerin präsident präsidentin ministerin außenminister außenministerin
 ministre présidente presidente sr jr first lady economy trade education labor labour
 transport energy environment agriculture justice u.s us uk eu un national security
-adviser advisor special envoy
+adviser advisor special envoy affairs international sheriff tourism culture
+interior immigration police fire army navy air force chief executive officer cfo coo
+undersecretary under-secretary lieutenant governor-general
 """
 TITLES = frozenset(_TITLE_WORDS.split())
 _STOP_WORDS = """

@@ -16,7 +16,7 @@ explained reiterated reiterates pleaded pledged pledges shouted yelled whispered
 exclaimed cried sighed laughed told recounted recounts described describes characterized
 characterised dubbed called calls wrote penned counters countered objected protested
 lamented laments acknowledged hinted hints indicated indicates informed informs advised
-advises assessed estimated estimates expected charged charges accused accuses criticised
+advises assessed estimated estimates charged charges accused accuses criticised
 criticized criticizes criticises praised praises welcomed welcomes reads saying"""
 _DE = """sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint fügte
 ergänzte ergänzt schrieb schreibt warnte warnt kritisierte kritisiert berichtete berichtet
