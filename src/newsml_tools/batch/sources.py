@@ -323,6 +323,7 @@ def iter_tar(archive: str, filt: SourceFilter, limits: Limits) -> Iterator[Input
                                 error=f"archive is corrupt or truncated after "
                                       f"{total} bytes: {exc}", unreadable=True)
                 return
+            tf.members.clear()  # TarFile keeps every header it saw: memory would grow
             rel = safe_member_name(info.name)
             if rel is None:
                 yield InputItem(id=info.name, source=archive,
