@@ -77,7 +77,7 @@ _INVERTED = re.compile(
 )
 _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|[Ss]elon|[Ll]aut|[Ss]egún|[Ss]econdo|[Dd]['’]après|[Cc]iting"
-    r"|[Qq]uoting|[Ee]n palabras de)\s+(?P<np>.+)",
+    r"|[Qq]uoting|[Ee]n palabras de|in the words of)\s+(?P<np>.+)",
     re.S,
 )
 _NOT_SUBJECT = re.compile(
@@ -99,6 +99,52 @@ _PLACE_WORDS = frozenset(
     | {"Islands", "City", "County", "Street", "River", "Sea", "Ocean", "North", "South", "East"}
     | {"West", "New", "Los", "San", "Saint", "St.", "Coast", "Valley", "Bay", "Lake", "Gulf"}
     | {"Africa", "Europe", "Asia", "Zealand", "Arabia", "Emirates", "Airport"}
+)
+_NOT_VERB = frozenset(
+    {
+        "area",
+        "region",
+        "city",
+        "county",
+        "district",
+        "province",
+        "state",
+        "village",
+        "town",
+        "street",
+        "road",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "valley",
+        "river",
+        "of",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "and",
+        "or",
+        "with",
+        "from",
+        "by",
+        "as",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+    }
+)
+_PARTICIPLE = re.compile(
+    r",?\s+\b(?:saying|adding|calling|noting|warning|arguing|insisting|explaining|telling"
+    r"|describing|writing|stressing|urging|claiming)\b"
 )
 _RELATIVE = re.compile(r",\s*(?:who|which|der|die|qui|que|quien|quienes|che|il quale)$")
 _AGENT_NOUN = re.compile(
@@ -215,6 +261,7 @@ class Attributor:
         self.order = order  # (paragraph, offset) -> document order for name look-ups
         self.history = _History()
         self.reported: list[tuple[int, str, str]] = []  # subjects of reporting verbs
+        self._quote_orders: list[tuple[int, int]] = []  # quoted text, in document order
 
     # ---- noun phrases -------------------------------------------------------------
     def _np_name(self, text: str, start: int, end: int, para: int) -> _Found | None:
@@ -361,10 +408,10 @@ class Attributor:
         m = _DESCRIPTIVE.search(clause)
         if m and len(clause.split()) <= 7:
             return self._np_name(text, base + m.start("np"), base + m.end("np"), para)
-        if len(clause.split()) <= 6:
-            for s, e, run in name_runs(clause):
-                if not _POSSESSIVE_END.search(run):
-                    return self._np_name(text, base + s, base + e, para)
+        if 1 <= len(clause.split()) <= 3 and not any(
+            w in _VERB_SET or w in _NOT_VERB for w in clause.lower().split()
+        ):
+            return _Found(clause, base, base + len(clause), "")  # "Rights groups said"
         return None
 
     # ---- rules ------------------------------------------------------------------
@@ -411,6 +458,16 @@ class Attributor:
     def _before(self, text: str, a: int, b: int, para: int) -> tuple[_Found | None, bool]:
         """Returns (speaker, immediate): immediate when the verb introduces the quote."""
         before = text[a:b]
+        pm = _PARTICIPLE.search(before)
+        if pm:  # "X said, adding: “…”" / "X cut its forecast, saying customers had “…”"
+            for vm in reversed([m for m in _verbs(before, 0, pm.start()) if m.group() != "saying"]):
+                f = self._subject(text[: a + vm.start()], a + vm.start(), para)
+                if f is not None and f.start >= a:
+                    f.rule = f.rule or "subject-of-sentence"
+                    return f, True
+            f = self._sentence_subject(text, a, a + pm.start(), para)
+            if f is not None:
+                return f, True
         verbs = [m for m in _verbs(before) if m.group() != "saying"]
         for vm in reversed(verbs):
             tail = before[vm.end() :]
@@ -472,20 +529,31 @@ class Attributor:
         speakers, subjects of reporting verbs, and people named in the same paragraph."""
         lo = self.order(para, 0)
         out = [(o, n, k, False) for o, n, k in (*self.history.speakers, *self.reported) if o < pos]
-        out += [
-            (o, n, "Person", True)
-            for o, n in self.index.persons
-            if lo <= o < pos and not _PLACE_WORDS.intersection(n.split())
-        ]
+        for o, n, nxt in self.index.singles:
+            # a name acting in a clause ("Mr Key promoted", "Harry Kane won"), outside quotes
+            if not lo <= o < pos or not (nxt[:1].islower() or nxt == ",") or nxt in _NOT_VERB:
+                continue
+            if _PLACE_WORDS.intersection(n.split()) or self._in_quote(o):
+                continue
+            full = self.index.canonical_person(n, o)
+            if len(full.split()) >= 2:
+                out.append((o, full, "Person", True))
         return sorted(out, reverse=True)
 
-    def _resolve_pronoun(self, g: str, pos: int, para: int) -> tuple[str | None, str | None]:
+    def _in_quote(self, order: int) -> bool:
+        return any(a <= order < b for a, b in self._quote_orders)
+
+    def _resolve_pronoun(
+        self, g: str, pos: int, para: int, *, strict: bool = False
+    ) -> tuple[str | None, str | None]:
         cands = self._candidates(pos, para)
         near = self.order(max(0, para - 1), 0)
         if g == "o":  # "it": an organisation, else an ungendered recent subject
             for o, name, kind, _mention in cands:
                 if kind == "Organization" and o >= near:
                     return name, kind
+            if strict:
+                return None, None
             for o, name, _kind, mention in cands:
                 if not mention and o >= near and name not in self.index.gender:
                     return name, "Organization"
@@ -493,7 +561,7 @@ class Attributor:
             return (orgs[-1], "Organization") if orgs else (None, None)
         for _o, name, kind, _mention in cands:
             if g in ("m", "f"):
-                if kind != "Person":
+                if kind != "Person" or (len(name.split()) < 2 and name not in self.index.gender):
                     continue
                 known = self.index.gender.get(name)
                 if known and known != g:
@@ -510,7 +578,7 @@ class Attributor:
         pos = self.order(para, f.start)
         if f.rule == "pronoun" or is_pronoun(f.name):
             return self._resolve_pronoun(PRONOUNS.get(f.name.lower(), "p"), pos, para)
-        name = f.name
+        name = self.index.acronyms.get(f.name, f.name)  # "KCNA" -> its full name
         if looks_like_org(name):
             if name[:1].islower() and not name.lower().startswith("the "):
                 return name, "Organization"
@@ -518,7 +586,7 @@ class Attributor:
                 canon = self.index.canonical_org(name, pos)
                 if canon == name and _STAND_IN.search(name):
                     # "the statement said", "a spokeswoman said": whoever issued it
-                    org, _kind = self._resolve_pronoun("o", pos, para)
+                    org, _kind = self._resolve_pronoun("o", pos, para, strict=True)
                     if org:
                         return org, "Organization"
                 return canon, "Organization"
@@ -555,6 +623,9 @@ class Attributor:
         for p, qs in by_para.items():
             masked = _mask(self.paragraphs[p], qs)
             ctx[p] = (masked, _boundaries(masked))
+        self._quote_orders = [
+            (self.order(q.paragraph, q.start), self.order(q.paragraph, q.end)) for q in spans
+        ]
         self._collect_reported(ctx)
         results: list[Attribution] = []
         found_for: list[_Found | None] = []

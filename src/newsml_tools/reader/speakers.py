@@ -142,8 +142,21 @@ def is_pronoun(text: str) -> bool:
     return text.strip().lower() in PRONOUNS
 
 
+_ABBREVIATIONS = frozenset(
+    {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt"}
+    | {"St", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Mt", "Ft", "Rev", "Hon", "Messrs", "Mme"}
+)
+
+
+def _sentence_stop(word: str) -> bool:
+    """Does the full stop ending ``word`` end a sentence (not "Dr.", "U.S.", "J.")?"""
+    stem = word[:-1]
+    return len(stem) > 1 and stem not in _ABBREVIATIONS and "." not in stem
+
+
 def name_runs(text: str) -> list[tuple[int, int, str]]:
-    """Capitalised runs split after possessives: (start, end, run)."""
+    """Capitalised runs split after possessives and sentence full stops ("Kendrick
+    Moxon. Rathbun wrote" is two runs): (start, end, run)."""
     out = []
     for m in NAME_RUN.finditer(text):
         start = m.start()
@@ -151,8 +164,10 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
         pos = 0
         for tok in re.finditer(r"\S+", run):
             word = tok.group()
-            if len(word) > 2 and word.endswith(("'s", "’s", "s'", "s’")):
-                out.append((start + pos, start + tok.end(), run[pos : tok.end()]))
+            stop = word.endswith(".") and tok.end() < len(run) and _sentence_stop(word)
+            if (len(word) > 2 and word.endswith(("'s", "’s", "s'", "s’"))) or stop:
+                end = tok.end() - (1 if stop else 0)
+                out.append((start + pos, start + end, run[pos:end]))
                 pos = tok.end()
                 while pos < len(run) and run[pos].isspace():
                     pos += 1
@@ -168,6 +183,9 @@ _ORG_TYPES = (
     r"|start-?up|institute|foundation|NGO|watchdog|regulator|commission|committee|department"
     r"|lobby|alliance|consortium|developer|hospital|school|university|museum|orchestra"
     r"|Gewerkschaft|Verband|Konzern|Unternehmen|Partei|groupe|syndicat|association|entreprise"
+)
+_ACRONYM_DEF = re.compile(
+    r"(?P<full>" + NAME_RUN.pattern + r")\s*\((?P<acr>[A-Z][A-Z0-9&.]{1,9})\)"
 )
 _ORG_BEFORE = re.compile(r"\b(?P<type>" + _ORG_TYPES + r")\s+(?P<name>" + NAME_RUN.pattern + r")")
 _ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<type>" + _ORG_TYPES + r")\b")
@@ -187,6 +205,8 @@ class NameIndex:
     orgs: list[tuple[int, str]] = field(default_factory=list)
     org_types: dict[str, str] = field(default_factory=dict)  # "Amazonia Viva" -> "group"
     _by_token: dict[str, list[tuple[int, str]]] | None = None  # built on first look-up
+    acronyms: dict[str, str] = field(default_factory=dict)  # "KCNA" -> its full name
+    singles: list[tuple[int, str, str]] = field(default_factory=list)  # (order, name, next word)
     gender: dict[str, str] = field(default_factory=dict)
 
     def add_text(self, text: str, order: int) -> None:
@@ -198,12 +218,14 @@ class NameIndex:
             runs = name_runs(head)
             if runs and runs[-1][1] == len(head):
                 found.append((m.start() - len(head) + runs[-1][0], runs[-1][2], m.group("type")))
+        for m in _ACRONYM_DEF.finditer(text):
+            self.acronyms.setdefault(m.group("acr"), clean_name(m.group("full")))
         for start, raw, kind in found:
             name = clean_name(raw)
             if name and not _POSSESSIVE.search(raw) and not is_pronoun(name):
                 self.orgs.append((order * 100000 + start, name))
                 self.org_types[name] = kind.lower()
-        for start, _end, run in name_runs(text):
+        for start, end, run in name_runs(text):
             name = clean_name(run)
             if not name:
                 continue
@@ -211,6 +233,9 @@ class NameIndex:
                 self.orgs.append((order * 100000 + start, name))
             elif len(name.split()) >= 2:
                 self.persons.append((order * 100000 + start, name))
+            if not looks_like_org(name):  # for pronoun candidates: who acts in a clause
+                nxt = text[end : end + 12].split()
+                self.singles.append((order * 100000 + start, name, nxt[0] if nxt else ""))
                 prefix = text[max(0, start - 6) : start].split()
                 self._gender_cue(" ".join([*prefix[-1:], run]), name)
 

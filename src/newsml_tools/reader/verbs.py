@@ -17,7 +17,7 @@ exclaimed cried sighed laughed told recounted recounts described describes chara
 characterised dubbed called calls wrote penned counters countered objected protested
 lamented laments acknowledged hinted hints indicated indicates informed informs advised
 advises assessed estimated estimates charged charges accused accuses criticised
-criticized criticizes criticises praised praises welcomed welcomes reads saying"""
+criticized criticizes criticises praised praises welcomed welcomes reads saying reasoned reasons"""
 _DE = """sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint fügte
 ergänzte ergänzt schrieb schreibt warnte warnt kritisierte kritisiert berichtete berichtet
 bestätigte bestätigt forderte fordert unterstrich versicherte räumte teilte sprach so
