@@ -126,10 +126,8 @@ def _isolate(chunk: Chunk, ctx: WorkContext) -> Records:
             try:
                 records.append(ex.submit(process_one, item, ctx).result())
             except BrokenProcessPool:
-                records.append({"id": item.id, "source": item.source, "status": "error",
-                                "outputs": [], "sha256": None, "findings": [],
-                                "error": "the worker process died while converting this "
-                                         "input (crash or out of memory)", "seconds": 0.0})
+                records.append(died_record(item, "the worker process died while converting "
+                                                 "this input (crash or out of memory)"))
                 ex.shutdown(wait=False, cancel_futures=True)
                 ex = _pool(1)
     finally:
@@ -158,7 +156,7 @@ def map_dask(chunks: Iterable[Chunk], ctx: WorkContext, jobs: int,
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                    dashboard_address=":0",  # HTTP on any free port
                                    scheduler_kwargs={"dashboard": False},
-                                   silence_logs=logging.ERROR)
+                                   silence_logs=logging.CRITICAL)
             client = Client(cluster)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
@@ -174,13 +172,23 @@ def map_dask(chunks: Iterable[Chunk], ctx: WorkContext, jobs: int,
 
 def _dask_stream(db: Any, client: Any, chunks: Iterable[Chunk], ctx: WorkContext,
                  window: int) -> Iterator[Records]:
-    def submit(group: list[Chunk]) -> list[Any]:
+    Submitted = tuple[list[Any], list[InputItem], int]
+
+    def submit(group: list[Chunk]) -> Submitted:
         flat = [item for c in group for item in c]
         size = max(len(c) for c in group)
         bag = db.from_sequence(flat, partition_size=size).map(process_one, ctx)
-        return client.compute(bag.to_delayed())
+        return client.compute(bag.to_delayed()), flat, size
 
-    groups: deque[list[Any]] = deque()
+    def collect(submitted: Submitted) -> Iterator[Records]:
+        futures, flat, size = submitted
+        for k, fut in enumerate(futures):
+            try:
+                yield fut.result()
+            except Exception:  # e.g. KilledWorker: retry its inputs one per task
+                yield [_one_by_one(client, item, ctx) for item in flat[k * size:(k + 1) * size]]
+
+    groups: deque[Submitted] = deque()
     group: list[Chunk] = []
     for chunk in chunks:
         group.append(chunk)
@@ -188,10 +196,29 @@ def _dask_stream(db: Any, client: Any, chunks: Iterable[Chunk], ctx: WorkContext
             groups.append(submit(group))
             group = []
             if len(groups) >= 2:
-                for fut in groups.popleft():
-                    yield fut.result()
+                yield from collect(groups.popleft())
     if group:
         groups.append(submit(group))
     while groups:
-        for fut in groups.popleft():
-            yield fut.result()
+        yield from collect(groups.popleft())
+
+
+def _one_by_one(client: Any, item: InputItem, ctx: WorkContext) -> dict[str, Any]:
+    try:
+        return client.submit(process_one, item, ctx, pure=False).result()
+    except Exception as exc:
+        return died_record(item, f"the Dask task failed: {type(exc).__name__}: {exc}")
+
+
+def died_record(item: InputItem, reason: str) -> dict[str, Any]:
+    return {"id": item.id, "source": item.source, "status": "error", "outputs": [],
+            "sha256": None, "findings": [], "error": reason, "seconds": 0.0}
+
+
+def check_dask() -> None:
+    """Fail early (before DEST is touched) when the optional extra is missing."""
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise EngineError(DASK_MISSING) from exc

@@ -254,6 +254,8 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
         raise BatchError(f"unknown engine {config.engine!r} (local or dask)")
     if config.jobs < 1:
         raise BatchError("-j must be at least 1")
+    if config.engine == "dask":
+        engines.check_dask()
     zip_dest = _is_zip_dest(config.dest)
     dest = os.path.abspath(config.dest)
     report_path = os.path.abspath(config.report or default_report_path(config.dest))
