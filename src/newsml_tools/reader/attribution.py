@@ -63,7 +63,7 @@ _ABBREV = re.compile(
     r"|Corp|Ltd|Co|Jan|Feb|Aug|Sept|Oct|Nov|Dec|approx|ca|Nr|Abs|bzw|Hr|Fr)|\b[A-Z]|"
     r"\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
-_BOUNDARY = re.compile(r"[.!?…][”\"’»)]*\s+(?=[“\"„«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+_BOUNDARY = re.compile(r"[.!?…][”\"’»«)]*\s+(?=[“\"„«»‘(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 _CLAUSE_END = re.compile(
     r"[,;:!?()—–\[\]]|\.(?:\s|$)|\s-\s|\s(?:who|which|that|when|where|while|after|before|because"
     r"|in a statement|in an? (?:interview|email|e-mail|post|tweet)|on (?:Twitter|X|Facebook)"
@@ -80,6 +80,7 @@ _ACCORDING = re.compile(
     r"|[Qq]uoting|[Ee]n palabras de|in the words of)\s+(?P<np>.+)",
     re.S,
 )
+_GERUND = re.compile(r"\w+(?:ando|endo|iendo)(?:la|lo|las|los|le|se)?\b")
 _NOT_SUBJECT = re.compile(
     r"(?:that|by|to|in|on|with|of|from|a|à|al|au|aux|ante|en|dans|auf|vor|zu|zum|zur|que|che"
     r"|dass|lors|durante|during|after|before|at)\b"
@@ -133,19 +134,18 @@ _NOT_VERB = frozenset(
         "from",
         "by",
         "as",
-        "is",
-        "was",
-        "are",
-        "were",
-        "has",
-        "had",
-        "have",
     }
 )
 _PARTICIPLE = re.compile(
     r",?\s+\b(?:saying|adding|calling|noting|warning|arguing|insisting|explaining|telling"
     r"|describing|writing|stressing|urging|claiming)\b"
 )
+_FUNCTION_WORDS = frozenset(
+    {"but", "and", "or", "if", "when", "while", "that", "because", "although", "though", "so"}
+    | {"one", "some", "many", "others", "another", "none", "all", "both", "each", "who", "which"}
+    | {"this", "these", "those", "there", "here", "then", "now", "also", "only", "not", "no"}
+)
+_CONJ = re.compile(r"\b(?:if|but|and|because|while|when|although|though|whereas|as)\s", re.I)
 _RELATIVE = re.compile(r",\s*(?:who|which|der|die|qui|que|quien|quienes|che|il quale)$")
 _AGENT_NOUN = re.compile(
     r"\b(?:spokes(?:man|woman|person)|representative|statement|official|officials|source|sources"
@@ -224,6 +224,11 @@ def _boundaries(masked: str) -> list[int]:
             continue
         out.append(m.end())
     return out
+
+
+def _names_anyone(text: str) -> bool:
+    """Does a clause name anyone (a capitalised word after its first word)?"""
+    return any(w[:1].isupper() for w in text.split()[1:4])
 
 
 def _sentence_break(text: str) -> bool:
@@ -409,7 +414,7 @@ class Attributor:
         if m and len(clause.split()) <= 7:
             return self._np_name(text, base + m.start("np"), base + m.end("np"), para)
         if 1 <= len(clause.split()) <= 3 and not any(
-            w in _VERB_SET or w in _NOT_VERB for w in clause.lower().split()
+            w in _VERB_SET or w in _NOT_VERB or w in _FUNCTION_WORDS for w in clause.lower().split()
         ):
             return _Found(clause, base, base + len(clause), "")  # "Rights groups said"
         return None
@@ -435,7 +440,11 @@ class Attributor:
             s, e = _clause(text, vm.end())
             while s < e and text[s] == " ":
                 s += 1
-            if not text[s:e].strip() and (e >= len(text) or text[e] in ".,;!?"):
+            if (
+                (not text[s:e].strip() and (e >= len(text) or text[e] in ".,;!?"))
+                or (_NOT_SUBJECT.match(text[s:e]) and not _names_anyone(text[s:e]))
+                or _GERUND.match(text[s:e])
+            ):
                 # null subject (es/it/pt) or "…,” she added." handled elsewhere: the
                 # speaker is whoever was last speaking or reported
                 return _Found("they", s, s, "pronoun")
@@ -447,7 +456,7 @@ class Attributor:
             if vm.group() == "saying" and not vm.group().startswith(("was", "is")):
                 continue
             left = text[head : vm.start()]
-            if len(left.split()) > 18 or _sentence_break(left):
+            if len(left.split()) > 18 or _sentence_break(left) or _CONJ.search(left):
                 break
             f = self._subject(text[: vm.start()], vm.start(), para)
             if f and f.start >= head:
@@ -529,7 +538,8 @@ class Attributor:
         speakers, subjects of reporting verbs, and people named in the same paragraph."""
         lo = self.order(para, 0)
         out = [(o, n, k, False) for o, n, k in (*self.history.speakers, *self.reported) if o < pos]
-        for o, n, nxt in self.index.singles:
+        for o, n, nxt_raw in self.index.singles:
+            nxt = nxt_raw.rstrip(".,;:!?") or nxt_raw
             # a name acting in a clause ("Mr Key promoted", "Harry Kane won"), outside quotes
             if not lo <= o < pos or not (nxt[:1].islower() or nxt == ",") or nxt in _NOT_VERB:
                 continue
