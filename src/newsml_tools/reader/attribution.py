@@ -77,7 +77,7 @@ _INVERTED = re.compile(
 )
 _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|[Ss]elon|[Ll]aut|[Ss]egún|[Ss]econdo|[Dd]['’]après|[Cc]iting"
-    r"|[Qq]uoting|[Ee]n palabras de|in the words of)\s+(?P<np>.+)",
+    r"|[Qq]uoting|[Ee]n palabras del?|in the words of)\s+(?P<np>.+)",
     re.S,
 )
 _GERUND = re.compile(r"\w+(?:ando|endo|iendo)(?:la|lo|las|los|le|se)?\b")
@@ -159,6 +159,7 @@ _DETS = (
     r"|[Ll]['’]|[Ii]l|[Ll]o|[Gg]li|[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Ee]ine?r?|[Uu]n|[Uu]ne|[Uu]no|[Uu]na"
     r"|[Ss]on|[Ss]a|[Ss]es|[Ss]u|[Ss]us|[Ss]uo|[Ss]ua|[Ss]eine?|[Ii]hre?)"
 )
+_DET_START = re.compile(_DETS + r"\s", re.I)
 _DET_NP = re.compile(_DETS + r"\s*[^,.;:]{1,60}")
 _DET_THEN_NAME = re.compile(_DETS + r"\s*[^,.;:“”\"«»]{1,80}?,\s*(?=[A-ZÀ-ÖØ-Þ])")
 _PREP_BEFORE = re.compile(
@@ -175,7 +176,8 @@ _OWNER_NOUN = re.compile(
 _SUBJECT_VERB = re.compile(
     r"(?:^|[,;]\s+|\bthat\s+)(?P<np>(?:(?:[Tt]he\s+)?"
     + NAME_RUN.pattern
-    + r")|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:(?:has|had|have|was|were|is|also|later|then|"
+    + r")|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:,\s[^,“”\"«»]{1,100},)?"
+    r"\s+(?:(?:has|had|have|was|were|is|also|later|then|"
     r"\w+ly)\s+)*(?P<verb>(?!(?:of|and|or|in|on|at|for|to|with|from|by|the|a|an)\b)[a-zà-ÿ]{2,})\b"
 )
 
@@ -514,6 +516,26 @@ class Attributor:
             f.rule = f.rule or "according-to"
         return f
 
+    def _previous_sentence(self, text: str, a: int, b: int, para: int) -> _Found | None:
+        """A quote standing alone after "Heald noted the findings show ..." or "…, sagt
+        Wenger.": the speaker of the previous sentence, if it reports speech."""
+        for vm in _verbs(text, a, b):
+            if vm.group() in ("saying", "called", "calls", "reads"):
+                continue
+            s, e = _clause(text, vm.end())
+            while s < e and text[s] == " ":
+                s += 1
+            if e > s and not _NOT_SUBJECT.match(text[s:e]) and text[s : s + 1].isupper():
+                f = self._np_name(text, s, e, para)  # "…, sagt Wenger."
+                if f is not None and not is_pronoun(f.name):
+                    f.rule = "previous-sentence"
+                    return f
+            f = self._subject(text[: vm.start()], vm.start(), para)
+            if f is not None and f.start >= a:
+                f.rule = "pronoun" if is_pronoun(f.name) else "previous-sentence"
+                return f
+        return None
+
     def _sentence_subject(self, text: str, a: int, b: int, para: int) -> _Found | None:
         """The first clause subject that is a pronoun, an organisation or a person known
         by a full name ("Finance Minister Haruto Ishibashi struck a similar tone ...")."""
@@ -562,7 +584,11 @@ class Attributor:
             for o, name, kind, _mention in cands:
                 if kind == "Organization" and o >= near:
                     return name, kind
-            if strict:
+            if strict:  # "the statement said": who said something in a statement here
+                here = self.order(para, 0)
+                for o, name, _kind, mention in cands:
+                    if not mention and o >= here and name not in self.index.gender:
+                        return name, "Organization"
                 return None, None
             for o, name, _kind, mention in cands:
                 if not mention and o >= near and name not in self.index.gender:
@@ -573,7 +599,7 @@ class Attributor:
             if g in ("m", "f"):
                 if kind != "Person" or (len(name.split()) < 2 and name not in self.index.gender):
                     continue
-                known = self.index.gender.get(name)
+                known = self.index.gender.get(name) or self.index.gender.get(name.split()[-1])
                 if known and known != g:
                     continue
                 self.index.gender.setdefault(name, g)
@@ -622,7 +648,7 @@ class Attributor:
                 if f is None or is_pronoun(f.name) or f.rule == "pronoun":
                     continue
                 name, kind = self._resolve(f, p)
-                if name and kind:
+                if name and kind and not _DET_START.match(name):
                     self.reported.append((self.order(p, f.start), name, kind))
 
     def attribute(self, spans: list[QuoteSpan]) -> list[Attribution]:
@@ -689,6 +715,10 @@ class Attributor:
                 has_verb = next(_verbs(text, sent_start, sent_end), None) is not None
                 if nwords >= 4 or has_verb:
                     f = self._sentence_subject(text, sent_start, q.open_mark, q.paragraph)
+            if f is None and att.speaker is None and sent_start > 0 and not q.continuation:
+                prev_start = max([0, *(x for x in bounds if x < sent_start)])
+                if not any(prev_start <= o.open_mark < sent_start for o in qs):
+                    f = self._previous_sentence(text, prev_start, sent_start, q.paragraph)
             if q.continuation and att.speaker is None and i > 0 and f is None:
                 att.speaker, att.kind = results[-1].speaker, results[-1].kind
                 att.rule, att.span = "multi-paragraph", results[-1].span

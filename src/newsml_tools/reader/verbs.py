@@ -53,6 +53,6 @@ VERB_PHRASES = (
 
 PRONOUNS = {
     "he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "it": "o", "we": "p",
-    "i": "p", "er": "m", "sie": "f", "il": "m", "elle": "f", "ils": "p", "elles": "p",
+    "i": "p", "er": "m", "sie": "p", "il": "m", "elle": "f", "ils": "p", "elles": "p",
     "él": "m", "ella": "f", "es": "o",
 }  # fmt: skip
