@@ -440,3 +440,14 @@ def test_progress_bar_and_when_it_shows(monkeypatch):
     assert bar.line(7, None, bar.start + 2.0).startswith("7 done  4/s 0:02")
     bar.close()
     assert out.getvalue().endswith("\r\x1b[2K")
+
+
+def test_every_format_with_to_all(tmp_path):
+    from newsml_tools.convert import OUTPUT_SUFFIX
+
+    src = write_tree(tmp_path / "src", {"x/a.txt": article(1)})
+    res = invoke(str(src), "-o", str(tmp_path / "out"), "-j", "1", "--to", "all", "-q")
+    assert res.exit_code == 0, res.output
+    [rec] = read_report(tmp_path / "out" / "batch-report.jsonl")
+    assert rec["outputs"] == [f"x/a{suffix}" for suffix in OUTPUT_SUFFIX.values()]
+    assert all((tmp_path / "out" / name).is_file() for name in rec["outputs"])

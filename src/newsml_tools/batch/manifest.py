@@ -66,7 +66,11 @@ class Manifest:
         return json.loads(line) if line is not None else None
 
     def append(self, entry: dict[str, Any]) -> None:
-        self._fh.write(json.dumps(entry, ensure_ascii=False).encode("utf-8") + b"\n")
+        self.append_line(json.dumps(entry, ensure_ascii=False))
+
+    def append_line(self, line: str) -> None:
+        """One JSON object, already serialised (no newline inside)."""
+        self._fh.write(line.encode("utf-8") + b"\n")
         self._dirty = True
 
     def sync(self, *, force: bool = False) -> None:

@@ -324,10 +324,13 @@ def _run_locked(config: BatchConfig, dest: str, report_path: str, zip_dest: bool
                             info.compress_type = zipfile.ZIP_DEFLATED
                             info.external_attr = 0o644 << 16
                             zf.writestr(info, data)
-                    if manifest is not None:
-                        manifest.append(rec)
-                    public = {k: v for k, v in rec.items() if k not in MANIFEST_ONLY}
-                    report_fh.write(json.dumps(public, ensure_ascii=False).encode() + b"\n")
+                    extra = {k: rec.pop(k) for k in MANIFEST_ONLY if k in rec}
+                    line = json.dumps(rec, ensure_ascii=False)
+                    report_fh.write(line.encode("utf-8") + b"\n")
+                    if manifest is not None:  # the report line plus what resume checks
+                        manifest.append_line(
+                            line[:-1] + ", " + json.dumps(extra, ensure_ascii=False)[1:]
+                            if extra else line)
                     result.counts[rec["status"]] += 1
                     item = (rec.get("seconds", 0.0), rec["id"])
                     if len(slow) < 5:

@@ -51,8 +51,8 @@ def _default_jobs() -> int:
               help="Skip inputs whose input hash, options and outputs are unchanged since "
                    "the previous run into DEST; redo the rest.")
 @click.option("--report", "report", metavar="FILE",
-              help="JSON Lines report, one record per input [default: DEST/batch-report.jsonl, "
-                   "or DEST-without-.zip.report.jsonl].")
+              help="JSON Lines report, one record per input [default: "
+                   "DEST/batch-report.jsonl; for out.zip: out.report.jsonl].")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="local: a process pool; dask: a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS",
