@@ -451,3 +451,11 @@ def test_every_format_with_to_all(tmp_path):
     [rec] = read_report(tmp_path / "out" / "batch-report.jsonl")
     assert rec["outputs"] == [f"x/a{suffix}" for suffix in OUTPUT_SUFFIX.values()]
     assert all((tmp_path / "out" / name).is_file() for name in rec["outputs"])
+
+
+def test_reserved_output_names_are_refused(tmp_path):
+    feed = tmp_path / "f.jsonl"
+    feed.write_text(json.dumps({"id": "x", "text": article(1), "path": "a/.newsml-tmp-x.txt"})
+                    + "\n", encoding="utf-8")
+    _r, report = run([feed], tmp_path / "out")
+    assert report[0]["status"] == "error" and "reserved" in report[0]["error"]

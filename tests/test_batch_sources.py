@@ -254,3 +254,9 @@ def test_jsonl_overlong_line(tmp_path):
     items = list(iter_jsonl(str(src), Limits(max_member_bytes=1000)))
     assert "over the 1000-byte limit" in items[0].error
     assert items[1].id == "ok" and items[1].data == b"fine"
+
+
+def test_appledouble_files_are_never_inputs(tmp_path):
+    archive = _zip(tmp_path / "mac.zip", [("a.txt", b"A"), ("__MACOSX/._a.txt", b"\0\5\26\7"),
+                                          ("sub/._b.txt", b"\0\5\26\7")])
+    assert [i.id for i in iter_zip(str(archive), ALL, Limits())] == ["a.txt"]

@@ -214,6 +214,9 @@ class _Inputs:
                     "duplicate input id (listed twice in the source)", None, None, None)
                 item.id = f"{item.id}#{number}"
             seen_ids.add(id_key)
+            if item.stem is not None and item.stem.rsplit("/", 1)[-1].startswith(".newsml-"):
+                item.error = f"output name {item.stem!r} is reserved for newsml's own files"
+                item.stem, item.data, item.path = None, None, None
             if item.stem is not None:
                 key = _digest(item.stem.lower())
                 other = stems.get(key)

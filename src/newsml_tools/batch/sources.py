@@ -26,6 +26,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 DEFAULT_INCLUDE = ("*.txt",)
+# always left out: macOS AppleDouble companions ("._story.txt" is not an article)
+ALWAYS_EXCLUDE = ("._*", "__MACOSX/*")
 DEFAULT_MAX_MEMBER_BYTES = 16 * 1024 * 1024  # per input
 DEFAULT_MAX_TOTAL_BYTES = 8 * 1024 * 1024 * 1024  # per archive, uncompressed
 MAX_COMPRESSION_RATIO = 200  # a zip member expanding more than this is treated as a bomb
@@ -66,7 +68,8 @@ class SourceFilter:
     exclude: tuple[str, ...] = ()
 
     def wanted(self, rel: str) -> bool:
-        return _matches(rel, self.include) and not _matches(rel, self.exclude)
+        return (_matches(rel, self.include) and not _matches(rel, self.exclude)
+                and not _matches(rel, ALWAYS_EXCLUDE))
 
 
 @dataclass(frozen=True, slots=True)
