@@ -80,7 +80,7 @@ _ACCORDING = re.compile(
     r"|[Qq]uoting|[Ee]n palabras del?|in the words of)\s+(?P<np>.+)",
     re.S,
 )
-_GERUND = re.compile(r"\w+(?:ando|endo|iendo)(?:la|lo|las|los|le|se)?\b")
+_GERUND = re.compile(r"\w+(?:ando|endo|iendo|ándo|éndo|iéndo)(?:la|lo|las|los|le|se)?\b")
 _NOT_SUBJECT = re.compile(
     r"(?:that|by|to|in|on|with|of|from|a|à|al|au|aux|ante|en|dans|auf|vor|zu|zum|zur|que|che"
     r"|dass|lors|durante|during|after|before|at)\b"
@@ -146,6 +146,15 @@ _FUNCTION_WORDS = frozenset(
     | {"this", "these", "those", "there", "here", "then", "now", "also", "only", "not", "no"}
 )
 _CONJ = re.compile(r"\b(?:if|but|and|because|while|when|although|though|whereas|as)\s", re.I)
+_OBJECT_VERBS = frozenset(
+    {"saying", "told", "tells", "asked", "asks", "urged", "urges", "informed", "informs"}
+    | {"advised", "advises", "accused", "accuses", "criticised", "criticized", "praised"}
+    | {"welcomed", "called", "calls", "described", "describes", "dubbed", "reads", "quoted"}
+)
+_STATEMENT_VERB = re.compile(
+    r"\b(?:issued|released|published|posted|put out|sent)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+    r"(?:statement|letter|post|tweet|message|release)\b"
+)
 _RELATIVE = re.compile(r",\s*(?:who|which|der|die|qui|que|quien|quienes|che|il quale)$")
 _AGENT_NOUN = re.compile(
     r"\b(?:spokes(?:man|woman|person)|representative|statement|official|officials|source|sources"
@@ -161,6 +170,7 @@ _DETS = (
 )
 _DET_START = re.compile(_DETS + r"\s", re.I)
 _DET_NP = re.compile(_DETS + r"\s*[^,.;:]{1,60}")
+_LOWER_THEN_NAME = re.compile(r"[a-zà-ÿ][^,.;:“”\"«»]{1,80}?,\s*(?=[A-ZÀ-ÖØ-Þ])")
 _DET_THEN_NAME = re.compile(_DETS + r"\s*[^,.;:“”\"«»]{1,80}?,\s*(?=[A-ZÀ-ÖØ-Þ])")
 _PREP_BEFORE = re.compile(
     r"\b(?P<prep>by|of|from|for|to|with|at|in|on|about|against|and)\s+(?:the\s+|an?\s+)?$"
@@ -279,7 +289,7 @@ class Attributor:
         s0 = start + lead
         if not np:
             return None
-        dm = _DET_THEN_NAME.match(text, s0)
+        dm = _DET_THEN_NAME.match(text, s0) or _LOWER_THEN_NAME.match(text, s0)
         if dm and dm.end() <= end + 2 and np[:1].islower():
             # "le ministre de la Santé, Étienne Moreau" / "sa porte-parole, X": the name
             nm = NAME_RUN.match(text, dm.end())
@@ -438,7 +448,7 @@ class Attributor:
         m = re.match(r"\s*[,.;:—–-]?\s*", after)
         head = a + (m.end() if m else 0)
         vm = _verb_at(text, head)
-        if vm and vm.group() != "saying":
+        if vm and vm.group() not in _OBJECT_VERBS:
             s, e = _clause(text, vm.end())
             while s < e and text[s] == " ":
                 s += 1
@@ -519,13 +529,24 @@ class Attributor:
     def _previous_sentence(self, text: str, a: int, b: int, para: int) -> _Found | None:
         """A quote standing alone after "Heald noted the findings show ..." or "…, sagt
         Wenger.": the speaker of the previous sentence, if it reports speech."""
+        sm = _STATEMENT_VERB.search(text, a, b)
+        if sm:  # "Senator John Cornyn, Republican from Texas, issued a statement ..."
+            f = self._subject(text[: sm.start()], sm.start(), para)
+            if f is not None and f.start >= a:
+                f.rule = "pronoun" if is_pronoun(f.name) else "previous-sentence"
+                return f
         for vm in _verbs(text, a, b):
             if vm.group() in ("saying", "called", "calls", "reads"):
                 continue
             s, e = _clause(text, vm.end())
             while s < e and text[s] == " ":
                 s += 1
-            if e > s and not _NOT_SUBJECT.match(text[s:e]) and text[s : s + 1].isupper():
+            if (
+                e > s
+                and vm.group() not in _OBJECT_VERBS
+                and not _NOT_SUBJECT.match(text[s:e])
+                and text[s : s + 1].isupper()
+            ):
                 f = self._np_name(text, s, e, para)  # "…, sagt Wenger."
                 if f is not None and not is_pronoun(f.name):
                     f.rule = "previous-sentence"
@@ -648,7 +669,7 @@ class Attributor:
                 if f is None or is_pronoun(f.name) or f.rule == "pronoun":
                     continue
                 name, kind = self._resolve(f, p)
-                if name and kind and not _DET_START.match(name):
+                if name and kind and not (kind == "Person" and _DET_START.match(name)):
                     self.reported.append((self.order(p, f.start), name, kind))
 
     def attribute(self, spans: list[QuoteSpan]) -> list[Attribution]:
@@ -707,7 +728,10 @@ class Attributor:
             if f is None and not before.strip() and k > 0 and found_for[i - 1] is not None:
                 prev = spans[i - 1]
                 gap = text[prev.close_mark + 1 if prev.close_mark is not None else 0 : q.open_mark]
-                if len(gap) <= 300 and results[-1].rule in ("after-verb", "pronoun", "split-quote"):
+                tiny = len(gap.split()) <= 3 and not any(w[:1].isupper() for w in gap.split())
+                if (
+                    len(gap) <= 300 and results[-1].rule in ("after-verb", "pronoun", "split-quote")
+                ) or (tiny and results[-1].speaker):
                     att.speaker, att.kind = results[-1].speaker, results[-1].kind
                     att.rule, att.span = "split-quote", results[-1].span
             if f is None and att.speaker is None and before.strip():

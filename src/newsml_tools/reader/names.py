@@ -32,6 +32,22 @@ _ORG_WORDS = (
     r"|ministry|department|council|company|firm|spokesman|spokeswoman|spokesperson"
     r"|statement|report|website|newspaper|magazine|blog|study|survey|poll|document|letter"
     r"|Wikinews|Twitter|Facebook|Google|Microsoft|Apple|Amazon|NASA|FIFA|UN|EU|NATO"
+    # other languages
+    r"|Instituto|Istituto|Institut|Ministerio|Ministero|Ministère|Ministerium|Banco|Banca"
+    r"|Banque|Universidad|Università|Université|Universität|Asociación|Associazione|Verband"
+    r"|Comité|Comitato|Comisión|Commissione|Consejo|Consiglio|Conseil|Gobierno|Governo"
+    r"|Gouvernement|Regierung|Partido|Partito|Parti|Partei|Sindicato|Syndicat|Gewerkschaft"
+    r"|Fédération|Federación|Federazione|Regroupement|Ligue|Liga|Fundación|Fondazione|Stiftung"
+    r"|Organización|Agencia|Agenzia|Agence|Tribunal|Tribunale|Gericht|Hôpital|Ospedale|Klinik"
+    r"|Krankenhaus|Policía|Polizia|Polizei|Comune|Ayuntamiento|Mairie|Senado|Senato|Sénat"
+    r"|Congreso|Parlamento|Parlement|Bundestag|Bundesrat|Empresa|Compañía|Società|Société"
+    r"|Cámara|Camera|Chambre|Kammer|Comisiones|Obreras|GmbH|SpA|S\.A\."
+)
+# German compounds: "Landesumweltamt", "Stadtwerke-Verkehrsbetriebe", "Bahnverkehr AG"
+_DE_ORG_SUFFIX = re.compile(
+    r"\w+(?:amt|ämter|verband|gewerkschaft|ministerium|werke|betriebe|behörde|gericht|kammer"
+    r"|konzern|partei|stiftung|verein|gruppe|zentrum|institut|agentur|bank)\b",
+    re.I,
 )
 ORG_RE = re.compile(r"\b(?:" + _ORG_WORDS + r")\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}")
@@ -55,7 +71,7 @@ def looks_like_org(name: str) -> bool:
     n = name.strip()
     if not n:
         return False
-    if is_agency(n) or ORG_RE.search(n):
+    if is_agency(n) or ORG_RE.search(n) or _DE_ORG_SUFFIX.search(n):
         return True
     if _ACRONYM.fullmatch(n.replace(" ", "")) and len(n) <= 10:
         return True

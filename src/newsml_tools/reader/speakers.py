@@ -66,8 +66,10 @@ glaciologist biologist epidemiologist physician surgeon nurse midwife lifeguard 
 _ROLES = frozenset(_ROLE_TEXT.split())
 # German compound job nouns before a name: "Gewerkschaftschef", "Bürgermeisterin"
 _DE_ROLE = re.compile(
-    r"[A-ZÄÖÜ][a-zäöüß]{4,}(?:in|er|e|chef|chefin|ent|entin|ant|antin|ist|istin|oge|ogin"
-    r"|eur|eurin|or|orin|ter|terin)"
+    r"(?=\w{8,})[A-ZÄÖÜ][a-zäöüß]+(?:chef|chefin|leiter|leiterin|sprecher|sprecherin|minister"
+    r"|ministerin|meister|meisterin|führer|führerin|präsident|präsidentin|rätin|experte|expertin"
+    r"|forscher|forscherin|lehrer|lehrerin|trainer|trainerin|arbeiter|arbeiterin|berater"
+    r"|beraterin|vorsitzende|vorsitzender|studentin|loge|login|istin|entin|antin|eurin|erin|tin)"
 )
 _AGENT = re.compile(r"(?:Sprecher(?:in)?|Spokes(?:man|woman|person)|Porte-parole|Portavoz)", re.I)
 _OF_WORDS = frozenset({"der", "des", "von", "of", "for", "de", "du", "del", "della"})
