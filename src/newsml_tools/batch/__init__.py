@@ -8,7 +8,10 @@ Sources
     never entered, fifos/devices are skipped), ``.zip``, ``.tar`` / ``.tar.gz`` / ``.tgz``
     / ``.tar.bz2`` / ``.tar.xz`` (streamed, ``r|*``) and ``.jsonl`` (one
     ``{"id", "text", "date"?, "lang"?, "provider"?, "guid"?, "path"?}`` per line). All are
-    read lazily: memory does not grow with the archive.
+    read lazily: memory does not grow with the content (a zip's central directory,
+    ~0.6 KB per member, is the one thing held; tar and JSON Lines hold nothing per input
+    beyond two 64-bit digests for duplicate detection). macOS AppleDouble files
+    (``._*``, ``__MACOSX/``) are never inputs.
 Ids and outputs
     An input's id is its relative path in the source (``a/b/story.txt``), or for JSON
     Lines the record's ``id`` (else ``<file>:<line>``). Outputs mirror the relative path
@@ -45,6 +48,8 @@ Resume (``--resume``)
     package version, ``SOURCE_DATE_EPOCH``) and the hash of every output on disk all match;
     everything else is converted again. Leftover ``.newsml-tmp-*`` files are removed
     first. The report is rewritten with one record per input; the journal is compacted.
+    Outputs of inputs that are no longer in the sources are left in DEST untouched.
+    Without ``--resume`` every input is converted and the journal starts afresh.
     A ``.zip`` DEST is written as ``DEST.tmp`` and renamed at the end (members in input
     order, fixed timestamps: byte-identical for the same inputs); a killed run leaves no
     DEST to resume from, so ``--resume`` with a ``.zip`` DEST converts everything again.
