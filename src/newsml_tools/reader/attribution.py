@@ -155,6 +155,11 @@ _STATEMENT_VERB = re.compile(
     r"\b(?:issued|released|published|posted|put out|sent)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
     r"(?:statement|letter|post|tweet|message|release)\b"
 )
+_ANONYMOUS = re.compile(
+    r"(?:one|another|someone|somebody|one of them|a (?:man|woman|resident|witness|neighbou?r"
+    r"|passenger|source|worker|voter|fan|student|local)|an? \w+ (?:resident|witness|source))",
+    re.I,
+)
 _RELATIVE = re.compile(r",\s*(?:who|which|der|die|qui|que|quien|quienes|che|il quale)$")
 _AGENT_NOUN = re.compile(
     r"\b(?:spokes(?:man|woman|person)|representative|statement|official|officials|source|sources"
@@ -473,6 +478,8 @@ class Attributor:
             f = self._subject(text[: vm.start()], vm.start(), para)
             if f and f.start >= head:
                 return f
+            if _ANONYMOUS.fullmatch(left.strip(" ,")):
+                return _Found("", head, vm.start(), "anonymous")  # "one told ORF": nobody named
             break
         return None
 
@@ -716,6 +723,10 @@ class Attributor:
             f: _Found | None = None
             if q.close_mark is not None:
                 f = self._after(text, close + 1, aend, q.paragraph)
+                if f and not f.name:
+                    results.append(att)
+                    found_for.append(None)
+                    continue
                 if f:
                     f.rule = f.rule or "after-verb"
             immediate = False

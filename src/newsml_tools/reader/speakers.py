@@ -193,6 +193,12 @@ _ORG_BEFORE = re.compile(r"\b(?P<type>" + _ORG_TYPES + r")\s+(?P<name>" + NAME_R
 _ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<type>" + _ORG_TYPES + r")\b")
 
 
+_GENDER_NOUN = re.compile(
+    r"\b(?:(spokeswoman|chairwoman|businesswoman|actress|congresswoman|councilwoman|mother"
+    r"|daughter|wife|sister|widow|grandmother|ms|mrs|miss)|spokesman|chairman|businessman"
+    r"|congressman|councilman|father|son|husband|brother|widower|grandfather|mr)[\s,.]+$"
+)
+_GENDER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _GENDERED = frozenset(
     {"mr", "herr", "monsieur", "m", "sir", "king", "lord", "prince", "father", "mrs", "ms"}
     | {"miss", "frau", "mme", "madame", "dame", "queen", "lady"}
@@ -235,11 +241,28 @@ class NameIndex:
                 self.orgs.append((order * 100000 + start, name))
             elif len(name.split()) >= 2:
                 self.persons.append((order * 100000 + start, name))
+                if name not in self.gender:
+                    self._gender_from_context(text, start, end, name)
             if not looks_like_org(name):  # for pronoun candidates: who acts in a clause
                 nxt = text[end : end + 12].split()
                 self.singles.append((order * 100000 + start, name, nxt[0] if nxt else ""))
                 prefix = text[max(0, start - 6) : start].split()
                 self._gender_cue(" ".join([*prefix[-1:], run]), name)
+
+    def _gender_from_context(self, text: str, start: int, end: int, name: str) -> None:
+        """ "Agnes Moray kept the light. She stayed." / "a spokesman, Callum Reid": a
+        gendered word right before the name or the next pronoun before any other name."""
+        before = text[max(0, start - 30) : start].lower()
+        m = _GENDER_NOUN.search(before)
+        if m:
+            self.gender[name] = "f" if m.group(1) else "m"
+            return
+        after = text[end : end + 160]
+        pm = _GENDER_PRONOUN.search(after)
+        if pm:
+            other = [r for r in name_runs(after[: pm.start()]) if len(r[2]) > 1]
+            if not any(clean_name(r[2]) and not looks_like_org(clean_name(r[2])) for r in other):
+                self.gender[name] = "f" if pm.group().lower() in ("she", "her") else "m"
 
     def _gender_cue(self, run: str, name: str) -> None:
         words = [w.lower().rstrip(".") for w in run.split()]
