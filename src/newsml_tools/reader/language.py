@@ -34,7 +34,7 @@ MIN_HITS = 5
 
 def detect_language(text: str) -> str | None:
     """Primary BCP 47 tag, or None when the text gives too little evidence."""
-    words = _TOKEN.findall(text[:6000].lower())
+    words = _TOKEN.findall(text[:3000].lower())
     if len(words) < 8:
         return None
     scores = dict.fromkeys(_STOPWORDS, 0)

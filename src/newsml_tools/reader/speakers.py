@@ -163,6 +163,9 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
     for m in NAME_RUN.finditer(text):
         start = m.start()
         run = m.group()
+        if "'" not in run and "’" not in run and "." not in run:
+            out.append((start, m.end(), run))  # the common case: nothing to split
+            continue
         pos = 0
         for tok in re.finditer(r"\S+", run):
             word = tok.group()
@@ -246,8 +249,10 @@ class NameIndex:
             if not looks_like_org(name):  # for pronoun candidates: who acts in a clause
                 nxt = text[end : end + 12].split()
                 self.singles.append((order * 100000 + start, name, nxt[0] if nxt else ""))
-                prefix = text[max(0, start - 6) : start].split()
-                self._gender_cue(" ".join([*prefix[-1:], run]), name)
+                prefix = text[max(0, start - 6) : start].split()[-1:]
+                head = [w.lower().rstrip(".") for w in [*prefix, *run.split()[:2]]]
+                if _GENDERED.intersection(head):
+                    self._gender_cue(" ".join([*prefix, run]), name)
 
     def _gender_from_context(self, text: str, start: int, end: int, name: str) -> None:
         """ "Agnes Moray kept the light. She stayed." / "a spokesman, Callum Reid": a
