@@ -154,6 +154,10 @@ def test_github_format_chosen_under_actions(fake) -> None:
     assert "1 file checked" in res.stderr  # summary on stderr for non-text formats
     res = run("bad.xml", "-f", "text", env={"GITHUB_ACTIONS": "true"})
     assert res.stdout.startswith("bad.xml:2:3: error")
+    # writing a file: the default stays text
+    run("bad.xml", "-o", "r.txt", env={"GITHUB_ACTIONS": "true"})
+    assert Path("r.txt").read_text().startswith("bad.xml:2:3: error")
+    assert run("bad.xml", env={"GITHUB_ACTIONS": "false"}).stdout.startswith("bad.xml:2:3")
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif", "github", "gitlab"])

@@ -144,7 +144,8 @@ def _known_rules() -> list[str]:
               "ignored).")
 @click.option("--strict", is_flag=True, help="Warnings make a file invalid (exit 1).")
 @click.option("--output-format", "-f", "output_format", type=click.Choice(FORMATS),
-              default=None, help="Report format [default: text; github under GitHub Actions].")
+              default=None,
+              help="Report format [default: text; github on GitHub Actions to stdout].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write the report to this file instead of stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
@@ -195,8 +196,10 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
     _check_schema(schema)
     select = _check_rule_prefixes(select, "--select")
     ignore = _check_rule_prefixes(ignore, "--ignore")
-    if output_format is None:
-        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if output_format is None:  # annotations under GitHub Actions, unless writing a file
+        to_stdout = not output or output == "-"
+        on_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+        output_format = "github" if on_actions and to_stdout else "text"
 
     from newsml_tools.reporters import REPORTERS
     from newsml_tools.runner import validate_paths
