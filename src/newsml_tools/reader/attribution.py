@@ -533,6 +533,16 @@ class Attributor:
             f.rule = f.rule or "according-to"
         return f
 
+    def _last_sentence_subject(self, para: int) -> _Found | None:
+        text = self.paragraphs[para]
+        if len(text) > 600:
+            return None
+        start = max([0, *(m.end() for m in _BOUNDARY.finditer(text))])
+        f = self._sentence_subject(text, start, len(text), para)
+        if f is None or looks_like_org(f.name):
+            return None
+        return f
+
     def _previous_sentence(self, text: str, a: int, b: int, para: int) -> _Found | None:
         """A quote standing alone after "Heald noted the findings show ..." or "…, sagt
         Wenger.": the speaker of the previous sentence, if it reports speech."""
@@ -736,7 +746,14 @@ class Attributor:
                 acc = self._according(text, sent_start, sent_end, q.paragraph)
                 if acc is not None and not (acc.start > q.start and acc.end <= q.end):
                     f = acc
-            if f is None and not before.strip() and k > 0 and found_for[i - 1] is not None:
+            gap_words = before.split()
+            tiny_gap = (
+                k > 0
+                and len(gap_words) <= 3
+                and not any(w[:1].isupper() or w in _VERB_SET for w in gap_words)
+                and bstart == prev_close
+            )
+            if f is None and (not before.strip() or tiny_gap) and k > 0 and found_for[i - 1]:
                 prev = spans[i - 1]
                 gap = text[prev.close_mark + 1 if prev.close_mark is not None else 0 : q.open_mark]
                 tiny = len(gap.split()) <= 3 and not any(w[:1].isupper() for w in gap.split())
@@ -768,6 +785,23 @@ class Attributor:
             ):
                 att.speaker, att.kind = results[-1].speaker, results[-1].kind
                 att.rule, att.span = "previous-paragraph", results[-1].span
+            elif (
+                f is None
+                and att.speaker is None
+                and q.open_mark == 0
+                and not q.continuation
+                and q.paragraph > 0
+                and not any(o.paragraph == q.paragraph - 1 for o in spans)
+            ):
+                # a quote-only paragraph after "Moray remembers the night ...": its subject
+                f = self._last_sentence_subject(q.paragraph - 1)
+                if f is not None:
+                    f.rule = "pronoun" if is_pronoun(f.name) else "previous-paragraph"
+                    name, kind = self._resolve(f, q.paragraph - 1)
+                    if name:
+                        att.speaker, att.kind, att.rule = name, kind, f.rule
+                        att.span = (q.paragraph - 1, f.start, f.end)
+                    f = None
             if f is not None:
                 name, kind = self._resolve(f, q.paragraph)
                 if name:
@@ -793,7 +827,10 @@ class Attributor:
             while j + 1 < len(spans) and spans[j].continued and spans[j + 1].continuation:
                 j += 1
             chain = results[i : j + 1]
-            named = next((r for r in chain if r.speaker and r.rule != "multi-paragraph"), None)
+            weak = ("multi-paragraph", "previous-paragraph")
+            named = next((r for r in chain if r.speaker and r.rule not in weak), None) or next(
+                (r for r in chain if r.speaker and r.rule != "multi-paragraph"), None
+            )
             if named:
                 for r in chain:
                     if r is not named:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsml_tools.reader.names import looks_like_org
+from newsml_tools.reader.names import ORG_RE, looks_like_org
 from newsml_tools.reader.verbs import PRONOUNS
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
@@ -71,6 +71,7 @@ _DE_ROLE = re.compile(
     r"|forscher|forscherin|lehrer|lehrerin|trainer|trainerin|arbeiter|arbeiterin|berater"
     r"|beraterin|vorsitzende|vorsitzender|studentin|loge|login|istin|entin|antin|eurin|erin|tin)"
 )
+_EN_ROLE = re.compile(r"[A-Z][a-z]{4,}(?:ist|ician|ologist|grapher|eur)")  # "Scientologist"
 _AGENT = re.compile(r"(?:Sprecher(?:in)?|Spokes(?:man|woman|person)|Porte-parole|Portavoz)", re.I)
 _OF_WORDS = frozenset({"der", "des", "von", "of", "for", "de", "du", "del", "della"})
 _DE_ORG_TYPE = re.compile(
@@ -107,6 +108,12 @@ def clean_name(run: str) -> str:
         return " ".join(toks[1:])  # "Umweltorganisation Alpenschutz"
     person = _person_part(toks)
     if looks_like_org(whole):
+        # "Refugee Council Enver Solomon": the organisation, then a person's name
+        org_at = [i for i, t in enumerate(toks) if ORG_RE.fullmatch(t.rstrip(".,"))]
+        if org_at and org_at[-1] <= len(toks) - 3 and toks[org_at[-1] + 1][:1].isupper():
+            rest = _person_part(toks[org_at[-1] + 1 :])
+            if len(rest.split()) >= 2 and not looks_like_org(rest):
+                return rest
         # "Defence Minister Andrei Belousov" is a person; "Ministry of National Defense" not
         if len(person.split()) >= 2 and not looks_like_org(person):
             return person
@@ -123,7 +130,9 @@ def _person_part(toks: list[str]) -> str:
         if t.lower().rstrip(".") in TITLES or (_DEMONYM.fullmatch(t) and nxt in TITLES):
             last_title = i
     toks = toks[last_title + 1 :]
-    while len(toks) >= 3 and (toks[0].lower() in _ROLES or _DE_ROLE.fullmatch(toks[0])):
+    while len(toks) >= 3 and (
+        toks[0].lower() in _ROLES or _DE_ROLE.fullmatch(toks[0]) or _EN_ROLE.fullmatch(toks[0])
+    ):
         toks = toks[1:]
     if len(toks) >= 2 and toks[0].lower() in _ROLES:
         toks = toks[1:]
