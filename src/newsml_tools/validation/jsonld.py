@@ -63,6 +63,16 @@ def article_nodes(doc: Any) -> list[tuple[tuple, dict]]:
     return out
 
 
+_profile: list = []
+
+
+def _profile_schema():
+    """Our NewsArticle profile schema, compiled once per process."""
+    if not _profile:
+        _profile.append(get_json_schema(schema_path("jsonld", "newsarticle.schema.json")))
+    return _profile[0]
+
+
 def check_jsonld(
     doc: Any,
     pos: Positions,
@@ -73,7 +83,7 @@ def check_jsonld(
     rules: bool = True,
 ) -> int:
     """Validate every NewsArticle node; returns how many article nodes were checked."""
-    schema = get_json_schema(schema_path("jsonld", "newsarticle.schema.json"))
+    schema = _profile_schema()
     nodes = article_nodes(doc)
     checked = 0
 

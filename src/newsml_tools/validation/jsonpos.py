@@ -13,6 +13,7 @@ from typing import Any
 
 _STR = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_SCALAR_START = re.compile(r'[^\s{}\[\]:,"]')  # what _TOKEN's scalar alternative starts with
 _TOKEN = re.compile(r'[ \t\r\n]*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^\s{}\[\]:,"]+))', re.S)
 
 
@@ -39,7 +40,12 @@ def loads(text: str, max_depth: int) -> Any:
         value = json.loads(text)
     except RecursionError as exc:
         raise TooDeep("JSON nesting is too deep to parse") from exc
-    if (isinstance(value, (dict, list))) and depth_exceeds(text, max_depth):
+    if (
+        isinstance(value, (dict, list))
+        # fewer opening brackets (strings included) than the bound: cannot nest deeper
+        and text.count("[") + text.count("{") > max_depth
+        and depth_exceeds(text, max_depth)
+    ):
         raise TooDeep(f"JSON nests deeper than {max_depth} levels")
     return value
 
@@ -61,6 +67,7 @@ class Positions:
         self.col0 = col_offset_first_line
         self._offsets: dict[str, int] | None = None
         self._nl: list[int] | None = None
+        self._first = False
 
     def _scan(self) -> dict[str, int]:
         text = self.text
@@ -134,6 +141,12 @@ class Positions:
 
     def offset(self, ptr: str) -> int | None:
         if self._offsets is None:
+            if not ptr:
+                # the document itself: its first token, no scan needed
+                text = self.text
+                i = len(text) - len(text.lstrip(" \t\r\n"))
+                if i < len(text) and (text[i] in "{[" or _SCALAR_START.match(text, i)):
+                    return i
             self._offsets = self._scan()
         # fall back to the nearest ancestor that has a position
         while True:
@@ -150,6 +163,15 @@ class Positions:
 
     def line_col_of_offset(self, off: int) -> tuple[int, int]:
         if self._nl is None:
+            if not self._first:
+                # the first (often only) position: no newline table
+                self._first = True
+                text = self.text
+                line = text.count("\n", 0, off) + 1
+                col = off - (text.rfind("\n", 0, off) + 1) + 1
+                if line == 1:
+                    col += self.col0
+                return line + self.line_offset, col
             self._nl = [m.start() for m in re.finditer("\n", self.text)]
         k = bisect.bisect_left(self._nl, off)
         line = k + 1

@@ -7,7 +7,7 @@ from typing import Any
 
 from newsml_tools.findings import Finding, Severity
 from newsml_tools.resources import schema_path
-from newsml_tools.validation.jschema import get_json_schema
+from newsml_tools.validation.jschema import CompiledJsonSchema, get_json_schema
 from newsml_tools.validation.jsonpos import Positions, pointer
 from newsml_tools.validation.rules import RULES
 
@@ -31,6 +31,17 @@ _SCHEMA_URL = re.compile(r"ninjs-schema_(\d+\.\d+)\.json")
 
 def ninjs_schema_file(version: str):
     return schema_path("ninjs", version, f"ninjs-schema_{version}.json")
+
+
+_by_version: dict[str, CompiledJsonSchema] = {}
+
+
+def ninjs_schema(version: str) -> CompiledJsonSchema:
+    """The compiled schema of one ninjs version, cached per process (no path work)."""
+    hit = _by_version.get(version)
+    if hit is None:
+        hit = _by_version[version] = get_json_schema(ninjs_schema_file(version))
+    return hit
 
 
 def declared_version(item: dict) -> str | None:
@@ -144,7 +155,7 @@ def check_ninjs(
                     hint="pass --ninjs-version to choose",
                 )
             version = LATEST
-        schema = get_json_schema(ninjs_schema_file(version))
+        schema = ninjs_schema(version)
         for err in schema.errors(item):
             add(
                 "json-schema",
