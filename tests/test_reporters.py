@@ -329,3 +329,20 @@ def test_gitlab_fingerprints_stable_and_distinct() -> None:
         F("x.xml", 2, 1, "xsd", E, "m", item="urn:1")])])
     fps = [i["fingerprint"] for i in json.loads(render("gitlab", rep))]
     assert len(set(fps)) == 3
+
+
+@pytest.mark.parametrize("fmt", sorted(REPORTERS))
+def test_undecodable_file_names_render_as_valid_utf8(fmt) -> None:
+    name = os.fsdecode(b"feeds/bad\xff.xml") if os.name != "nt" else "feeds/bad\udcff.xml"
+    rep = Report(results=[FileResult(file=name, findings=[F(name, 1, 1, "xsd", E, "m")]),
+                          FileResult(file=name + "2", error="gone")])
+    out = render(fmt, rep)
+    out.encode("utf-8")  # no lone surrogates left
+    if fmt == "sarif":
+        assert "feeds/bad%FF.xml" in out
+    elif fmt == "json":
+        assert json.loads(out)["files"][0]["file"] == "feeds/bad\\xff.xml"
+    elif fmt == "gitlab":
+        assert json.loads(out)[0]["location"]["path"] == "feeds/bad\\xff.xml"
+    else:
+        assert "bad\\xff.xml" in out

@@ -215,7 +215,7 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
         from newsml_tools.atomic import write_atomic
 
         try:
-            write_atomic(output, rendered.encode("utf-8"))
+            write_atomic(output, rendered.encode("utf-8", "backslashreplace"))
         except OSError as exc:
             raise click.FileError(output, hint=exc.strerror or str(exc)) from None
     else:

@@ -19,11 +19,26 @@ INFORMATION_URI = "https://github.com/newsml-tools/newsml-tools"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unsurrogate(text: str) -> str:
+    """Bytes that were not UTF-8 in a file name (decoded with ``surrogateescape``) shown as
+    ``\\xNN``, so the report stays valid UTF-8."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def posix_path(name: str, base: str | None = None) -> str:
     """``name`` with forward slashes, relative to ``base`` (default: cwd) when inside it.
 
     Pseudo-names such as ``<stdin>`` are returned unchanged.
     """
+    return unsurrogate(_posix_path(name, base))
+
+
+def _posix_path(name: str, base: str | None = None) -> str:
     if name.startswith("<") and name.endswith(">"):
         return name
     if "\\" in name and os.sep == "\\":  # pragma: no cover - Windows
@@ -45,8 +60,8 @@ def posix_path(name: str, base: str | None = None) -> str:
 
 def path_uri(name: str, base: str | None = None) -> str:
     """A URI reference for ``name``: relative and percent-encoded, or ``file://`` if absolute."""
-    p = posix_path(name, base)
-    if p.startswith("/"):
+    p = _posix_path(name, base).encode("utf-8", "surrogateescape")  # exact bytes, %-encoded
+    if p.startswith(b"/"):
         return "file://" + quote(p, safe="/")
     return quote(p, safe="/")
 
