@@ -171,6 +171,13 @@ def test_every_format_and_output_file(fake, fmt) -> None:
         json.loads(written)
 
 
+def test_unwritable_output_is_exit_2(fake) -> None:
+    Path("blocker").write_text("a file, not a folder")
+    res = run("ok.xml", "-o", "blocker/report.txt")
+    assert res.exit_code == 2 and "cannot write blocker/report.txt" in res.stderr
+    assert run("ok.xml", "-o", ".").exit_code == 2  # a directory
+
+
 def test_quiet(fake) -> None:
     res = run("ok.xml", "-q")
     assert res.exit_code == 0 and res.output == ""

@@ -23,6 +23,12 @@ KINDS = ("auto", "newsml-g2", "nitf", "ninjs", "jsonld", "html")
 FORMATS = ("text", "json", "junit", "sarif", "github", "gitlab")
 
 
+class CannotWrite(click.ClickException):
+    """The report could not be written: exit 2 (like any input/output problem), not 1."""
+
+    exit_code = 2
+
+
 def _internal_error(exc: BaseException) -> None:
     if os.environ.get("NEWSML_DEBUG"):
         raise exc
@@ -217,7 +223,7 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
         try:
             write_atomic(output, rendered.encode("utf-8", "backslashreplace"))
         except OSError as exc:
-            raise click.FileError(output, hint=exc.strerror or str(exc)) from None
+            raise CannotWrite(f"cannot write {output}: {exc.strerror or exc}") from None
     else:
         _echo_stdout(rendered)
     if not quiet and (reporter.summary_on_stderr or (output and output != "-")):
