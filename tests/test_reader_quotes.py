@@ -23,6 +23,10 @@ def quotes(body: str) -> list[str]:
         ("She said “He told me ‘no’ today.”", ["He told me ‘no’ today."]),
         ('He said "hi" and "bye" to a 6" fish.', ["hi", "bye"]),
         ("It's a 'scare' word and we're fine.", []),  # single quotes stay text in double-quote copy
+        # sloppy real copy: mixed families, and a quote opened after a comma
+        ('He said, "Nothing more to add.“ However, it went on.', ["Nothing more to add."]),
+        ('They agreed," For example, schools can vote". People', ["For example, schools can vote"]),
+        ("„Das ist gut“, sagte sie.", ["Das ist gut"]),
     ],
 )
 def test_marks(body: str, expected: list[str]) -> None:
@@ -38,7 +42,9 @@ def test_multi_paragraph_quote() -> None:
     body = "“First paragraph of speech.\n\n“Second paragraph.\n\n“Last one,” she said.\n\nAfter."
     art = read_article("Headline\n\nJane Doe spoke.\n\n" + body)
     assert [q.text for q in art.quotes] == [
-        "First paragraph of speech.", "Second paragraph.", "Last one,"
+        "First paragraph of speech.",
+        "Second paragraph.",
+        "Last one,",
     ]
     assert {q.speaker for q in art.quotes} == {"Jane Doe"}
     assert [q.rule for q in art.quotes] == ["multi-paragraph", "multi-paragraph", "pronoun"]

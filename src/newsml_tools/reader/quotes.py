@@ -11,7 +11,8 @@ from dataclasses import dataclass
 MAX_QUOTE_CHARS = 4000  # longer "quotes" are unbalanced marks, not speech
 
 # opening mark -> closing marks it accepts
-_CLOSERS = {"“": "”“", "„": "“”", "»": "«", "«": "»", '"': '"', "”": "”"}  # ” opens in sv/fi
+# sloppy copy mixes families: "…“ and “…" close each other when nothing follows the mark
+_CLOSERS = {"“": '”“"', "„": "“”", "»": "«", "«": "»", '"': '"”“', "”": "”"}  # ” opens in sv/fi
 _OPENERS = '“„«»"'
 _ALL_MARKS = re.compile(r"[“”„«»\"]")
 _SINGLE_MARKS = re.compile(r"[‘’]")
@@ -40,6 +41,18 @@ def _opens(text: str, i: int) -> bool:
         return True
     prev = text[i - 1 : i]
     return not prev or not (prev.isalnum() or prev in ".,;:!?")
+
+
+def _late_opener(text: str, i: int) -> bool:
+    """``… communities," For example, …"``: a straight mark after a comma, then a space
+    and a capital, opens a quote when another straight mark closes it later."""
+    return (
+        text[i] == '"'
+        and text[i - 1 : i] in (",", ":")
+        and text[i + 1 : i + 2] == " "
+        and text[i + 2 : i + 3].isupper()
+        and '"' in text[i + 1 :]
+    )
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -72,7 +85,7 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
                 break
             o = m.start()
             ch = text[o]
-            if ch in "”’" or not _opens(text, o):
+            if ch in "”’" or not (_opens(text, o) or _late_opener(text, o)):
                 i = o + 1
                 continue
             if ch == "»" and "«" not in text[o + 1 :] and "»" in text[o + 1 :]:
@@ -86,6 +99,8 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
                 if (
                     c in closers
                     and (c != ch or ch in '"»«' or not _opens(text, j))
+                    and (c != "“" or ch == "„" or not _opens(text, j))
+                    and (c != '"' or ch == '"' or not _opens(text, j))
                     and (c != "’" or not text[j + 1 : j + 2].isalpha())  # "we’re": apostrophe
                 ):
                     close = j
