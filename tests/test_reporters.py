@@ -346,3 +346,56 @@ def test_undecodable_file_names_render_as_valid_utf8(fmt) -> None:
         assert json.loads(out)[0]["location"]["path"] == "feeds/bad\\xff.xml"
     else:
         assert "bad\\xff.xml" in out
+
+
+# ------------------------------------------------------------------ property: any report
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+_names = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00/\\"),
+                 min_size=1, max_size=12)
+_findings = st.builds(
+    lambda line, col, rule, sev, msg, hint, item, path: (line, col, rule, sev, msg, hint, item,
+                                                         path),
+    st.one_of(st.none(), st.integers(0, 10**6)), st.one_of(st.none(), st.integers(0, 500)),
+    st.sampled_from(["xsd", "parse", "NG001", "NJ001", "LD003", "ZZ001"]),
+    st.sampled_from(list(Severity)), _text, st.one_of(st.none(), _text),
+    st.one_of(st.none(), _text), st.one_of(st.none(), _text),
+)
+_results = st.lists(st.tuples(_names, st.lists(_findings, max_size=4),
+                              st.one_of(st.none(), _text)), max_size=5)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_results, st.booleans())
+def test_any_report_renders_in_every_format(sarif_validator, results, strict) -> None:
+    from lxml import etree
+
+    rep = Report(strict=strict, results=[
+        FileResult(file=f"d/{name}", kind="newsml-g2", error=err, findings=[
+            F(f"d/{name}", line, col, rule, sev, msg, hint=hint, item=item, path=path)
+            for line, col, rule, sev, msg, hint, item, path in fs])
+        for name, fs, err in results])
+    n_findings = len(rep.findings)
+    for fmt in REPORTERS:
+        out = render(fmt, rep)
+        out.encode("utf-8")
+        if fmt == "text":
+            assert len(out.splitlines()) == n_findings + rep.unreadable + 1
+        elif fmt == "github":
+            assert len(out.splitlines()) == n_findings + rep.unreadable
+            assert all(line.startswith("::") for line in out.splitlines())
+        elif fmt == "junit":
+            root = etree.fromstring(out.encode("utf-8"))
+            assert root.get("tests") == str(len(results))
+        elif fmt == "sarif":
+            data = json.loads(out)
+            assert not list(sarif_validator.iter_errors(data))
+            assert len(data["runs"][0]["results"]) == n_findings
+        elif fmt == "gitlab":
+            issues = json.loads(out)
+            fps = [i["fingerprint"] for i in issues]
+            assert len(fps) == len(set(fps)) == n_findings + rep.unreadable
+        else:
+            assert json.loads(out)["summary"]["exit_code"] == rep.exit_code

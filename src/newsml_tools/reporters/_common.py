@@ -31,11 +31,12 @@ def unsurrogate(text: str) -> str:
 
 
 def posix_path(name: str, base: str | None = None) -> str:
-    """``name`` with forward slashes, relative to ``base`` (default: cwd) when inside it.
+    """``name`` with forward slashes, relative to ``base`` (default: cwd) when inside it;
+    undecodable bytes and control characters escaped (see ``unsurrogate``, ``printable``).
 
     Pseudo-names such as ``<stdin>`` are returned unchanged.
     """
-    return unsurrogate(_posix_path(name, base))
+    return _PATH_CONTROL.sub(_escape_control, unsurrogate(_posix_path(name, base)))
 
 
 def _posix_path(name: str, base: str | None = None) -> str:
@@ -66,15 +67,26 @@ def path_uri(name: str, base: str | None = None) -> str:
     return quote(p, safe="/")
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_PATH_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # tab and LF too
+
+
+def _escape_control(m: re.Match[str]) -> str:
+    c = ord(m.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+def printable(text: str) -> str:
+    """Control characters (and Unicode line/paragraph separators) as ``\\xNN``/``\\uNNNN``:
+    a hostile document or file name must not break lines or drive the terminal."""
+    return _CONTROL.sub(_escape_control, text)
 
 
 def one_line(text: str) -> str:
-    """Collapse line breaks so one finding stays on one line, and show other control
-    characters as ``\\xNN`` (a hostile document must not drive the terminal)."""
+    """Collapse line breaks so one finding stays on one line; see ``printable``."""
     if "\n" in text or "\r" in text:
         text = " ".join(part.strip() for part in text.splitlines() if part.strip())
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return printable(text)
 
 
 def xml_safe(text: str) -> str:

@@ -9,7 +9,7 @@ characters are shown as ``\\xNN``.
 from __future__ import annotations
 
 from newsml_tools.findings import Report, Severity
-from newsml_tools.reporters._common import _CONTROL, full_message, posix_path
+from newsml_tools.reporters._common import full_message, posix_path, printable
 from newsml_tools.reporters.base import Reporter
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -17,7 +17,7 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 def escape_data(s: str) -> str:
     s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
+    return printable(s)
 
 
 def escape_property(s: str) -> str:
