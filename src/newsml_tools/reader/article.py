@@ -360,6 +360,9 @@ class _Reader:
         first_body = True
         for block in keep:
             flat = block.flat
+            if len(flat) <= 20 and not any(c.isalnum() for c in flat):
+                self._label(block.start, block.end)  # "___", "***": a separator, not text
+                continue
             # captions between paragraphs (never the dateline paragraph)
             if (not first_body or find_dateline(flat) is None) and (
                 self._add_caption(block)

@@ -160,6 +160,10 @@ _ANONYMOUS = re.compile(
     r"|passenger|source|worker|voter|fan|student|local)|an? \w+ (?:resident|witness|source))",
     re.I,
 )
+_GROUP_NOUNS = frozenset(
+    {"analysts", "economists", "officials", "researchers", "experts", "scientists", "sources"}
+    | {"strategists", "spokespeople", "executives", "lawyers", "staff", "doctors", "engineers"}
+)
 _RELATIVE = re.compile(r",\s*(?:who|which|der|die|qui|que|quien|quienes|che|il quale)$")
 _AGENT_NOUN = re.compile(
     r"\b(?:spokes(?:man|woman|person)|representative|statement|official|officials|source|sources"
@@ -410,6 +414,10 @@ class Attributor:
             pm = _PREP_BEFORE.search(stripped[:s])
             title_before = pm and (stripped[: pm.start()].split() or [""])[-1].lower() in TITLES
             if (not pm or title_before) and not _POSSESSIVE_END.search(last_run):
+                return self._np_name(text, off + s, off + e, para)
+            word_before = (stripped[: pm.start()].split() or [""])[-1].lower() if pm else ""
+            if pm and pm.group("prep") in ("at", "from", "of") and word_before in _GROUP_NOUNS:
+                # "Analysts at Goldman Sachs said": the firm speaks
                 return self._np_name(text, off + s, off + e, para)
             if pm and pm.group("prep") in ("of", "at", "from", "with") and depth == 0:
                 # the person before "of the Jet Propulsion Laboratory"

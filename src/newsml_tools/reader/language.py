@@ -9,15 +9,20 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
     for lang, words in {
         "en": "the and of to is that for it was on with as said he by at from his have are be "
-        "this were has an not they which but been their who would will",
+        "this were has an not they which but been their who would will there after about into "
+        "than when its also more said says",
         "de": "der die und das ist nicht den mit von sich des ein eine auf dem im für zu auch "
-        "es wurde sagte bei nach wie aus werden hat sind einer nur noch über",
+        "es wurde sagte bei nach wie aus werden hat sind einer nur noch über vor wegen seien sei "
+        "am um zur zum bis man wir ich haben war waren kann soll mehr unter gegen durch dass "
+        "vom beim ins einen einem eines diese dieser dieses schon sehr so",
         "fr": "le la les et des est une un du dans que pour qui pas sur au par il ce sont "
-        "avec été aux mais ont cette leur selon elle ses",
+        "avec été aux mais ont cette leur selon elle ses nous vous ils sa son dont où plus "
+        "était fait comme tout aussi",
         "es": "el la los las y de que en un una es por con para se del al lo su como más "
-        "pero fue ha sus según está sobre también",
+        "pero fue ha sus según está sobre también desde hay son entre cuando muy sin este esta "
+        "ya porque",
         "it": "il la di che e è per un una del della con non sono nel alla le gli si da ha "
-        "anche più dei delle questo stato",
+        "anche più dei delle questo stato sono nella sul dal alla come ma secondo",
         "nl": "de het een en van in is dat op te niet met voor zijn er aan ook bij door werd "
         "maar die naar heeft worden",
         "pt": "o a os as de que e do da em um uma para com não por no na dos se mais foi ao "
@@ -30,6 +35,7 @@ for _lang, _words in _STOPWORDS.items():
     for _w in _words:
         _LANGS_OF.setdefault(_w, []).append(_lang)
 MIN_HITS = 5
+MIN_SHARE = 0.08  # stopwords are ~40% of running text; 8% leaves room for names and numbers
 
 
 def detect_language(text: str) -> str | None:
@@ -43,6 +49,6 @@ def detect_language(text: str) -> str | None:
             scores[lang] += n
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     (best, top), (_, second) = ranked[0], ranked[1]
-    if top < MIN_HITS or top < 1.25 * second or top < 0.12 * len(words):
+    if top < MIN_HITS or top < 1.25 * second or top < MIN_SHARE * len(words):
         return None
     return best
