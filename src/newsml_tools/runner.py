@@ -112,11 +112,15 @@ def walk_dir(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[
                 continue
             keep.append(d)
         dirnames[:] = keep
+        prefix = dirpath if dirpath.endswith(os.sep) else dirpath + os.sep
+        rel_prefix = "" if rel_dir == "." else rel_dir + os.sep
         for fn in sorted(filenames):
-            rel = fn if rel_dir == "." else os.path.join(rel_dir, fn)
-            full = os.path.join(dirpath, fn)
-            if _matches(fn, include) and not _excluded(full, rel, exclude):
-                found.append(full)
+            if not _matches(fn, include):
+                continue
+            full = prefix + fn
+            if exclude and _excluded(full, rel_prefix + fn, exclude):
+                continue
+            found.append(full)
     return found
 
 
@@ -150,8 +154,10 @@ def expand_paths(
     out: list[Target] = []
     seen: set[str] = set()
 
+    cwd = os.getcwd()
+
     def add(name: str) -> None:
-        key = os.path.normcase(os.path.abspath(name))
+        key = os.path.normcase(os.path.normpath(os.path.join(cwd, name)))
         if key not in seen:
             seen.add(key)
             out.append(Target(name))
