@@ -203,3 +203,11 @@ def test_parse_size() -> None:
     assert _parse_size("200MB") == 200 * 1024**2
     assert _parse_size("1GiB") == 1024**3
     assert _parse_size("1.5m") == int(1.5 * 1024**2)
+
+
+def test_unreadable_file_exit_2(tree) -> None:
+    os.symlink("does-not-exist.xml", "dangling.xml")
+    res = invoke("dangling.xml", "c/d0/000.xml")
+    assert res.exit_code == 2
+    assert res.stdout.startswith("dangling.xml: unreadable: ")
+    assert "1 unreadable" in res.stdout
