@@ -103,6 +103,35 @@ _PLACE_WORDS = frozenset(
 )
 _NOT_VERB = frozenset(
     {
+        "en",
+        "de",
+        "del",
+        "la",
+        "el",
+        "con",
+        "por",
+        "para",
+        "sur",
+        "dans",
+        "à",
+        "au",
+        "im",
+        "am",
+        "mit",
+        "von",
+        "zu",
+        "bei",
+        "nach",
+        "und",
+        "et",
+        "y",
+        "e",
+        "o",
+        "da",
+        "di",
+        "nel",
+        "des",
+        "du",
         "area",
         "region",
         "city",
@@ -679,6 +708,11 @@ class Attributor:
             self.index.gender.setdefault(
                 canon, "m" if raw[-1].lower().startswith("mr") or raw[-1].lower() == "sir" else "f"
             )
+        if _DET_START.match(name) and name.split()[-1][:1].islower():
+            # "the minister said" / "la ministra": the person introduced with that role
+            person = self.index.person_for_role(name.split()[-1], pos)
+            if person:
+                return person, "Person"
         if name[:1].islower():
             return name, "Person"
         return canon, "Person"
@@ -755,16 +789,18 @@ class Attributor:
                 if acc is not None and not (acc.start > q.start and acc.end <= q.end):
                     f = acc
             gap_words = before.split()
-            tiny_gap = (
+            tiny_gap = (  # "… "dangerous" and "ideological": …" / "…" at a time when "…"
                 k > 0
-                and len(gap_words) <= 3
-                and not any(w[:1].isupper() or w in _VERB_SET for w in gap_words)
+                and len(gap_words) <= 12
+                and not any(w[:1].isupper() or w.strip(",.;:") in _VERB_SET for w in gap_words)
                 and bstart == prev_close
             )
             if f is None and (not before.strip() or tiny_gap) and k > 0 and found_for[i - 1]:
                 prev = spans[i - 1]
                 gap = text[prev.close_mark + 1 if prev.close_mark is not None else 0 : q.open_mark]
-                tiny = len(gap.split()) <= 3 and not any(w[:1].isupper() for w in gap.split())
+                tiny = tiny_gap or (
+                    len(gap.split()) <= 3 and not any(w[:1].isupper() for w in gap.split())
+                )
                 if (
                     len(gap) <= 300 and results[-1].rule in ("after-verb", "pronoun", "split-quote")
                 ) or (tiny and results[-1].speaker):
@@ -821,6 +857,8 @@ class Attributor:
                 self.history.speakers.append((order, att.speaker, att.kind))
             results.append(att)
             found_for.append(f if att.speaker else None)
+            if att.speaker and f is None:
+                found_for[-1] = _Found(att.speaker, 0, 0, att.rule or "")
         self._fill_chains(spans, results)
         return results
 

@@ -205,6 +205,10 @@ _ORG_BEFORE = re.compile(r"\b(?P<type>" + _ORG_TYPES + r")\s+(?P<name>" + NAME_R
 _ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<type>" + _ORG_TYPES + r")\b")
 
 
+_ROLE_APPOSITION = re.compile(
+    r"\b(?:the|la|le|el|der|die|il|lo|l['’]|its|their|his|her|son|sa|su)\s*(?P<role>[a-zà-ÿ-]{3,})"
+    r"(?:\s+[^,.;:“”\"«»]{0,60}?)?,\s+(?P<name>" + NAME_RUN.pattern + r")"
+)
 _GENDER_NOUN = re.compile(
     r"\b(?:(spokeswoman|chairwoman|businesswoman|actress|congresswoman|councilwoman|mother"
     r"|daughter|wife|sister|widow|grandmother|ms|mrs|miss)|spokesman|chairman|businessman"
@@ -226,10 +230,26 @@ class NameIndex:
     org_types: dict[str, str] = field(default_factory=dict)  # "Amazonia Viva" -> "group"
     _by_token: dict[str, list[tuple[int, str]]] | None = None  # built on first look-up
     acronyms: dict[str, str] = field(default_factory=dict)  # "KCNA" -> its full name
+    roles: list[tuple[int, str, str]] = field(default_factory=list)  # (order, role, person)
     singles: list[tuple[int, str, str]] = field(default_factory=list)  # (order, name, next word)
     gender: dict[str, str] = field(default_factory=dict)
 
+    def person_for_role(self, role: str, position: int) -> str | None:
+        """The latest person introduced with ``role`` ("minister") before ``position``."""
+        best = None
+        for pos, r, person in self.roles:
+            if pos <= position and (r == role.lower() or r.startswith(role.lower()[:6])):
+                best = person
+        return best
+
+    def _add_roles(self, text: str, order: int) -> None:
+        for m in _ROLE_APPOSITION.finditer(text):  # "la ministra de Trabajo, Teresa Aguirre"
+            name = clean_name(m.group("name"))
+            if len(name.split()) >= 2 and not looks_like_org(name):
+                self.roles.append((order * 100000 + m.start(), m.group("role").lower(), name))
+
     def add_text(self, text: str, order: int) -> None:
+        self._add_roles(text, order)
         found = [
             (m.start("name"), m.group("name"), m.group("type")) for m in _ORG_BEFORE.finditer(text)
         ]
@@ -253,6 +273,14 @@ class NameIndex:
                 self.orgs.append((order * 100000 + start, name))
             elif len(name.split()) >= 2:
                 self.persons.append((order * 100000 + start, name))
+                # "Finance Minister Haruto Ishibashi", "promoter Sandra Kenny": a role
+                lead = run.split()[: len(run.split()) - len(name.split())]
+                prev = text[max(0, start - 20) : start].split()[-1:]
+                for word in reversed([*prev, *lead]):
+                    role = word.lower().strip(".,")
+                    if role in TITLES or role in _ROLES:
+                        self.roles.append((order * 100000 + start, role, name))
+                        break
                 if name not in self.gender:
                     self._gender_from_context(text, start, end, name)
             if not looks_like_org(name):  # for pronoun candidates: who acts in a clause
