@@ -168,7 +168,7 @@ def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_f
     'feeds/**/*.xml', or '-' for standard input.
 
     Exit status: 0 all valid, 1 some invalid, 2 usage error or unreadable input,
-    123 internal error.
+    123 internal error, 130 interrupted. See docs/ci-integration.md.
     """
     try:
         _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from,
