@@ -231,6 +231,7 @@ class NameIndex:
     _by_token: dict[str, list[tuple[int, str]]] | None = None  # built on first look-up
     acronyms: dict[str, str] = field(default_factory=dict)  # "KCNA" -> its full name
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # (order, role, person)
+    _gender_tried: set[str] = field(default_factory=set)
     singles: list[tuple[int, str, str]] = field(default_factory=list)  # (order, name, next word)
     gender: dict[str, str] = field(default_factory=dict)
 
@@ -281,7 +282,8 @@ class NameIndex:
                     if role in TITLES or role in _ROLES:
                         self.roles.append((order * 100000 + start, role, name))
                         break
-                if name not in self.gender:
+                if name not in self.gender and name not in self._gender_tried:
+                    self._gender_tried.add(name)  # the first mention tells; later ones rarely
                     self._gender_from_context(text, start, end, name)
             if not looks_like_org(name):  # for pronoun candidates: who acts in a clause
                 nxt = text[end : end + 12].split()
