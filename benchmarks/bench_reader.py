@@ -67,9 +67,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--file", type=Path, nargs="*", help="articles to time instead")
     args = parser.parse_args()
-    texts = (
-        [p.read_text(encoding="utf-8") for p in args.file] if args.file else [wire_article()]
-    )
+    texts = [p.read_text(encoding="utf-8") for p in args.file] if args.file else [wire_article()]
     words = statistics.mean(len(t.split()) for t in texts)
     for t in texts:  # warm caches and compiled patterns
         read_article(t)

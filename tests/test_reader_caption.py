@@ -57,9 +57,7 @@ def test_caption_and_credit_on_separate_lines() -> None:
 
 
 def test_caption_between_paragraphs() -> None:
-    text = (
-        "Headline\n\nLONDON (Reuters) - First.\n\nA crowd gathers. REUTERS/Jane Roe\n\nSecond."
-    )
+    text = "Headline\n\nLONDON (Reuters) - First.\n\nA crowd gathers. REUTERS/Jane Roe\n\nSecond."
     art = read_article(text)
     assert [(m.caption, m.credit) for m in art.media] == [("A crowd gathers.", "REUTERS/Jane Roe")]
     assert art.paragraphs == ["First.", "Second."]

@@ -36,7 +36,7 @@ def test_header_before_a_plain_headline_line() -> None:
 
 def test_yaml_front_matter() -> None:
     text = (
-        "---\ntitle: \"Glaciers melt faster\"\nauthor: Julia Brandt\n"
+        '---\ntitle: "Glaciers melt faster"\nauthor: Julia Brandt\n'
         "date: 2024-08-14T10:00:00+02:00\nlanguage: de\ntags:\n  - climate\n  - alps\n"
         "summary: >\n  Two lines of\n  summary text\n---\n" + BODY
     )
@@ -89,7 +89,7 @@ def test_header_dates(value: str, iso: str | None) -> None:
 
 
 def test_wikinews_date_line() -> None:
-    art = read_article("Headline here\n\nFriday, August 21, 2015\n\nBody text." )
+    art = read_article("Headline here\n\nFriday, August 21, 2015\n\nBody text.")
     assert art.date == "2015-08-21"
     assert art.headers["date-line"] == "Friday, August 21, 2015"
     assert art.paragraphs == ["Body text."]

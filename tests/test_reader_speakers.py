@@ -62,7 +62,8 @@ def test_canonical_fullest_name() -> None:
         "Mr. Chen Wei, the trade minister, spoke later. “No,” Mr. Chen said."
     )
     assert [(q.speaker, q.speaker_kind) for q in art.quotes] == [
-        ("Vladimir Putin", "Person"), ("Chen Wei", "Person")
+        ("Vladimir Putin", "Person"),
+        ("Chen Wei", "Person"),
     ]
 
 
@@ -78,7 +79,8 @@ def test_split_quote_same_speaker() -> None:
     art = read_article("Headline\n\n“First half,” she said. “Second half.”\n\nx")
     art = read_article("Headline\n\nMaria Lopez spoke. “First half,” she said. “Second half.”")
     assert [(q.speaker, q.rule) for q in art.quotes] == [
-        ("Maria Lopez", "pronoun"), ("Maria Lopez", "split-quote")
+        ("Maria Lopez", "pronoun"),
+        ("Maria Lopez", "split-quote"),
     ]
 
 
@@ -91,9 +93,7 @@ def test_pronoun_resolution_uses_latest_reported_speaker() -> None:
 
 
 def test_pronoun_gender_from_titles() -> None:
-    body = (
-        "Mr John Key spoke first and Ms Ann Poe spoke next.\n\n“Yes,” she said. “No,” he said."
-    )
+    body = "Mr John Key spoke first and Ms Ann Poe spoke next.\n\n“Yes,” she said. “No,” he said."
     assert [s for _, s in speakers(body)] == ["Ann Poe", "John Key"]
 
 
@@ -142,5 +142,6 @@ def test_previous_paragraph_continuation() -> None:
     body = "“First,” Jane Doe said.\n\n“A whole paragraph of more speech from her.”"
     art = read_article("Headline\n\n" + body)
     assert [(q.speaker, q.rule) for q in art.quotes] == [
-        ("Jane Doe", "after-verb"), ("Jane Doe", "previous-paragraph")
+        ("Jane Doe", "after-verb"),
+        ("Jane Doe", "previous-paragraph"),
     ]
