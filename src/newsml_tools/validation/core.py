@@ -134,7 +134,7 @@ def validate_data(
 ) -> FileResult:
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
-    raw = _to_bytes(data)
+    raw = data if type(data) is bytes else _to_bytes(data)
     res = FileResult(filename, kind=kind)
     if len(raw) > max_bytes:
         res.kind = kind or detect_kind(raw[:65536], filename)
@@ -144,7 +144,7 @@ def validate_data(
             )
         )
         return res
-    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+    if raw[:1] not in _NONEMPTY_FIRST and not raw.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         res.kind = kind or detect_kind(b"", filename)
         res.findings.append(_finding(filename, "parse", "empty input"))
         return res
@@ -190,12 +190,23 @@ def _undecodable(head: bytes) -> bool:
 
 
 # ------------------------------------------------------------------ XML
+_xml_mod: Any = None
+
+
+def _xml() -> Any:
+    """The XML module (lxml), imported on first use and kept: no import per file."""
+    global _xml_mod
+    if _xml_mod is None:
+        from newsml_tools.validation import xml as X
+
+        _xml_mod = X
+    return _xml_mod
+
+
 def _validate_xml(
     raw: bytes, kind: str, res: FileResult, schema: str | None, rules: bool = True
 ) -> None:
-    from newsml_tools.validation import xml as X
-    from newsml_tools.validation.xsd import validating_parser
-
+    X = _xml_mod or _xml()
     sink = X._Sink(res.file)
     validating = None
     if (
@@ -205,23 +216,26 @@ def _validate_xml(
         and b"conformance='core'" not in raw
     ):
         validating = _POWER
-        parser = validating_parser(_POWER)
+        parser = X.validating_parser(_POWER)
     else:
         parser = None
     root, valid = X.parse_xml(raw, sink, parser)
     if root is not None:
-        tag = root.tag if isinstance(root.tag, str) else ""
+        tag = root.tag
+        if not isinstance(tag, str):
+            tag = ""
+        nar = tag.startswith(X.NAR_PREFIX)
         actual = kind
-        if tag == "nitf" or tag == f"{{{X.NITF_NS}}}nitf":
+        if tag == "nitf" or tag == X.NITF_ROOT:
             actual = "nitf"
-        elif tag.startswith(f"{{{X.NAR_NS}}}"):
+        elif nar:
             actual = "newsml-g2"
         if schema is None and actual != kind:
             actual = kind  # the caller said what it is: the schema will say what is wrong
         res.kind = actual
         if actual == "nitf":
             X.validate_nitf(root, sink, schema, rules)
-        elif schema is None and not tag.startswith(f"{{{X.NAR_NS}}}"):
+        elif schema is None and not nar:
             sink.add(
                 "xsd",
                 f"root element {X._short(tag) or tag!r} is not a NewsML-G2 element",
@@ -231,7 +245,7 @@ def _validate_xml(
             )
         else:
             X.validate_newsml(
-                root, sink, schema, res.items, raw, validating if valid else None, rules
+                root, sink, schema, res.items, raw, validating if valid else None, rules, tag
             )
     res.findings.extend(sink.findings)
 
@@ -295,6 +309,7 @@ def _load_json(text: str, res: FileResult, line_offset: int = 0, col0: int = 0) 
 
 
 _FAILED = object()
+_NONEMPTY_FIRST = (b"<", b"{", b"[")  # a first byte that proves the input is not blank
 _POWER = "newsml-g2-2.35-power"
 
 

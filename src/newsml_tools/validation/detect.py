@@ -48,8 +48,72 @@ def _first_element(text: str) -> tuple[str | None, int]:
     return None, i
 
 
+_ITEM_NAMES = frozenset(
+    (
+        "newsItem",
+        "packageItem",
+        "conceptItem",
+        "knowledgeItem",
+        "planningItem",
+        "catalogItem",
+        "newsMessage",
+    )
+)
+_NAR_B = NAR_NS_B.encode()
+_WS_B = frozenset(b" \t\r\n")
+
+
+def _fast(data: bytes, filename: str | None) -> str | None | bool:
+    """The general path's answer for the common shapes (XML that starts with "<" and has
+    only whitespace and processing instructions before its root, JSON that starts with
+    "{" or "["), computed on the bytes; False when the general path has to decide."""
+    first = data[:1]
+    if data[1:2] == b"\x00" or b"\x00" in data[:1024]:
+        return False
+    if first == b"{" or first == b"[":
+        head = data[:_HEAD]
+        return "jsonld" if b'"@context"' in head or b'"@type"' in head else "ninjs"
+    if first != b"<":
+        return False
+    # _first_element on data[:4096] (latin-1: one character per byte, same offsets)
+    i, n = 0, min(len(data), 4096)
+    while i < n:
+        c = data[i]
+        if c in _WS_B:
+            i += 1
+        elif data.startswith(b"<?", i):
+            j = data.find(b"?>", i, 4096)
+            i = n if j < 0 else j + 2
+        elif data.startswith(b"<!", i):
+            return False  # comment, DOCTYPE, ...: the general path
+        elif c == 60:  # "<"
+            break
+        else:
+            return False
+    else:
+        return False
+    text = data[i:4096].decode("latin-1")
+    m = _START_TAG.match(text)
+    if m is None:
+        return False
+    name = m.group(2)
+    if name == "nitf":
+        return "nitf"
+    if name.lower() in ("html", "head", "body") or (
+        name in ("div", "p", "script") and b"<?xml" not in data[:512].lower()
+    ):
+        return "html"
+    if data.find(_NAR_B, i, 4096) >= 0 or name in _ITEM_NAMES:
+        return "newsml-g2"
+    return _by_ext(filename)
+
+
 def detect_kind(data: bytes | str, filename: str | None = None) -> str | None:
     """'newsml-g2' | 'nitf' | 'ninjs' | 'jsonld' | 'html' | None (unknown)."""
+    if type(data) is bytes:
+        k = _fast(data, filename)
+        if k is not False:
+            return k
     if isinstance(data, str):
         text = data[:_HEAD]
     elif data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:1] == b"\x00" or data[1:2] == b"\x00":

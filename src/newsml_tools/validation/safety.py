@@ -38,18 +38,25 @@ def read_limited(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+_O_READ = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
 def read_file_limited(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """stat first (a huge file is refused without reading it), then a bounded read."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    fd = os.open(path, _O_READ)
     try:
         st = os.fstat(fd)
-        if st.st_size > max_bytes:
-            raise TooLarge(st.st_size, max_bytes)
-        if stat.S_ISDIR(st.st_mode):
+        size = st.st_size
+        if size > max_bytes:
+            raise TooLarge(size, max_bytes)
+        mode = st.st_mode
+        if stat.S_ISDIR(mode):
             raise IsADirectoryError(21, "Is a directory", str(path))
-        first = os.read(fd, st.st_size + 1) if st.st_size else b""
-        if st.st_size and len(first) == st.st_size and not os.read(fd, 1):
-            return first  # the common case: a regular file, read whole in one call
+        first = os.read(fd, size + 1) if size else b""
+        if size and len(first) == size and (stat.S_ISREG(mode) or not os.read(fd, 1)):
+            # the common case: a regular file, read whole in one call (a short read of a
+            # regular file is its end: no second read to see EOF)
+            return first
         # growing, short-read or special file (pipe, /proc): bounded loop
         with os.fdopen(os.dup(fd), "rb") as fh:
             data = first + read_limited(fh, max(max_bytes - len(first), 0))

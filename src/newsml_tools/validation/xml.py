@@ -25,6 +25,7 @@ from newsml_tools.validation.xsd import (
     get_schema,
     resolve_schema_key,
     safe_parser,
+    validating_parser,
 )
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -40,6 +41,9 @@ ITEM_TAGS = frozenset(
     )
 )
 NEWS_MESSAGE = f"{{{NAR_NS}}}newsMessage"
+NAR_PREFIX = f"{{{NAR_NS}}}"
+NITF_ROOT = f"{{{NITF_NS}}}nitf"
+_XHTML_B = XHTML_NS.encode()
 _NS_SHORT = {NAR_NS: "", NITF_NS: "nitf:", XHTML_NS: "xhtml:"}
 _NS_RE = re.compile(r"\{([^}]*)\}")
 _EXPECTED_RE = re.compile(r"Expected is(?: one of)? \( (.*?) \)")
@@ -122,7 +126,10 @@ def parse_xml(
 
     With a ``validating`` parser, the schema is checked while parsing; the second value
     says whether that one pass proved the document valid."""
-    dt, conclusive = scan_prolog(data)
+    if data[:1] == b"<" and b"<!DOCTYPE" not in data:
+        dt, conclusive = None, True  # what scan_prolog says, without the call
+    else:
+        dt, conclusive = scan_prolog(data)
     if dt is not None and (dt.entities or dt.external):
         what = []
         if dt.entities:
@@ -218,11 +225,22 @@ def schema_findings(schema: etree.XMLSchema, sink: _Sink, line_offset: int = 0) 
 
 
 # ------------------------------------------------------------------ NewsML-G2
+_VERSION_RE = re.compile(r"\s*(\d+)\.(\d+)\s*")
+_versions: dict[str, tuple[int, int] | None] = {}
+
+
 def _version(v: str | None) -> tuple[int, int] | None:
     if not v:
         return None
-    m = re.fullmatch(r"\s*(\d+)\.(\d+)\s*", v)
-    return (int(m.group(1)), int(m.group(2))) if m else None
+    try:
+        return _versions[v]
+    except KeyError:
+        pass
+    m = _VERSION_RE.fullmatch(v)
+    parsed = (int(m.group(1)), int(m.group(2))) if m else None
+    if len(_versions) < 256:
+        _versions[v] = parsed
+    return parsed
 
 
 def _choose_schema(items: list[etree._Element], sink: _Sink) -> str:
@@ -251,9 +269,12 @@ def validate_newsml(
     raw: bytes | None = None,
     prevalidated: str | None = None,
     rules: bool = True,
+    root_tag: str | None = None,
 ) -> None:
-    """``prevalidated``: the schema key the document was already found valid against."""
-    if root.tag == NEWS_MESSAGE:
+    """``prevalidated``: the schema key the document was already found valid against;
+    ``root_tag``: ``root.tag`` when the caller has it already."""
+    rtag = root.tag if root_tag is None else root_tag
+    if rtag == NEWS_MESSAGE:
         item_set = root.find(f"{{{NAR_NS}}}itemSet")
         items = [] if item_set is None else [c for c in item_set if c.tag in ITEM_TAGS]
         for it in items:
@@ -280,7 +301,7 @@ def validate_newsml(
                 )
             else:
                 seen[g] = it.sourceline or 0
-    elif root.tag in ITEM_TAGS:
+    elif rtag in ITEM_TAGS:
         items = [root]
     else:
         items = []
@@ -296,12 +317,12 @@ def validate_newsml(
             schema_findings(xs, sink)
     if not rules:
         return
-    fast = _FastScan(raw, root.tag != NEWS_MESSAGE) if raw is not None else None
+    fast = _FastScan(raw, rtag != NEWS_MESSAGE) if raw is not None else None
     for it in items:
         _item_rules(it, sink, fast)
     if (
         items
-        and (raw is None or XHTML_NS.encode() in raw)
+        and (raw is None or _XHTML_B in raw)
         and resolve_schema_key(key) in ("newsml-g2-2.35-power", "newsml-g2-2.24-core")
     ):
         _xhtml_note(root, sink)
@@ -359,6 +380,19 @@ _B_OPEN_TAG = re.compile(rb"<(?:[\w.\-]+:)?")
 _B_CLOSE_TAG = re.compile(rb"</(?:[\w.\-]+:)?")
 
 
+_iptc_hrefs: dict[bytes, bool] = {}
+
+
+def _is_iptc_href(href: bytes) -> bool:
+    """IPTC_CATALOG_HREF on the decoded value, cached (the same few hrefs everywhere)."""
+    hit = _iptc_hrefs.get(href)
+    if hit is None:
+        hit = bool(IPTC_CATALOG_HREF.match(href.strip().decode("utf-8", "replace")))
+        if len(_iptc_hrefs) < 1024:
+            _iptc_hrefs[href] = hit
+    return hit
+
+
 class _FastScan:
     """Regex scans of the raw bytes that prove the common case (nothing to report) without
     walking the tree; a rule falls back to the exact tree walk only when a scan is
@@ -371,7 +405,7 @@ class _FastScan:
         declared: set[str] = set()
         ok = True
         for href in _B_CATREF.findall(raw):
-            if IPTC_CATALOG_HREF.match(href.strip().decode("utf-8", "replace")):
+            if _is_iptc_href(href):
                 declared |= IPTC_CATALOG_ALIASES
             elif single_item:
                 # a catalog we cannot read offline disables NG001 for its item, which in
@@ -413,7 +447,21 @@ _CLASS_CONTENT = {
 }
 
 
+_majors: dict[str, str | None] = {}
+
+
 def _major(contenttype: str) -> str | None:
+    try:
+        return _majors[contenttype]
+    except KeyError:
+        pass
+    major = _major_of(contenttype)
+    if len(_majors) < 256:
+        _majors[contenttype] = major
+    return major
+
+
+def _major_of(contenttype: str) -> str | None:
     ct = contenttype.split(";")[0].strip().lower()
     if not ct or "/" not in ct:
         return None
@@ -429,7 +477,45 @@ _T_CONTENTSET = f"{{{NAR_NS}}}contentSet"
 _T_PUBSTATUS = f"{{{NAR_NS}}}pubStatus"
 _T_ITEMCLASS = f"{{{NAR_NS}}}itemClass"
 _T_HEADLINE = f"{{{NAR_NS}}}headline"
+_T_NEWSITEM = f"{{{NAR_NS}}}newsItem"
 _DATE_SET = frozenset(_DATE_TAGS)
+_META_TAGS = _DATE_SET | {_T_HEADLINE, _T_ITEMCLASS, _T_PUBSTATUS}
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_SCHEME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+.-"
+
+
+def _is_uri(guid: str) -> bool:
+    """``bool(_URI_RE.match(guid.strip()))`` with string methods (no regex engine)."""
+    g = guid.strip()
+    i = g.find(":")
+    if i < 1 or g[0] not in _LETTERS or g[1:i].strip(_SCHEME_CHARS):
+        return False
+    rest = g[i + 1 :]
+    if not rest:
+        return False
+    parts = rest.split()  # \S+ : no whitespace at all after the colon
+    return len(parts) == 1 and len(parts[0]) == len(rest)
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _has_zone(val: str) -> bool:
+    """``bool(_ZONE_RE.search(val))``; the common endings without the regex engine."""
+    last = val[-1:]
+    if last == "Z":
+        return True
+    if len(val) >= 6 and last in _ASCII_DIGITS:
+        tail = val[-6:]
+        if (
+            tail[0] in "+-"
+            and tail[3] == ":"
+            and tail[1] in _ASCII_DIGITS
+            and tail[2] in _ASCII_DIGITS
+            and tail[4] in _ASCII_DIGITS
+        ):
+            return True
+    return bool(_ZONE_RE.search(val))
 _PUB_STATUSES = ("stat:usable", "stat:withheld", "stat:canceled")
 
 
@@ -437,9 +523,10 @@ def _item_rules(it: etree._Element, sink: _Sink, fast: _FastScan | None = None) 
     """NG002-NG007 for one item: one pass over the item's, itemMeta's and contentMeta's
     children (no subtree walks), NG001 only when the byte scan was inconclusive."""
     guid = it.get("guid")
-    tag = it.tag.rpartition("}")[2]
+    itag = it.tag
     # NG002 guid is a URI
-    if guid is not None and not _URI_RE.match(guid.strip()):
+    if guid is not None and not _is_uri(guid):
+        tag = itag.rpartition("}")[2]
         sink.add(
             "NG002",
             f"guid {guid!r} is not a URI",
@@ -450,8 +537,8 @@ def _item_rules(it: etree._Element, sink: _Sink, fast: _FastScan | None = None) 
         )
     # NG007 standardversion
     sv = it.get("standardversion")
-    v = _version(sv)
-    if sv is not None and v is not None and (v[0] != 2 or v > (2, 35)):
+    v = _version(sv) if sv is not None else None
+    if v is not None and (v[0] != 2 or v > (2, 35)):
         sink.add(
             "NG007",
             f"standardversion {sv!r} is not a NewsML-G2 version this tool "
@@ -475,10 +562,12 @@ def _item_rules(it: etree._Element, sink: _Sink, fast: _FastScan | None = None) 
             continue
         for el in parent:
             t = el.tag
+            if t not in _META_TAGS:
+                continue
             if t in _DATE_SET:
                 # NG003 time zones (itemMeta and contentMeta dates)
                 val = (el.text or "").strip()
-                if "T" in val and not _ZONE_RE.search(val):
+                if "T" in val and not _has_zone(val):
                     sink.add(
                         "NG003",
                         f"{t.rpartition('}')[2]} {val!r} has no time zone",
@@ -501,7 +590,7 @@ def _item_rules(it: etree._Element, sink: _Sink, fast: _FastScan | None = None) 
                         item=guid,
                         hint="expected one of: " + ", ".join(_PUB_STATUSES),
                     )
-    if tag == "newsItem":
+    if itag == _T_NEWSITEM:
         _news_item_rules(it, cmeta, cset, headlines, item_class, sink, guid)
     if fast is None or not fast.qcodes_ok:
         _qcode_rule(it, sink, guid)
