@@ -32,11 +32,20 @@ CASES = [
     ("In a statement, Governor of Washington Chris Gregoire said, “We will win.”",
      "Chris Gregoire"),
     ("A spokesman, Callum Reid, says the plan is “unusual, but fine.”", "Callum Reid"),
+    ("Jane Smith is the mayor. “Why now?” asked Smith.", "Jane Smith"),
+    ("Jane Smith is the mayor. “We rebuild,” Smith told Reuters by phone.", "Jane Smith"),
+    ("Jane Smith is the mayor. Asked about the plan, Smith said: “It works.”", "Jane Smith"),
+    ("“This is a dark day,” tweeted Senator Elizabeth Warren.", "Elizabeth Warren"),
+    ("Elon Musk wrote on X: “We will build it.”", "Elon Musk"),
+    ("“We are shocked,” the family said in a statement.", "the family"),  # not "fami-ly"
     # according to
     ("The treaty is “comprehensive”, according to his adviser, Yuri Ushakov.", "Yuri Ushakov"),
     # organisations
     ("“We regret it,” the Defence Ministry said in a statement.", "the Defence Ministry"),
     ("“We regret it,” police said.", "police"),
+    ("Acme Corp cut jobs. The company said in a statement: “We had no choice.”", "Acme Corp"),
+    ("Police made an arrest. “He was armed,” a police spokeswoman said.", "Police"),
+    ("Analysts at Goldman Sachs said the cut was “very bullish” for prices.", "Goldman Sachs"),
     # German and French
     ("„Das ist gut“, sagte Anna Schmidt.", "Anna Schmidt"),
     ("„Das ist gut“, so Anna Schmidt.", "Anna Schmidt"),
@@ -136,6 +145,16 @@ def test_partial_quote_subject_of_sentence() -> None:
 def test_scare_quotes_and_titles_are_unattributed(body: str) -> None:
     art = read_article("Headline\n\n" + body)
     assert all(q.speaker is None for q in art.quotes)
+
+
+def test_role_noun_resolves_to_named_person() -> None:
+    body = "Labour minister Teresa Aguirre presented the plan.\n\n“It is fair,” the minister said."
+    assert [s for _, s in speakers(body)] == ["Teresa Aguirre"]
+
+
+def test_anonymous_speaker_stays_unattributed() -> None:
+    body = "Technicians said the repair could take a week. “It is old,” one told the broadcaster."
+    assert [s for _, s in speakers(body)] == [None]
 
 
 def test_previous_paragraph_continuation() -> None:

@@ -26,6 +26,7 @@ from newsml_tools.reader.speakers import (
     NameIndex,
     clean_name,
     is_pronoun,
+    is_role_word,
     name_runs,
 )
 from newsml_tools.reader.verbs import PRONOUNS, REPORTING_VERBS
@@ -53,10 +54,15 @@ def _verb_at(text: str, pos: int) -> re.Match[str] | None:
     return m if m and m.group() in _VERB_SET else None
 
 
+# "-ly" adverbs ("publicly said"), not the nouns and names that end like them
+_ADVERB = (
+    r"(?!(?:family|Italy|July|supply|assembly|rally|ally|reply|Kelly|Sicily|anomaly|monopoly"
+    r"|Emily|Molly|Holly|Lily|Billy|belly|jelly|bully|Beverly|Shelly|Sally|Ely|fly)\b)[a-z]{2,}ly"
+)
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:has|had|have|was|were|is|are|will|would|also|later|then|again|further|once|"
     r"previously|earlier|recently|simply|hat|hatte|avait|a|ha|lo|la|le|les|se|lui|leur|sich"
-    r"|\w+ly))+$"
+    r"|" + _ADVERB + "))+$"
 )
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|No|Mt|Ft|vs|etc|Inc"
@@ -226,7 +232,8 @@ _SUBJECT_VERB = re.compile(
     + NAME_RUN.pattern
     + r")|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:,\s[^,“”\"«»]{1,100},)?"
     r"\s+(?:(?:has|had|have|was|were|is|also|later|then|"
-    r"\w+ly)\s+)*(?P<verb>(?!(?:of|and|or|in|on|at|for|to|with|from|by|the|a|an)\b)[a-zà-ÿ]{2,})\b"
+    + _ADVERB
+    + r")\s+)*(?P<verb>(?!(?:of|and|or|in|on|at|for|to|with|from|by|the|a|an)\b)[a-zà-ÿ]{2,})\b"
 )
 
 
@@ -490,7 +497,7 @@ class Attributor:
         m = re.match(r"\s*[,.;:—–-]?\s*", after)
         head = a + (m.end() if m else 0)
         vm = _verb_at(text, head)
-        if vm and vm.group() not in _OBJECT_VERBS:
+        if vm and (vm.group() not in _OBJECT_VERBS or vm.group() in ("asked", "asks")):
             s, e = _clause(text, vm.end())
             while s < e and text[s] == " ":
                 s += 1
@@ -690,29 +697,34 @@ class Attributor:
         if f.rule == "pronoun" or is_pronoun(f.name):
             return self._resolve_pronoun(PRONOUNS.get(f.name.lower(), "p"), pos, para)
         name = self.index.acronyms.get(f.name, f.name)  # "KCNA" -> its full name
+        words = name.split()
+        if _DET_START.match(name) and words[-1][:1].islower() and is_role_word(words[-1]):
+            # "the minister said" / "la ministra": the person introduced with that role
+            person = self.index.person_for_role(words[-1], pos)
+            if person:
+                return person, "Person"
         if looks_like_org(name):
-            if name[:1].islower() and not name.lower().startswith("the "):
-                return name, "Organization"
             if name.lower().startswith(("the ", "a ", "an ")) and name.split()[-1][:1].islower():
                 canon = self.index.canonical_org(name, pos)
                 if canon == name and _STAND_IN.search(name):
+                    # "a police spokeswoman": the organisation named inside the phrase
+                    for w in words[1:-1]:
+                        inner = self.index.canonical_org("the " + w, pos)
+                        if inner != "the " + w:
+                            bare = inner.removeprefix("the ")
+                            return (bare if bare.lower() == w.lower() else inner), "Organization"
                     # "the statement said", "a spokeswoman said": whoever issued it
                     org, _kind = self._resolve_pronoun("o", pos, para, strict=True)
                     if org:
                         return org, "Organization"
                 return canon, "Organization"
-            return name, "Organization"
+            return name, "Organization"  # "police", "Reuters", "the Kremlin"
         raw = self.paragraphs[para][max(0, f.start - 6) : f.start].split()
         canon = self.index.canonical_person(name, pos)
         if raw and raw[-1].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "sir", "dame"):
             self.index.gender.setdefault(
                 canon, "m" if raw[-1].lower().startswith("mr") or raw[-1].lower() == "sir" else "f"
             )
-        if _DET_START.match(name) and name.split()[-1][:1].islower():
-            # "the minister said" / "la ministra": the person introduced with that role
-            person = self.index.person_for_role(name.split()[-1], pos)
-            if person:
-                return person, "Person"
         if name[:1].islower():
             return name, "Person"
         return canon, "Person"

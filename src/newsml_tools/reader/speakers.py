@@ -149,6 +149,12 @@ def _person_part(toks: list[str]) -> str:
     return " ".join(toks)
 
 
+def is_role_word(word: str) -> bool:
+    """A job or title noun ("minister", "ministra", "spokesman", "promoter")."""
+    w = word.lower().strip(".,")
+    return w in TITLES or w in _ROLES or w.rstrip("a") in TITLES or w.rstrip("e") in TITLES
+
+
 def is_pronoun(text: str) -> bool:
     return text.strip().lower() in PRONOUNS
 
@@ -215,6 +221,10 @@ _GENDER_NOUN = re.compile(
     r"|congressman|councilman|father|son|husband|brother|widower|grandfather|mr)[\s,.]+$"
 )
 _GENDER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+_CORPORATE_HEADS = frozenset({"company", "firm", "corporation", "business", "group", "carmaker"})
+_CORPORATE = re.compile(
+    r"\b(?:Inc|Corp|Corporation|Ltd|Co|LLC|PLC|plc|GmbH|AG|SA|Group|Company|Holdings|& Sons)\b"
+)
 _GENDERED = frozenset(
     {"mr", "herr", "monsieur", "m", "sir", "king", "lord", "prince", "father", "mrs", "ms"}
     | {"miss", "frau", "mme", "madame", "dame", "queen", "lady"}
@@ -357,6 +367,12 @@ class NameIndex:
             ):
                 best = (pos, org)
                 by_type = self.org_types.get(org) == head and head not in tokens
+        if best is None and head in _CORPORATE_HEADS:
+            # "the company" -> the latest "Acme Corp" / "Harland & Sons Ltd"
+            for pos, org in self.orgs:
+                if pos <= position and _CORPORATE.search(org) and (best is None or pos > best[0]):
+                    best = (pos, org)
+            by_type = best is not None
         if best is None:
             return phrase
         org = best[1]

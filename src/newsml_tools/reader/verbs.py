@@ -41,7 +41,7 @@ REPORTING_VERBS = frozenset((_EN + " " + _DE + " " + _FR + " " + _ES).split())
 # Words that may stand between the subject and the verb: "has said", "also told".
 AUX = (
     r"(?:(?:has|had|have|was|were|is|are|will|would|also|later|then|again|further|once"
-    r"|previously|earlier|recently|simply|hat|hatte|avait|\w+ly)\s+)*"
+    r"|previously|earlier|recently|simply|hat|hatte|avait)\s+)*"
 )
 # Multi-word verb phrases tried before single verbs.
 VERB_PHRASES = (
