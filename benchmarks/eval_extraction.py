@@ -78,10 +78,10 @@ class Prediction:
     ms: float = 0.0
 
 
-def load_cases(groups: tuple[str, ...]) -> list[Case]:
+def load_cases(groups: tuple[str, ...], root: Path = DEVSET) -> list[Case]:
     cases = []
     for group in groups:
-        for txt in sorted((DEVSET / group).glob("*.txt")):
+        for txt in sorted((root / group).glob("*.txt")):
             label = txt.with_suffix(".json")
             if not label.is_file():
                 continue
@@ -413,10 +413,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="machine-readable figures")
     parser.add_argument("--no-validate", action="store_true",
                         help="skip output validation (isolates the reader; faster)")
+    parser.add_argument("--set", type=Path, default=DEVSET, metavar="DIR",
+                        help="labelled set to score (same layout as tests/data/devset), e.g. "
+                             "a held-out set the reader was never tuned on")
     args = parser.parse_args(argv)
 
     groups = (args.group,) if args.group else GROUPS
-    cases = load_cases(groups)
+    cases = load_cases(groups, args.set.resolve())
     if args.article:
         cases = [c for c in cases if args.article in c.id]
     made = make_pipeline(validate=not args.no_validate)
@@ -450,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     print(f"pipeline: {label}")
-    print(f"dev set:  {DEVSET.relative_to(ROOT)} ({len(cases)} articles)\n")
+    print(f"set:      {args.set} ({len(cases)} articles)\n")
     if table:
         print(render_table(table))
     if args.verbose and misses:
