@@ -204,17 +204,21 @@ _ORG_TYPES = (
     r"|lobby|alliance|consortium|developer|hospital|school|university|museum|orchestra"
     r"|Gewerkschaft|Verband|Konzern|Unternehmen|Partei|groupe|syndicat|association|entreprise"
 )
-_ACRONYM_DEF = re.compile(
-    r"(?P<full>" + NAME_RUN.pattern + r")\s*\((?P<acr>[A-Z][A-Z0-9&.]{1,9})\)"
+_ORG_TYPE_SET = frozenset(
+    _ORG_TYPES.replace("organi[sz]ation", "organisation|organization")
+    .replace("start-?up", "startup|start-up")
+    .lower()
+    .split("|")
 )
-_ORG_BEFORE = re.compile(r"\b(?P<type>" + _ORG_TYPES + r")\s+(?P<name>" + NAME_RUN.pattern + r")")
+_WORD_BEFORE_CAP = re.compile(r"\b[A-Za-zÀ-ÿ-]{2,}(?= [A-ZÀ-ÖØ-Þ])")
+_ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Z0-9&.]{1,9})\)")
 _ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<type>" + _ORG_TYPES + r")\b")
 
 
-_ROLE_APPOSITION = re.compile(
+_DET_WORD = re.compile(
     r"\b(?:the|la|le|el|der|die|il|lo|l['’]|its|their|his|her|son|sa|su)\s*(?P<role>[a-zà-ÿ-]{3,})"
-    r"(?:\s+[^,.;:“”\"«»]{0,60}?)?,\s+(?P<name>" + NAME_RUN.pattern + r")"
 )
+_TO_COMMA_NAME = re.compile(r"[^,.;:“”\"«»]{0,60}?,\s+(?P<name>" + NAME_RUN.pattern + r")")
 _GENDER_NOUN = re.compile(
     r"\b(?:(spokeswoman|chairwoman|businesswoman|actress|congresswoman|councilwoman|mother"
     r"|daughter|wife|sister|widow|grandmother|ms|mrs|miss)|spokesman|chairman|businessman"
@@ -254,23 +258,36 @@ class NameIndex:
         return best
 
     def _add_roles(self, text: str, order: int) -> None:
-        for m in _ROLE_APPOSITION.finditer(text):  # "la ministra de Trabajo, Teresa Aguirre"
-            name = clean_name(m.group("name"))
+        # "la ministra de Trabajo, Teresa Aguirre": a determiner, a role word, ", Name"
+        for m in _DET_WORD.finditer(text):
+            role = m.group("role")
+            if not is_role_word(role):
+                continue
+            tail = _TO_COMMA_NAME.match(text, m.end())
+            if tail is None:
+                continue
+            name = clean_name(tail.group("name"))
             if len(name.split()) >= 2 and not looks_like_org(name):
-                self.roles.append((order * 100000 + m.start(), m.group("role").lower(), name))
+                self.roles.append((order * 100000 + m.start(), role.lower(), name))
 
     def add_text(self, text: str, order: int) -> None:
         self._add_roles(text, order)
-        found = [
-            (m.start("name"), m.group("name"), m.group("type")) for m in _ORG_BEFORE.finditer(text)
-        ]
+        found = []
+        for m in _WORD_BEFORE_CAP.finditer(text):  # "group Amazonia Viva": a type word, a name
+            if m.group().lower() in _ORG_TYPE_SET:
+                nm = NAME_RUN.match(text, m.end() + 1)
+                if nm:
+                    found.append((nm.start(), nm.group(), m.group()))
         for m in _ORG_AFTER.finditer(text):  # "Amazonia Viva, an environmental group"
             head = text[max(0, m.start() - 80) : m.start()]
             runs = name_runs(head)
             if runs and runs[-1][1] == len(head):
                 found.append((m.start() - len(head) + runs[-1][0], runs[-1][2], m.group("type")))
-        for m in _ACRONYM_DEF.finditer(text):
-            self.acronyms.setdefault(m.group("acr"), clean_name(m.group("full")))
+        for m in _ACRONYM.finditer(text):  # "Korean Central News Agency (KCNA)"
+            head = text[max(0, m.start() - 100) : m.start()].rstrip()
+            runs = name_runs(head)
+            if runs and runs[-1][1] == len(head):
+                self.acronyms.setdefault(m.group("acr"), clean_name(runs[-1][2]))
         for start, raw, kind in found:
             name = clean_name(raw)
             if name and not _POSSESSIVE.search(raw) and not is_pronoun(name):
