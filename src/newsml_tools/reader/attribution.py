@@ -730,8 +730,12 @@ class Attributor:
         return canon, "Person"
 
     def _collect_reported(self, ctx: dict[int, tuple[str, list[int]]]) -> None:
-        """Who is reported as saying things ("Sundqvist said no."): pronoun candidates."""
+        """Who is reported as saying things ("Sundqvist said no."): pronoun candidates.
+        Only paragraphs at most three before a quote can matter."""
+        wanted = {p - d for p in ctx for d in range(4)}
         for p, text in enumerate(self.paragraphs):
+            if p not in wanted:
+                continue
             masked = ctx[p][0] if p in ctx else text
             for vm in _verbs(masked):
                 if vm.group() in ("saying", "read", "reads", "called", "calls"):
