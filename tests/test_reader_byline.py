@@ -20,6 +20,9 @@ CASES = [
     ("By Rachel Hale, North of England correspondent", [("Rachel Hale", None, None)]),
     ("By Marie Tremblay, La Presse Canadienne", [("Marie Tremblay", "La Presse Canadienne", None)]),
     ("Von Lena Hoffmann", [("Lena Hoffmann", None, None)]),
+    ("Story by Jane Doe", [("Jane Doe", None, None)]),
+    ("Written by Jane Doe and John Roe", [("Jane Doe", None, None), ("John Roe", None, None)]),
+    ("Jane Doe | Reuters", [("Jane Doe", "Reuters", None)]),
 ]  # fmt: skip
 
 
@@ -33,7 +36,8 @@ def test_parse_byline(line: str, expected: list[tuple[str, str | None, str | Non
 @pytest.mark.parametrize(
     "line",
     ["By the end of the day, nobody was left.", "By Tuesday, officials had gone.",
-     "By 2030 the plan will be complete.", "Byline", "By and large it worked."],
+     "By 2030 the plan will be complete.", "Byline", "By and large it worked.",
+     "Smith, Jones and others, Reuters reported on Monday.", "Jane | Reuters"],
 )  # fmt: skip
 def test_not_a_byline(line: str) -> None:
     assert not is_byline_line(line)
@@ -53,6 +57,16 @@ def test_byline_in_document_and_provenance() -> None:
     assert art.creditline == "AP"  # the dateline's agency wins
     span = art.provenance.spans["bylines[0]"]
     assert text[span.start : span.end].startswith("By JANE DOE")
+
+
+def test_byline_with_date_line_below() -> None:
+    art = read_article(
+        "Headline\n\nBy Jane Doe\nPublished 3:45 PM EDT, Wed June 19, 2024\n\nBody text."
+    )
+    assert [b.name for b in art.bylines] == ["Jane Doe"]
+    assert art.date == "2024-06-19T15:45:00-04:00"
+    assert art.headers["date-line"] == "Published 3:45 PM EDT, Wed June 19, 2024"
+    assert art.paragraphs == ["Body text."]
 
 
 def test_by_sentence_stays_in_body() -> None:

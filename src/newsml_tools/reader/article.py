@@ -351,7 +351,7 @@ class _Reader:
         # contributor footers: scan up to three trailing blocks
         keep = list(blocks)
         footers: list[Block] = []
-        for block in reversed(blocks[-3:]):
+        for block in reversed(blocks[-3:] if len(blocks) > 1 else []):  # never the lead
             flat = normalize_ws(block.flat)
             if is_footer(flat) and len(flat.split()) <= 80 and parse_footer(flat):
                 footers.append(block)

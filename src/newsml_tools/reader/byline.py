@@ -9,7 +9,13 @@ from newsml_tools.model import Byline
 from newsml_tools.reader.dates import MONTH_RE, WEEKDAY_RE
 from newsml_tools.reader.names import is_agency, is_job_title, looks_like_org, title_case_name
 
-_BY = re.compile(r"(?:By|BY|by|Von|VON|Par|PAR|Por|POR)(?::|\s)\s*(.*)", re.S)
+_BY = re.compile(
+    r"(?:(?:Story|Written|Words|Text|Reporting|Reported)\s+by|By|BY|by|Von|VON|Par|PAR|Por|POR"
+    r"|Texto:|Texte:|Text:)(?::|\s)\s*(.*)",
+    re.S,
+)
+# "Jane Doe | Reuters" or "Jane Doe, Reuters": names, then an agency, with no "By"
+_NAME_AGENCY = re.compile(r"(?P<names>[^|,]+(?:,[^|,]+)*?)\s*[|,–—-]\s*(?P<agency>[^|,]+)")
 _NAME_TOKEN = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-Z]\.|van|von|der|de|da|di|du|la|le|bin|al|el|y|"
     r"and|&|und|et|e|in|for|of|the|The|staff|writer|reporter|correspondent|,|\|)"
@@ -34,12 +40,19 @@ def _tokens_ok(rest: str) -> bool:
 
 
 def is_byline_line(line: str) -> bool:
-    """``By`` + capitalised names (not ``By Tuesday, officials had ...``)."""
+    """``By`` + capitalised names (not ``By Tuesday, officials had ...``), or names with an
+    agency after a bar or comma (``Jane Doe | Reuters``)."""
     if len(line) > 160:
         return False
     m = _BY.fullmatch(line.strip())
     if not m:
-        return False
+        nm = _NAME_AGENCY.fullmatch(line.strip())
+        return bool(
+            nm
+            and is_agency(nm.group("agency"))
+            and _tokens_ok(nm.group("names"))
+            and all(len(n.split()) >= 2 for n in _AND.split(nm.group("names")) if n.strip())
+        )
     rest = m.group(1).strip()
     if not rest:
         return line.strip().lower() == "by"  # a lone "By" with the names on the next line

@@ -31,7 +31,14 @@ _ISO = re.compile(
 )
 _MDY = re.compile(r"([A-Za-zéûä]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-zéûä]+)\.?,?\s+(\d{4})\b")
-_TIME = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?\s*(UTC|GMT|Z)?", re.I)
+_ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "EDT": -4, "EST": -5, "CDT": -5, "CST": -6, "MDT": -6,
+    "MST": -7, "PDT": -7, "PST": -8, "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2,
+    "EET": 2, "EEST": 3, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "IST": 5.5,
+}  # fmt: skip
+_TIME = re.compile(
+    r"\b(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?\s*(" + "|".join(_ZONES) + r")?\b", re.I
+)
 
 
 def _month(name: str) -> int | None:
@@ -103,7 +110,8 @@ def parse_date(value: str) -> str | None:
         hh = 0
     if hh > 23 or mi > 59:
         return date
-    tz = timezone.utc if t.group(4) else None
+    zone = _ZONES.get((t.group(4) or "").upper())
+    tz = timezone(timedelta(hours=zone)) if zone is not None else None
     dt = datetime(y, mo, d, hh, mi, tzinfo=tz)
     return dt.isoformat().replace("+00:00", "Z")
 
@@ -119,6 +127,28 @@ _DATE_LINE = re.compile(
 )
 
 
+_DATE_TOKEN = re.compile(
+    r"(?:published|updated|posted|first|last|on|at|am|pm|a\.m\.|p\.m\.|"
+    + MONTH_RE.lower()
+    + "|"
+    + WEEKDAY_RE.lower()
+    + "|"
+    + "|".join(_ZONES).lower()
+    + r"|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}t?[\d:+z-]*)[,.:]?"
+)
+
+
 def is_date_line(line: str) -> bool:
-    """A line that is only a date (``Friday, August 21, 2015``, ``Published 19 June 2024``)."""
-    return len(line) <= 80 and _DATE_LINE.fullmatch(line.strip()) is not None
+    """A line that is only a date (``Friday, August 21, 2015``, ``Published 19 June 2024``,
+    ``Published 3:45 PM EDT, Wed June 19, 2024``)."""
+    text = line.strip()
+    if len(text) > 80:
+        return False
+    if _DATE_LINE.fullmatch(text):
+        return True
+    words = text.lower().replace("|", " ").split()
+    return (
+        2 <= len(words) <= 14
+        and all(_DATE_TOKEN.fullmatch(w) for w in words)
+        and parse_date(text) is not None
+    )
