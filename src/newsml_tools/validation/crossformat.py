@@ -9,11 +9,8 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from lxml import etree
-
 from newsml_tools.findings import Finding
 from newsml_tools.validation.rules import RULES
-from newsml_tools.validation.xsd import NITF_NS, safe_parser
 
 
 def _norm(name: str) -> str:
@@ -29,6 +26,10 @@ def check_quotes(
     ``jsonld`` is the NewsArticle (bytes/str JSON, or an already-parsed dict).
     Input that cannot be parsed yields no XF001 finding: validate() reports it.
     """
+    from lxml import etree  # lazily: importing the package must not load lxml
+
+    from newsml_tools.validation.xsd import NITF_NS, safe_parser
+
     if isinstance(markup, str):
         markup = markup.encode("utf-8")
     try:
