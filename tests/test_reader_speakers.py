@@ -55,6 +55,9 @@ CASES = [
     ("« C’est bien », explique Camille Roux, écologue.", "Camille Roux"),
     ("«Es bueno», dijo el subgobernador del Banco de México, Ernesto Villalobos.",
      "Ernesto Villalobos"),
+    ("«Siamo pronti», ha detto il sindaco Luigi Brugnaro.", "Luigi Brugnaro"),
+    ("Innenminister Thomas Weber kam. „Das ist notwendig“, sagte der Minister.", "Thomas Weber"),
+    ("Laut Polizei war der Mann „schwer bewaffnet“.", "Polizei"),
 ]  # fmt: skip
 
 

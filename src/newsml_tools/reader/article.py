@@ -247,10 +247,10 @@ class _Reader:
         self._body(body)
         if not self.art.headline:
             self._fallback_headline()
-        self._quotes()
         if self.art.language is None:
             sample = " ".join([self.art.headline, *self.art.paragraphs[:20]])
             self.art.language = detect_language(sample)
+        self._quotes()
         if self.art.creditline is None:
             agency = self.art.dateline.agency if self.art.dateline else None
             aff = next((b.affiliation for b in self.art.bylines if b.affiliation), None)
@@ -433,7 +433,12 @@ class _Reader:
         spans = find_quotes(art.paragraphs)
         if not spans:
             return
-        attributor = Attributor(art.paragraphs, self.index, lambda p, off: (10 + p) * 100000 + off)
+        attributor = Attributor(
+            art.paragraphs,
+            self.index,
+            lambda p, off: (10 + p) * 100000 + off,
+            language=(art.language or "")[:2].lower(),
+        )
         for q, a in zip(spans, attributor.attribute(spans), strict=True):
             quote = Quote(
                 text=art.paragraphs[q.paragraph][q.start : q.end],

@@ -317,8 +317,13 @@ class Attributor:
         paragraphs: list[str],
         index: NameIndex,
         order: Callable[[int, int], int],
+        language: str = "",
     ) -> None:
         self.paragraphs = paragraphs
+        # articles in Italian/Spanish: "il"/"el" are articles, not the French/… pronouns
+        self.not_pronouns = {"it": {"il", "lo", "la"}, "es": {"el"}, "pt": {"o", "a"}}.get(
+            language, set()
+        )
         self.index = index
         self.order = order  # (paragraph, offset) -> document order for name look-ups
         self.history = _History()
@@ -343,7 +348,15 @@ class Attributor:
                 if name:
                     return _Found(name, nm.start(), nm.end(), "")
         first = np.split()[0]
-        if is_pronoun(first) and (len(np.split()) == 1 or np.split()[1][:1].islower()):
+        if (
+            is_pronoun(first)
+            and first.lower() not in self.not_pronouns
+            and not (  # "il sindaco Luigi Brugnaro": an Italian article, then a name
+                first.lower() in ("il", "el", "lo")
+                and any(w[:1].isupper() for w in np.split()[1:6])
+            )
+            and (len(np.split()) == 1 or np.split()[1][:1].islower())
+        ):
             return _Found(first.lower(), s0, s0 + len(first), "pronoun")
         for rs, re_, run in name_runs(np):
             nxt = np[re_ : re_ + 2].strip()
@@ -354,7 +367,8 @@ class Attributor:
                 len(name.split()) == 1
                 and nxt[:1].islower()
                 and name[-1:] != "."
-                and (name.endswith(("an", "ese", "ish", "ian", "i", "ch")))
+                and name.endswith(("an", "ese", "ish", "ian", "i", "ch"))
+                and not looks_like_org(name)
             ):
                 continue  # "Russian news agencies": an adjective, not a name
             if rs > 40 and not looks_like_org(name):
@@ -698,6 +712,11 @@ class Attributor:
             return self._resolve_pronoun(PRONOUNS.get(f.name.lower(), "p"), pos, para)
         name = self.index.acronyms.get(f.name, f.name)  # "KCNA" -> its full name
         words = name.split()
+        if len(words) == 1 and name[:1].isupper() and is_role_word(name):
+            # German "sagte der Minister": a capitalised role noun
+            person = self.index.person_for_role(name, pos)
+            if person:
+                return person, "Person"
         if _DET_START.match(name) and words[-1][:1].islower() and is_role_word(words[-1]):
             # "the minister said" / "la ministra": the person introduced with that role
             person = self.index.person_for_role(words[-1], pos)

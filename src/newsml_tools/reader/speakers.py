@@ -253,7 +253,8 @@ class NameIndex:
         """The latest person introduced with ``role`` ("minister") before ``position``."""
         best = None
         for pos, r, person in self.roles:
-            if pos <= position and (r == role.lower() or r.startswith(role.lower()[:6])):
+            low = role.lower()
+            if pos <= position and (r == low or r.startswith(low[:6]) or r.endswith(low)):
                 best = person
         return best
 
@@ -306,7 +307,7 @@ class NameIndex:
                 prev = text[max(0, start - 20) : start].split()[-1:]
                 for word in reversed([*prev, *lead]):
                     role = word.lower().strip(".,")
-                    if role in TITLES or role in _ROLES:
+                    if is_role_word(role) or _DE_ROLE.fullmatch(word):
                         self.roles.append((order * 100000 + start, role, name))
                         break
                 if name not in self.gender and name not in self._gender_tried:
