@@ -50,6 +50,11 @@ def test_yaml_front_matter() -> None:
     assert art.paragraphs[0] == "First paragraph of the story."
 
 
+def test_yaml_flow_list_of_authors() -> None:
+    art = read_article("---\ntitle: T\nauthor: [Jane Doe, John Roe]\n---\n" + BODY)
+    assert [b.name for b in art.bylines] == ["Jane Doe", "John Roe"]
+
+
 @pytest.mark.parametrize(
     ("key", "field"),
     [("Standfirst", "standfirst"), ("Summary", "standfirst"), ("Description", "standfirst")],

@@ -103,6 +103,12 @@ def parse_front_matter(text: str) -> HeaderResult | None:
             colon = lead + stripped.index(":", len(km.group(1)))
             res.labels.append(Span(colon, colon + 1))
             value, vstart = _unquote(km.group(2).strip(), lead + km.start(2), res)
+            if len(value) >= 2 and value[0] == "[" and value[-1] == "]":  # flow list [a, b]
+                res.labels += [
+                    Span(vstart, vstart + 1),
+                    Span(vstart + len(value) - 1, vstart + len(value)),
+                ]
+                value, vstart = value[1:-1], vstart + 1
             if value in (">", "|", ">-", "|-"):
                 res.labels.append(Span(vstart, vstart + len(value)))
                 value = ""
