@@ -402,11 +402,11 @@ class _FastScan:
 
     def __init__(self, raw: bytes, single_item: bool = True) -> None:
         raw = _without_inline_content(raw)
-        declared: set[str] = set()
+        iptc = False  # the IPTC catalog's aliases are declared
         ok = True
-        for href in _B_CATREF.findall(raw):
-            if _is_iptc_href(href):
-                declared |= IPTC_CATALOG_ALIASES
+        for m in _B_CATREF.finditer(raw):
+            if _is_iptc_href(m.group(1)):
+                iptc = True
             elif single_item:
                 # a catalog we cannot read offline disables NG001 for its item, which in
                 # a single-item document is the whole document
@@ -421,9 +421,15 @@ class _FastScan:
         if b"pubconstraint" in raw:
             for lst in _B_QLIST.findall(raw):
                 prefixes.update(q.partition(b":")[0] for q in lst.split() if b":" in q)
+        schemes: set[str] | tuple[()] = ()
         if b"scheme" in raw:
-            declared |= {a.decode("utf-8", "replace") for a in _B_SCHEME.findall(raw)}
-        self.qcodes_ok = all(p.decode("utf-8", "replace") in declared for p in prefixes)
+            schemes = {a.decode("utf-8", "replace") for a in _B_SCHEME.findall(raw)}
+        for p in prefixes:
+            d = p.decode("utf-8", "replace")
+            if d not in schemes and not (iptc and d in IPTC_CATALOG_ALIASES):
+                self.qcodes_ok = False
+                return
+        self.qcodes_ok = True
 
 
 def _text(el: etree._Element | None) -> str:
