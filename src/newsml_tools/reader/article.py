@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from newsml_tools.model import Article, Byline, MediaItem, Provenance, Quote, Span
+from newsml_tools.model import Article, MediaItem, Provenance, Quote, Span
 from newsml_tools.reader import byline as byl
 from newsml_tools.reader.attribution import Attributor
 from newsml_tools.reader.blocks import Block, normalize_ws, split_blocks
@@ -470,6 +470,3 @@ def _is_credit_only(text: str) -> bool:
 
 def read_text(text: str, source_name: str | None = None) -> Article:
     return _Reader(text, source_name).read()
-
-
-__all__ = ["Byline", "read_text"]

@@ -6,18 +6,65 @@ each quote so ``newsml inspect`` can explain the choice):
 ``according-to``    … “…”, according to X / selon X / laut X
 ``split-quote``     “First half,” she said. “Second half.”
 ``subject-of-sentence``  He added that … “strengthen” … / Putin heralded … “…”
+``previous-sentence``    “…” standing alone after "Heald noted …" / "…, sagt Wenger."
 ``multi-paragraph`` continuation paragraphs of a quote opened earlier
-``previous-paragraph``   a quote-only paragraph right after an attributed one
-``pronoun``         any of the above whose speaker was a pronoun, resolved to the last
-                    matching speaker
+``previous-paragraph``   a quote-only paragraph after an attributed one (or after a
+                    paragraph whose last sentence has a named subject, as in features)
+``pronoun``         any of the above whose speaker was a pronoun (he/she/it/they, er/sie,
+                    il/elle, a null subject in es/it), resolved to the latest compatible
+                    quote speaker, reported speaker or person acting in the paragraph
+
+Names are canonicalised through ``speakers.NameIndex`` ("Putin" -> "Vladimir Putin",
+"the ministry" -> "the Ministry of National Defense", "KCNA" -> its spelled-out name,
+"the minister" -> the person introduced with that role). "one told ORF" stays anonymous.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from newsml_tools.reader.cues import (
+    ACCORDING,
+    AGENT_NOUN,
+    ANONYMOUS,
+    AUX_TAIL,
+    BOUNDARY,
+    CONJ,
+    DESCRIPTIVE,
+    DET_NP,
+    DET_START,
+    DET_THEN_NAME,
+    FUNCTION_WORDS,
+    GERUND,
+    GROUP_NOUNS,
+    INVERTED,
+    LOWER_THEN_NAME,
+    NAMING,
+    NOT_SUBJECT,
+    NOT_VERB,
+    OBJECT_VERBS,
+    OWNER_NOUN,
+    PARTICIPLE,
+    PARTY,
+    PLACE_WORDS,
+    POSSESSIVE_END,
+    PREP_BEFORE,
+    RELATIVE,
+    STAND_IN,
+    STATEMENT_VERB,
+    SUBJECT_VERB,
+    VERB_SET,
+    WORD,
+    clause_at,
+    has_sentence_break,
+    mask_quotes,
+    names_anyone,
+    reporting_verb_at,
+    reporting_verbs_in,
+    sentence_starts,
+)
 from newsml_tools.reader.names import ORG_RE, looks_like_org
 from newsml_tools.reader.quotes import QuoteSpan
 from newsml_tools.reader.speakers import (
@@ -29,212 +76,7 @@ from newsml_tools.reader.speakers import (
     is_role_word,
     name_runs,
 )
-from newsml_tools.reader.verbs import PRONOUNS, REPORTING_VERBS
-
-_WORD = re.compile(r"[\w’'-]+")
-_TOKEN = re.compile(r"[^\W\d_]+")
-_VERB_SET = (REPORTING_VERBS - {"so"}) | {"quoted", "pointed"}
-_AUXILIARIES = frozenset({"a", "ha", "hat", "fait", "ont", "han", "hanno", "avait", "habían"})
-
-
-def _verbs(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-    """Reporting verbs in ``text[start:end]``: a word scan plus a set look-up is several
-    times faster than one alternation of a few hundred verbs."""
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        if m.group() in _VERB_SET and text[m.start() - 1 : m.start()] != "-":  # "so-called"
-            yield m
-
-
-def _verb_at(text: str, pos: int) -> re.Match[str] | None:
-    """A reporting verb starting at ``pos`` ("said", "a déclaré", "ha dicho")."""
-    m = _TOKEN.match(text, pos)
-    for _ in range(2):
-        if m and m.group() in _AUXILIARIES and text[m.end() : m.end() + 1] == " ":
-            m = _TOKEN.match(text, m.end() + 1)
-    return m if m and m.group() in _VERB_SET else None
-
-
-# "-ly" adverbs ("publicly said"), not the nouns and names that end like them
-_ADVERB = (
-    r"(?!(?:family|Italy|July|supply|assembly|rally|ally|reply|Kelly|Sicily|anomaly|monopoly"
-    r"|Emily|Molly|Holly|Lily|Billy|belly|jelly|bully|Beverly|Shelly|Sally|Ely|fly)\b)[a-z]{2,}ly"
-)
-_AUX_TAIL = re.compile(
-    r"(?:\s+(?:has|had|have|was|were|is|are|will|would|also|later|then|again|further|once|"
-    r"previously|earlier|recently|simply|hat|hatte|avait|a|ha|lo|la|le|les|se|lui|leur|sich"
-    r"|" + _ADVERB + "))+$"
-)
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|No|Mt|Ft|vs|etc|Inc"
-    r"|Corp|Ltd|Co|Jan|Feb|Aug|Sept|Oct|Nov|Dec|approx|ca|Nr|Abs|bzw|Hr|Fr)|\b[A-Z]|"
-    r"\b(?:[A-Za-z]\.)+[A-Za-z])$"
-)
-_BOUNDARY = re.compile(r"[.!?…][”\"’»«)]*\s+(?=[“\"„«»‘(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])")
-_CLAUSE_END = re.compile(
-    r"[,;:!?()—–\[\]]|\.(?:\s|$)|\s-\s|\s(?:who|which|that|when|where|while|after|before|because"
-    r"|in a statement|in an? (?:interview|email|e-mail|post|tweet)|on (?:Twitter|X|Facebook)"
-    r"|to reporters|to the|on \w+day|during|at a|at the|as|but|and then)\b"
-)
-_INVERTED = re.compile(
-    r"^\s*[,.]?\s*(?:a-t-(?P<p1>il|elle|ils|elles)\s+\w+|\w+-t-(?P<p2>il|elle)|"
-    r"(?:dit|ajoute|affirme|explique|estime|poursuit|souligne|précise|assure|lance|"
-    r"insiste|conclut|répond|déclare)-(?P<p3>il|elle|ils|elles)|"
-    r"(?:sagte|erklärte|betonte|meinte|fügte|ergänzte|schrieb|warnte|so)\s+(?P<p4>er|sie)\b)",
-)
-_ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording to|[Ss]elon|[Ll]aut|[Ss]egún|[Ss]econdo|[Dd]['’]après|[Cc]iting"
-    r"|[Qq]uoting|[Ee]n palabras del?|in the words of)\s+(?P<np>.+)",
-    re.S,
-)
-_GERUND = re.compile(r"\w+(?:ando|endo|iendo|ándo|éndo|iéndo)(?:la|lo|las|los|le|se)?\b")
-_NOT_SUBJECT = re.compile(
-    r"(?:that|by|to|in|on|with|of|from|a|à|al|au|aux|ante|en|dans|auf|vor|zu|zum|zur|que|che"
-    r"|dass|lors|durante|during|after|before|at)\b"
-)
-_NAMING = re.compile(
-    r"\b(?:itself|themselves|himself|herself|named|titled|entitled|known as|so-called"
-    r"|the (?:word|term|phrase|hashtag|slogan|motto|book|film|song|album|show|novel|play))\s*$",
-    re.I,
-)
-_STAND_IN = re.compile(
-    r"\b(?:statement|spokes(?:man|woman|person)|representative|official|report|letter|release"
-    r"|post|document|communiqué|comunicado|Mitteilung|Sprecher(?:in)?|porte-parole|portavoz)$",
-    re.I,
-)
-_PLACE_WORDS = frozenset(
-    {"Korea", "China", "Russia", "America", "States", "Kingdom", "Union", "Republic", "Island"}
-    | {"Islands", "City", "County", "Street", "River", "Sea", "Ocean", "North", "South", "East"}
-    | {"West", "New", "Los", "San", "Saint", "St.", "Coast", "Valley", "Bay", "Lake", "Gulf"}
-    | {"Africa", "Europe", "Asia", "Zealand", "Arabia", "Emirates", "Airport"}
-)
-_NOT_VERB = frozenset(
-    {
-        "en",
-        "de",
-        "del",
-        "la",
-        "el",
-        "con",
-        "por",
-        "para",
-        "sur",
-        "dans",
-        "à",
-        "au",
-        "im",
-        "am",
-        "mit",
-        "von",
-        "zu",
-        "bei",
-        "nach",
-        "und",
-        "et",
-        "y",
-        "e",
-        "o",
-        "da",
-        "di",
-        "nel",
-        "des",
-        "du",
-        "area",
-        "region",
-        "city",
-        "county",
-        "district",
-        "province",
-        "state",
-        "village",
-        "town",
-        "street",
-        "road",
-        "neighbourhood",
-        "neighborhood",
-        "suburb",
-        "valley",
-        "river",
-        "of",
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "for",
-        "to",
-        "and",
-        "or",
-        "with",
-        "from",
-        "by",
-        "as",
-    }
-)
-_PARTICIPLE = re.compile(
-    r",?\s+\b(?:saying|adding|calling|noting|warning|arguing|insisting|explaining|telling"
-    r"|describing|writing|stressing|urging|claiming)\b"
-)
-_FUNCTION_WORDS = frozenset(
-    {"but", "and", "or", "if", "when", "while", "that", "because", "although", "though", "so"}
-    | {"one", "some", "many", "others", "another", "none", "all", "both", "each", "who", "which"}
-    | {"this", "these", "those", "there", "here", "then", "now", "also", "only", "not", "no"}
-)
-_CONJ = re.compile(r"\b(?:if|but|and|because|while|when|although|though|whereas|as)\s", re.I)
-_OBJECT_VERBS = frozenset(
-    {"saying", "told", "tells", "asked", "asks", "urged", "urges", "informed", "informs"}
-    | {"advised", "advises", "accused", "accuses", "criticised", "criticized", "praised"}
-    | {"welcomed", "called", "calls", "described", "describes", "dubbed", "reads", "quoted"}
-)
-_STATEMENT_VERB = re.compile(
-    r"\b(?:issued|released|published|posted|put out|sent)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
-    r"(?:statement|letter|post|tweet|message|release)\b"
-)
-_ANONYMOUS = re.compile(
-    r"(?:one|another|someone|somebody|one of them|a (?:man|woman|resident|witness|neighbou?r"
-    r"|passenger|source|worker|voter|fan|student|local)|an? \w+ (?:resident|witness|source))",
-    re.I,
-)
-_GROUP_NOUNS = frozenset(
-    {"analysts", "economists", "officials", "researchers", "experts", "scientists", "sources"}
-    | {"strategists", "spokespeople", "executives", "lawyers", "staff", "doctors", "engineers"}
-)
-_RELATIVE = re.compile(r",\s*(?:who|which|der|die|qui|que|quien|quienes|che|il quale)$")
-_AGENT_NOUN = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|representative|statement|official|officials|source|sources"
-    r"|sprecher(?:in)?|porte-parole|portavoz)$",
-    re.I,
-)
-_PARTY = re.compile(r"[RDI]-[A-Z][\w.]*|[A-Z][a-z]+\.?")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
-_DETS = (
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Ee]l|[Ll]a|[Ll]os|[Ll]as|[Ll]e|[Ll]es"
-    r"|[Ll]['’]|[Ii]l|[Ll]o|[Gg]li|[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Ee]ine?r?|[Uu]n|[Uu]ne|[Uu]no|[Uu]na"
-    r"|[Ss]on|[Ss]a|[Ss]es|[Ss]u|[Ss]us|[Ss]uo|[Ss]ua|[Ss]eine?|[Ii]hre?)"
-)
-_DET_START = re.compile(_DETS + r"\s", re.I)
-_DET_NP = re.compile(_DETS + r"\s*[^,.;:]{1,60}")
-_LOWER_THEN_NAME = re.compile(r"[a-zà-ÿ][^,.;:“”\"«»]{1,80}?,\s*(?=[A-ZÀ-ÖØ-Þ])")
-_DET_THEN_NAME = re.compile(_DETS + r"\s*[^,.;:“”\"«»]{1,80}?,\s*(?=[A-ZÀ-ÖØ-Þ])")
-_PREP_BEFORE = re.compile(
-    r"\b(?P<prep>by|of|from|for|to|with|at|in|on|about|against|and)\s+(?:the\s+|an?\s+)?$"
-)
-_DESCRIPTIVE = re.compile(
-    r"(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ll]e|[Ll]a|[Ll]es|[Dd]er|[Dd]ie"
-    r"|[Dd]as|[Ee]l)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*$"
-)
-_OWNER_NOUN = re.compile(
-    r"(?P<owner>" + NAME_RUN.pattern + r")['’]s?\s+(?:statement|spokesman|spokeswoman|"
-    r"spokesperson|office|account|website|blog|letter|lawyer|attorney|campaign|team)\s*$"
-)
-_SUBJECT_VERB = re.compile(
-    r"(?:^|[,;]\s+|\bthat\s+)(?P<np>(?:(?:[Tt]he\s+)?"
-    + NAME_RUN.pattern
-    + r")|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:,\s[^,“”\"«»]{1,100},)?"
-    r"\s+(?:(?:has|had|have|was|were|is|also|later|then|"
-    + _ADVERB
-    + r")\s+)*(?P<verb>(?!(?:of|and|or|in|on|at|for|to|with|from|by|the|a|an)\b)[a-zà-ÿ]{2,})\b"
-)
+from newsml_tools.reader.verbs import PRONOUNS
 
 
 @dataclass(slots=True)
@@ -257,58 +99,6 @@ class _Found:
 @dataclass(slots=True)
 class _History:
     speakers: list[tuple[int, str, str]] = field(default_factory=list)  # (order, name, kind)
-
-
-def _mask(text: str, quotes: list[QuoteSpan]) -> str:
-    out = []
-    pos = 0
-    for q in quotes:
-        keep_last = q.end - q.start > 1 and text[q.end - 1] in ".!?…"
-        out.append(text[pos : q.start + 1])  # the first letter decides sentence starts
-        out.append("x" * max(0, q.end - q.start - 1 - (1 if keep_last else 0)))
-        if keep_last:
-            out.append(text[q.end - 1])
-        pos = q.end
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _boundaries(masked: str) -> list[int]:
-    out = []
-    for m in _BOUNDARY.finditer(masked):
-        head = masked[max(0, m.start() - 12) : m.start()]
-        if masked[m.start()] == "." and _ABBREV.search(head):
-            continue
-        out.append(m.end())
-    return out
-
-
-def _names_anyone(text: str) -> bool:
-    """Does a clause name anyone (a capitalised word after its first word)?"""
-    return any(w[:1].isupper() for w in text.split()[1:4])
-
-
-def _sentence_break(text: str) -> bool:
-    """A full stop that is not an abbreviation's ("Dr. Fabio Nunes insisted")."""
-    for m in re.finditer(r"[.!?](?=\s)", text):
-        if m.group() != "." or not _ABBREV.search(text[max(0, m.start() - 12) : m.start()]):
-            return True
-    return False
-
-
-def _clause(text: str, start: int) -> tuple[int, int]:
-    """The clause from ``start``: up to punctuation or a clause word, but not the full
-    stop of an abbreviation ("Dr. Anneli Sundqvist", "Sen. Robert Haskell")."""
-    pos = start
-    while True:
-        m = _CLAUSE_END.search(text, pos)
-        if not m:
-            return start, len(text)
-        head = text[max(start, m.start() - 12) : m.start()]
-        if m.group().startswith(".") and _ABBREV.search(head):
-            pos = m.end()
-            continue
-        return start, m.start()
 
 
 class Attributor:
@@ -339,7 +129,7 @@ class Attributor:
         s0 = start + lead
         if not np:
             return None
-        dm = _DET_THEN_NAME.match(text, s0) or _LOWER_THEN_NAME.match(text, s0)
+        dm = DET_THEN_NAME.match(text, s0) or LOWER_THEN_NAME.match(text, s0)
         if dm and dm.end() <= end + 2 and np[:1].islower():
             # "le ministre de la Santé, Étienne Moreau" / "sa porte-parole, X": the name
             nm = NAME_RUN.match(text, dm.end())
@@ -378,13 +168,13 @@ class Attributor:
                 name
             )
             return _Found(("the " + name) if the else name, s0 + rs, s0 + re_, "")
-        desc = _DET_NP.match(np)
+        desc = DET_NP.match(np)
         if desc:
             parts = re.split(
                 r"\s+(?:of|for|by|at|in|on|from|with|who|which|that)\s+", desc.group(), maxsplit=1
             )
             phrase = parts[0]
-            if len(parts) > 1 and _AGENT_NOUN.search(phrase):
+            if len(parts) > 1 and AGENT_NOUN.search(phrase):
                 # "a spokesman for the ministry" speaks for the ministry
                 k = s0 + desc.group().index(parts[1], len(phrase))
                 inner = self._np_name(text, k, s0 + desc.end(), para)
@@ -403,11 +193,11 @@ class Attributor:
         300 characters, which keeps the reader linear in the paragraph length."""
         off = max(0, end - 200)
         left = text[off:end].rstrip()
-        m = _AUX_TAIL.search(left)
+        m = AUX_TAIL.search(left)
         if m:
             left = left[: m.start()]
         stripped = left.rstrip()
-        rm = _RELATIVE.search(stripped)
+        rm = RELATIVE.search(stripped)
         if rm:  # "Councilman Gary Hoffer, who said"
             head = stripped[: rm.start()]
             runs = name_runs(head[-120:])
@@ -427,7 +217,7 @@ class Attributor:
                 if (
                     seg_runs
                     and seg_runs[-1][1] == len(seg)
-                    and not _PARTY.fullmatch(seg_runs[-1][2])
+                    and not PARTY.fullmatch(seg_runs[-1][2])
                 ):
                     # "A spokesman, Callum Reid, says" / "its body, Salmon Tasmania, said" /
                     # "the head of the group, Maldivian envoy Aminath Shareef, said"
@@ -439,18 +229,18 @@ class Attributor:
                         return self._np_name(text, a0 + rs, a0 + re_, para)
                 runs = name_runs(head[-200:])
                 shift = max(0, len(head) - 200)
-                if runs and runs[-1][1] + shift == len(head) and not _PARTY.fullmatch(runs[-1][2]):
+                if runs and runs[-1][1] + shift == len(head) and not PARTY.fullmatch(runs[-1][2]):
                     s, e, last_run = runs[-1]
-                    if not _POSSESSIVE_END.search(last_run):
+                    if not POSSESSIVE_END.search(last_run):
                         return self._np_name(text, off + shift + s, off + shift + e, para)
                 if not seg:
                     return None
                 end_pos = k
             return None
-        m = _OWNER_NOUN.search(stripped)
+        m = OWNER_NOUN.search(stripped)
         if m:
             return self._np_name(text, off + m.start("owner"), off + m.end("owner"), para)
-        words = list(_WORD.finditer(stripped))
+        words = list(WORD.finditer(stripped))
         if not words:
             return None
         last = words[-1]
@@ -461,12 +251,12 @@ class Attributor:
         if runs and runs[-1][1] + shift == len(stripped):
             s, e, last_run = runs[-1]
             s, e = s + shift, e + shift
-            pm = _PREP_BEFORE.search(stripped[:s])
+            pm = PREP_BEFORE.search(stripped[:s])
             title_before = pm and (stripped[: pm.start()].split() or [""])[-1].lower() in TITLES
-            if (not pm or title_before) and not _POSSESSIVE_END.search(last_run):
+            if (not pm or title_before) and not POSSESSIVE_END.search(last_run):
                 return self._np_name(text, off + s, off + e, para)
             word_before = (stripped[: pm.start()].split() or [""])[-1].lower() if pm else ""
-            if pm and pm.group("prep") in ("at", "from", "of") and word_before in _GROUP_NOUNS:
+            if pm and pm.group("prep") in ("at", "from", "of") and word_before in GROUP_NOUNS:
                 # "Analysts at Goldman Sachs said": the firm speaks
                 return self._np_name(text, off + s, off + e, para)
             if pm and pm.group("prep") in ("of", "at", "from", "with") and depth == 0:
@@ -485,11 +275,11 @@ class Attributor:
         base = off + len(stripped) - len(clause)
         if clause and len(clause.split()) <= 3 and clause[:1].islower() and ORG_RE.search(clause):
             return _Found(clause, base, base + len(clause), "")  # "police said"
-        m = _DESCRIPTIVE.search(clause)
+        m = DESCRIPTIVE.search(clause)
         if m and len(clause.split()) <= 7:
             return self._np_name(text, base + m.start("np"), base + m.end("np"), para)
         if 1 <= len(clause.split()) <= 3 and not any(
-            w in _VERB_SET or w in _NOT_VERB or w in _FUNCTION_WORDS for w in clause.lower().split()
+            w in VERB_SET or w in NOT_VERB or w in FUNCTION_WORDS for w in clause.lower().split()
         ):
             return _Found(clause, base, base + len(clause), "")  # "Rights groups said"
         return None
@@ -497,46 +287,46 @@ class Attributor:
     # ---- rules ------------------------------------------------------------------
     def _after(self, text: str, a: int, b: int, para: int) -> _Found | None:
         after = text[a:b]
-        m = _INVERTED.match(after)
+        m = INVERTED.match(after)
         if m:
             pron = next(g for g in m.groups() if g)
             if pron in ("er", "sie", "il", "elle", "ils", "elles"):
                 return _Found(pron, a + m.start(m.lastindex or 0), a + m.end(), "pronoun")
         m = re.match(r"\s*[,.]?\s*so\s+(?=\S)", after)
         if m:  # German: „…“, so Merkel.
-            s, e = _clause(text, a + m.end())
+            s, e = clause_at(text, a + m.end())
             f = self._np_name(text, s, e, para)
             if f:
                 return f
         m = re.match(r"\s*[,.;:—–-]?\s*", after)
         head = a + (m.end() if m else 0)
-        vm = _verb_at(text, head)
-        if vm and (vm.group() not in _OBJECT_VERBS or vm.group() in ("asked", "asks")):
-            s, e = _clause(text, vm.end())
+        vm = reporting_verb_at(text, head)
+        if vm and (vm.group() not in OBJECT_VERBS or vm.group() in ("asked", "asks")):
+            s, e = clause_at(text, vm.end())
             while s < e and text[s] == " ":
                 s += 1
             if (
                 (not text[s:e].strip() and (e >= len(text) or text[e] in ".,;!?"))
-                or (_NOT_SUBJECT.match(text[s:e]) and not _names_anyone(text[s:e]))
-                or _GERUND.match(text[s:e])
+                or (NOT_SUBJECT.match(text[s:e]) and not names_anyone(text[s:e]))
+                or GERUND.match(text[s:e])
             ):
                 # null subject (es/it/pt) or "…,” she added." handled elsewhere: the
                 # speaker is whoever was last speaking or reported
                 return _Found("they", s, s, "pronoun")
-            if not _NOT_SUBJECT.match(text[s:e]):
+            if not NOT_SUBJECT.match(text[s:e]):
                 f = self._np_name(text, s, e, para)
                 if f:
                     return f
-        for vm in _verbs(text, head, b):
+        for vm in reporting_verbs_in(text, head, b):
             if vm.group() == "saying" and not vm.group().startswith(("was", "is")):
                 continue
             left = text[head : vm.start()]
-            if len(left.split()) > 18 or _sentence_break(left) or _CONJ.search(left):
+            if len(left.split()) > 18 or has_sentence_break(left) or CONJ.search(left):
                 break
             f = self._subject(text[: vm.start()], vm.start(), para)
             if f and f.start >= head:
                 return f
-            if _ANONYMOUS.fullmatch(left.strip(" ,")):
+            if ANONYMOUS.fullmatch(left.strip(" ,")):
                 return _Found("", head, vm.start(), "anonymous")  # "one told ORF": nobody named
             break
         return None
@@ -544,9 +334,11 @@ class Attributor:
     def _before(self, text: str, a: int, b: int, para: int) -> tuple[_Found | None, bool]:
         """Returns (speaker, immediate): immediate when the verb introduces the quote."""
         before = text[a:b]
-        pm = _PARTICIPLE.search(before)
+        pm = PARTICIPLE.search(before)
         if pm:  # "X said, adding: “…”" / "X cut its forecast, saying customers had “…”"
-            for vm in reversed([m for m in _verbs(before, 0, pm.start()) if m.group() != "saying"]):
+            for vm in reversed(
+                [m for m in reporting_verbs_in(before, 0, pm.start()) if m.group() != "saying"]
+            ):
                 f = self._subject(text[: a + vm.start()], a + vm.start(), para)
                 if f is not None and f.start >= a:
                     f.rule = f.rule or "subject-of-sentence"
@@ -554,7 +346,7 @@ class Attributor:
             f = self._sentence_subject(text, a, a + pm.start(), para)
             if f is not None:
                 return f, True
-        verbs = [m for m in _verbs(before) if m.group() != "saying"]
+        verbs = [m for m in reporting_verbs_in(before) if m.group() != "saying"]
         for vm in reversed(verbs):
             tail = before[vm.end() :]
             immediate = bool(
@@ -581,10 +373,10 @@ class Attributor:
         return None, False
 
     def _according(self, text: str, a: int, b: int, para: int) -> _Found | None:
-        m = _ACCORDING.search(text[a:b])
+        m = ACCORDING.search(text[a:b])
         if not m:
             return None
-        s, e = _clause(text, a + m.start("np"))
+        s, e = clause_at(text, a + m.start("np"))
         e = min(e, b)
         f = self._np_name(text, s, e, para)
         if f:
@@ -595,7 +387,7 @@ class Attributor:
         text = self.paragraphs[para]
         if len(text) > 600:
             return None
-        start = max([0, *(m.end() for m in _BOUNDARY.finditer(text))])
+        start = max([0, *(m.end() for m in BOUNDARY.finditer(text))])
         f = self._sentence_subject(text, start, len(text), para)
         if f is None or looks_like_org(f.name):
             return None
@@ -604,22 +396,22 @@ class Attributor:
     def _previous_sentence(self, text: str, a: int, b: int, para: int) -> _Found | None:
         """A quote standing alone after "Heald noted the findings show ..." or "…, sagt
         Wenger.": the speaker of the previous sentence, if it reports speech."""
-        sm = _STATEMENT_VERB.search(text, a, b)
+        sm = STATEMENT_VERB.search(text, a, b)
         if sm:  # "Senator John Cornyn, Republican from Texas, issued a statement ..."
             f = self._subject(text[: sm.start()], sm.start(), para)
             if f is not None and f.start >= a:
                 f.rule = "pronoun" if is_pronoun(f.name) else "previous-sentence"
                 return f
-        for vm in _verbs(text, a, b):
+        for vm in reporting_verbs_in(text, a, b):
             if vm.group() in ("saying", "called", "calls", "reads"):
                 continue
-            s, e = _clause(text, vm.end())
+            s, e = clause_at(text, vm.end())
             while s < e and text[s] == " ":
                 s += 1
             if (
                 e > s
-                and vm.group() not in _OBJECT_VERBS
-                and not _NOT_SUBJECT.match(text[s:e])
+                and vm.group() not in OBJECT_VERBS
+                and not NOT_SUBJECT.match(text[s:e])
                 and text[s : s + 1].isupper()
             ):
                 f = self._np_name(text, s, e, para)  # "…, sagt Wenger."
@@ -635,7 +427,7 @@ class Attributor:
     def _sentence_subject(self, text: str, a: int, b: int, para: int) -> _Found | None:
         """The first clause subject that is a pronoun, an organisation or a person known
         by a full name ("Finance Minister Haruto Ishibashi struck a similar tone ...")."""
-        for m in _SUBJECT_VERB.finditer(text[a:b]):
+        for m in SUBJECT_VERB.finditer(text[a:b]):
             f = self._np_name(text, a + m.start("np"), a + m.end("np"), para)
             if f is None:
                 continue
@@ -659,9 +451,9 @@ class Attributor:
         for o, n, nxt_raw in self.index.singles:
             nxt = nxt_raw.rstrip(".,;:!?") or nxt_raw
             # a name acting in a clause ("Mr Key promoted", "Harry Kane won"), outside quotes
-            if not lo <= o < pos or not (nxt[:1].islower() or nxt == ",") or nxt in _NOT_VERB:
+            if not lo <= o < pos or not (nxt[:1].islower() or nxt == ",") or nxt in NOT_VERB:
                 continue
-            if _PLACE_WORDS.intersection(n.split()) or self._in_quote(o):
+            if PLACE_WORDS.intersection(n.split()) or self._in_quote(o):
                 continue
             full = self.index.canonical_person(n, o)
             if len(full.split()) >= 2:
@@ -717,7 +509,7 @@ class Attributor:
             person = self.index.person_for_role(name, pos)
             if person:
                 return person, "Person"
-        if _DET_START.match(name) and words[-1][:1].islower() and is_role_word(words[-1]):
+        if DET_START.match(name) and words[-1][:1].islower() and is_role_word(words[-1]):
             # "the minister said" / "la ministra": the person introduced with that role
             person = self.index.person_for_role(words[-1], pos)
             if person:
@@ -725,7 +517,7 @@ class Attributor:
         if looks_like_org(name):
             if name.lower().startswith(("the ", "a ", "an ")) and name.split()[-1][:1].islower():
                 canon = self.index.canonical_org(name, pos)
-                if canon == name and _STAND_IN.search(name):
+                if canon == name and STAND_IN.search(name):
                     # "a police spokeswoman": the organisation named inside the phrase
                     for w in words[1:-1]:
                         inner = self.index.canonical_org("the " + w, pos)
@@ -756,14 +548,14 @@ class Attributor:
             if p not in wanted:
                 continue
             masked = ctx[p][0] if p in ctx else text
-            for vm in _verbs(masked):
+            for vm in reporting_verbs_in(masked):
                 if vm.group() in ("saying", "read", "reads", "called", "calls"):
                     continue
                 f = self._subject(text[: vm.start()], vm.start(), p)
                 if f is None or is_pronoun(f.name) or f.rule == "pronoun":
                     continue
                 name, kind = self._resolve(f, p)
-                if name and kind and not (kind == "Person" and _DET_START.match(name)):
+                if name and kind and not (kind == "Person" and DET_START.match(name)):
                     self.reported.append((self.order(p, f.start), name, kind))
 
     def attribute(self, spans: list[QuoteSpan]) -> list[Attribution]:
@@ -772,8 +564,8 @@ class Attributor:
             by_para.setdefault(q.paragraph, []).append(q)
         ctx: dict[int, tuple[str, list[int]]] = {}
         for p, qs in by_para.items():
-            masked = _mask(self.paragraphs[p], qs)
-            ctx[p] = (masked, _boundaries(masked))
+            masked = mask_quotes(self.paragraphs[p], qs)
+            ctx[p] = (masked, sentence_starts(masked))
         self._quote_orders = [
             (self.order(q.paragraph, q.start), self.order(q.paragraph, q.end)) for q in spans
         ]
@@ -799,11 +591,11 @@ class Attributor:
             partial = bool(qtext[:1].islower()) or bool(
                 before.strip()
                 and not re.search(r"[:,]\s*$", before)
-                and not (before.split() and before.split()[-1] in _VERB_SET)
+                and not (before.split() and before.split()[-1] in VERB_SET)
                 and not re.search(r"\b(?:that|:)\s*$", before)
             )
             att = Attribution(partial=partial)
-            if _NAMING.search(before):  # a name or title, not speech
+            if NAMING.search(before):  # a name or title, not speech
                 results.append(att)
                 found_for.append(None)
                 continue
@@ -827,7 +619,7 @@ class Attributor:
             tiny_gap = (  # "… "dangerous" and "ideological": …" / "…" at a time when "…"
                 k > 0
                 and len(gap_words) <= 12
-                and not any(w[:1].isupper() or w.strip(",.;:") in _VERB_SET for w in gap_words)
+                and not any(w[:1].isupper() or w.strip(",.;:") in VERB_SET for w in gap_words)
                 and bstart == prev_close
             )
             if f is None and (not before.strip() or tiny_gap) and k > 0 and found_for[i - 1]:
@@ -843,7 +635,7 @@ class Attributor:
                     att.rule, att.span = "split-quote", results[-1].span
             if f is None and att.speaker is None and before.strip():
                 nwords = len(qtext.split())
-                has_verb = next(_verbs(text, sent_start, sent_end), None) is not None
+                has_verb = next(reporting_verbs_in(text, sent_start, sent_end), None) is not None
                 if nwords >= 4 or has_verb:
                     f = self._sentence_subject(text, sent_start, q.open_mark, q.paragraph)
             if f is None and att.speaker is None and sent_start > 0 and not q.continuation:

@@ -38,19 +38,6 @@ detto dichiarato aggiunto spiegato affermato sottolineato osservato commentato s
 aggiunge afferma sostiene racconta raccontato ricorda ricordato avverte avvertito"""
 
 REPORTING_VERBS = frozenset((_EN + " " + _DE + " " + _FR + " " + _ES).split())
-# Words that may stand between the subject and the verb: "has said", "also told".
-AUX = (
-    r"(?:(?:has|had|have|was|were|is|are|will|would|also|later|then|again|further|once"
-    r"|previously|earlier|recently|simply|hat|hatte|avait)\s+)*"
-)
-# Multi-word verb phrases tried before single verbs.
-VERB_PHRASES = (
-    r"(?:was|is|were|are)\s+quoted\s+as\s+saying|went\s+on\s+to\s+say|went\s+on|"
-    r"pointed\s+out|fügte\s+hinzu|fügte\s+an|teilte\s+mit|räumte\s+ein|wies\s+darauf\s+hin|"
-    r"a\s+(?:déclaré|dit|affirmé|ajouté|expliqué|souligné|estimé|indiqué|précisé|assuré|"
-    r"lancé|répondu|annoncé|confié|martelé|insisté|rappelé|prévenu)|hieß\s+es"
-)
-
 PRONOUNS = {
     "he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "it": "o", "we": "p",
     "i": "p", "er": "m", "sie": "p", "il": "m", "elle": "f", "ils": "p", "elles": "p",
