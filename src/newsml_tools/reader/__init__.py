@@ -2,7 +2,16 @@
 
 Recognises header blocks / YAML front matter, headline, standfirst, bylines, date lines,
 datelines, photo captions and credits, contributor footers, and quotations with their
-speakers. Pure ``re``; see the module of each convention for its rules.
+speakers; detects the language. Pure ``re``; each convention lives in its own module
+(``header``, ``byline``, ``dateline``, ``caption``, ``footer``, ``standfirst``, ``quotes``,
+``attribution`` with ``cues`` and ``speakers``, ``language``, ``dates``).
+
+Nothing is dropped: text that is not a field of its own is kept in ``Article.headers``:
+``byline`` (the byline as printed), ``date-line`` (``Friday, August 21, 2015``),
+``footer`` (the contributor footer as printed), ``headline-line`` / ``standfirst-line``
+(a repeat of a header value), ``key#2`` (a repeated header key). Removed syntax (colons,
+parentheses, dashes, credit labels) is listed as ``label[i]`` spans in
+``Article.provenance.spans`` next to the spans of every field.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Reporting verbs (English, German, French, Spanish) and pronouns used by attribution."""
+"""Reporting verbs (English, German, French, Spanish, Italian) and pronouns for attribution."""
 
 from __future__ import annotations
 
