@@ -38,6 +38,11 @@ CASES = [
     ("“This is a dark day,” tweeted Senator Elizabeth Warren.", "Elizabeth Warren"),
     ("Elon Musk wrote on X: “We will build it.”", "Elon Musk"),
     ("“We are shocked,” the family said in a statement.", "the family"),  # not "fami-ly"
+    ("“We stand firm,” said European Commission President Ursula von der Leyen.",
+     "Ursula von der Leyen"),
+    ("“A red line,” U.N. Secretary-General António Guterres told reporters.", "António Guterres"),
+    ("“Magic is real,” author J.K. Rowling wrote on social media.", "J.K. Rowling"),
+    ("Martin Luther King Jr. once said, “The time is always right.”", "Martin Luther King Jr"),
     # according to
     ("The treaty is “comprehensive”, according to his adviser, Yuri Ushakov.", "Yuri Ushakov"),
     # organisations
@@ -153,6 +158,11 @@ def test_scare_quotes_and_titles_are_unattributed(body: str) -> None:
 def test_role_noun_resolves_to_named_person() -> None:
     body = "Labour minister Teresa Aguirre presented the plan.\n\n“It is fair,” the minister said."
     assert [s for _, s in speakers(body)] == ["Teresa Aguirre"]
+
+
+@pytest.mark.parametrize("body", ["“Fire!” someone shouted.", "“Run!” one of them said."])
+def test_nobody_named(body: str) -> None:
+    assert [s for _, s in speakers(body)] == [None]
 
 
 def test_anonymous_speaker_stays_unattributed() -> None:

@@ -160,6 +160,7 @@ FUNCTION_WORDS = frozenset(
     {"but", "and", "or", "if", "when", "while", "that", "because", "although", "though", "so"}
     | {"one", "some", "many", "others", "another", "none", "all", "both", "each", "who", "which"}
     | {"this", "these", "those", "there", "here", "then", "now", "also", "only", "not", "no"}
+    | {"someone", "somebody", "anyone", "anybody", "nobody", "everyone", "everybody"}
 )
 CONJ = re.compile(r"\b(?:if|but|and|because|while|when|although|though|whereas|as)\s", re.I)
 OBJECT_VERBS = frozenset(

@@ -101,6 +101,10 @@ def clean_name(run: str) -> str:
         toks = toks[:-1]
     if not toks:
         return ""
+    if len(toks) >= 2 and toks[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv"):
+        # "Martin Luther King Jr.": clean the name, keep the suffix
+        rest = clean_name(" ".join(toks[:-1]))
+        return f"{rest} {toks[-1]}" if rest else ""
     whole = " ".join(toks)
     if len(toks) >= 3 and _AGENT.fullmatch(toks[0]) and toks[1].lower() in _OF_WORDS:
         return " ".join(toks[2:])  # "Sprecherin der Bahnverkehr AG" speaks for the company
