@@ -21,6 +21,10 @@ CASES = [
     ("By Marie Tremblay, La Presse Canadienne", [("Marie Tremblay", "La Presse Canadienne", None)]),
     ("Von Lena Hoffmann", [("Lena Hoffmann", None, None)]),
     ("Story by Jane Doe", [("Jane Doe", None, None)]),
+    ("By Reuters Staff", []),
+    ("By Jane Doe, Reuters Staff", [("Jane Doe", "Reuters", None)]),
+    ("By JANE DOE AND JOHN ROE", [("Jane Doe", None, None), ("John Roe", None, None)]),
+    ("By The Associated Press", []),
     ("Written by Jane Doe and John Roe", [("Jane Doe", None, None), ("John Roe", None, None)]),
     ("Jane Doe | Reuters", [("Jane Doe", "Reuters", None)]),
 ]  # fmt: skip

@@ -22,7 +22,8 @@ _NAME_TOKEN = re.compile(
 )
 _DATE_START = re.compile(r"(?:" + MONTH_RE + "|" + WEEKDAY_RE + r")\b")
 _SPLIT_AGENCY = re.compile(r"\s*(?:\||\s[-–—]\s|/)\s*")
-_AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+|\s*,\s*")
+_AND = re.compile(r"\s+(?:and|AND|And|&|und|UND|et|ET|y|Y|e)\s+|\s*,\s*")
+_STAFF = re.compile(r"\s+(?:[Ss]taff|STAFF|[Dd]esk|[Tt]eam|[Rr]eporters|[Cc]orrespondents)$")
 _JOB_TAIL = re.compile(
     r"\b(?:[Ww]riter|[Cc]orrespondent|[Ee]ditor|[Rr]eporter|[Cc]olumnist|[Cc]ontributor"
     r"|[Pp]roducer|[Cc]hief|[Aa]nalyst|[Kk]orrespondent(?:in)?|[Rr]edakteur(?:in)?"
@@ -89,6 +90,11 @@ def parse_byline(text: str) -> list[Byline]:
             if im and not looks_like_org(im.group(1)):
                 part, location = im.group(1).strip(), im.group(2).strip()
             later = not first or bool(names)  # not the first name of the byline
+            staff = _STAFF.search(part)
+            if staff:  # "Reuters Staff": the agency, nobody by name
+                if is_agency(part[: staff.start()]):
+                    affiliation = affiliation or part[: staff.start()].strip()
+                continue
             if (
                 is_agency(part)
                 or (later and (looks_like_org(title_case_name(part)) or _DET_START.match(part)))
