@@ -89,6 +89,7 @@ class _Reader:
         self.spans = self.art.provenance.spans
         self.labels: list[Span] = []
         self.index = NameIndex()
+        self._byline_agency: str | None = None
 
     # ---- helpers ----------------------------------------------------------------
     def _span(self, key: str, start: int, end: int) -> None:
@@ -168,6 +169,10 @@ class _Reader:
             j += 1
         raw = normalize_ws(" ".join(parts))
         found = byl.parse_byline(", ".join(parts))  # lines under "By" are list items
+        if not found:  # "By The Associated Press": nobody by name, but a credit line
+            agency = byl.agency_only(raw)
+            if agency and self._byline_agency is None:
+                self._byline_agency = agency
         if len(parts) > 1 and found and found[0].affiliation is None:
             # "By Jane Doe\nReuters": the agency line under the names
             for extra in parts[1:]:
@@ -254,6 +259,7 @@ class _Reader:
         if self.art.creditline is None:
             agency = self.art.dateline.agency if self.art.dateline else None
             aff = next((b.affiliation for b in self.art.bylines if b.affiliation), None)
+            aff = aff or self._byline_agency
             self.art.creditline = agency or self.art.source or aff
         for i, lab in enumerate(self.labels):
             self.spans[f"label[{i}]"] = lab

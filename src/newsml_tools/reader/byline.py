@@ -70,6 +70,16 @@ def is_byline_continuation(line: str) -> bool:
     return is_agency(t) or is_job_title(t) or (_tokens_ok(t) and len(t.split()) <= 10)
 
 
+def agency_only(text: str) -> str | None:
+    """``By The Associated Press`` / ``By Reuters Staff`` -> the agency as printed."""
+    m = _BY.match(" ".join(text.split()))
+    rest = (m.group(1) if m else text).strip(" .")
+    staff = _STAFF.search(rest)
+    if staff:
+        rest = rest[: staff.start()]
+    return rest if is_agency(rest) else None
+
+
 def parse_byline(text: str) -> list[Byline]:
     """Person names (title-cased when printed in capitals), affiliation and location."""
     flat = " ".join(text.split())
