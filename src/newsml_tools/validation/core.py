@@ -216,10 +216,16 @@ def _validate_xml(
         and b"conformance='core'" not in raw
     ):
         validating = _POWER
-        parser = X.validating_parser(_POWER)
+        # whitespace-only text may be dropped while parsing (see validating_parser)
+        blankless = _plain_markup(raw)
+        parser = X.validating_parser(_POWER, blankless)
+        if blankless:
+            sink.blankless = raw
     else:
         parser = None
     root, valid = X.parse_xml(raw, sink, parser)
+    if not valid:
+        sink.blankless = None  # the tree (if any) comes from the whitespace-keeping parser
     if root is not None:
         tag = root.tag
         if not isinstance(tag, str):
@@ -306,6 +312,24 @@ def _load_json(text: str, res: FileResult, line_offset: int = 0, col0: int = 0) 
             )
         )
     return _FAILED
+
+
+_ENC_PLAIN = re.compile(
+    rb"<\?xml[^>]*?\sencoding\s*=\s*([\"'])(?:utf-?8|us-ascii|ascii|iso-8859-1|latin-?1)\1", re.I
+)
+
+
+def _plain_markup(raw: bytes) -> bool:
+    """An ASCII-compatible document without comments, CDATA sections, DOCTYPE and
+    processing instructions (an XML declaration at the very start aside): its children
+    are elements and text only, so libxml2's remove_blank_text cannot change validity."""
+    if raw[:1] != b"<" or raw[1:2] == b"\x00" or b"<!" in raw or raw.find(b"<?", 1) >= 0:
+        return False
+    if raw.startswith(b"<?xml"):
+        end = raw.find(b"?>")
+        if raw.find(b"encoding", 0, end) >= 0 and not _ENC_PLAIN.match(raw):
+            return False
+    return True
 
 
 _FAILED = object()

@@ -77,6 +77,8 @@ class _Sink:
         self.item_lines: list[int] = []
         self.item_ids: list[str | None] = []
         self.items_end: int | None = None
+        # the input, when its tree was parsed without whitespace-only text nodes
+        self.blankless: bytes | None = None
 
     def item_for_line(self, line: int | None) -> str | None:
         if line is None or not self.item_lines:
@@ -440,6 +442,15 @@ def _text(el: etree._Element | None) -> str:
     return "".join(el.itertext()).strip()
 
 
+def _full_text(el: etree._Element, sink: _Sink) -> str:
+    """``_text`` of an element with children in a tree parsed with remove_blank_text: the
+    same element of a parse that keeps whitespace (element positions are the same)."""
+    assert sink.blankless is not None
+    full = etree.fromstring(sink.blankless, safe_parser()).getroottree()
+    same = full.xpath(el.getroottree().getpath(el))
+    return _text(same[0]) if same else _text(el)
+
+
 _DATE_TAGS = tuple(
     f"{{{NAR_NS}}}{n}"
     for n in ("versionCreated", "firstCreated", "embargoed", "contentCreated", "contentModified")
@@ -620,7 +631,7 @@ def _news_item_rules(
             line=(cm.sourceline if cm is not None else it.sourceline),
         )
     for h in headlines:
-        txt = _text(h)
+        txt = _text(h) if sink.blankless is None or not len(h) else _full_text(h, sink)
         if not txt:
             sink.add("NG004", "headline is empty", line=h.sourceline, item=guid)
         elif len(txt) > 200:
