@@ -555,7 +555,8 @@ class Attributor:
                 if f is None or is_pronoun(f.name) or f.rule == "pronoun":
                     continue
                 name, kind = self._resolve(f, p)
-                if name and kind and not (kind == "Person" and DET_START.match(name)):
+                descriptive = DET_START.match(name) or re.search(r"\w['’]s?\s+[a-z]", name)
+                if name and kind and not (kind == "Person" and descriptive):
                     self.reported.append((self.order(p, f.start), name, kind))
 
     def attribute(self, spans: list[QuoteSpan]) -> list[Attribution]:
