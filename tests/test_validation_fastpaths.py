@@ -120,3 +120,58 @@ def test_read_file_limited_regular_file(tmp_path) -> None:
     assert read_file_limited(p) == b"<a/>" * 1000
     p.write_bytes(b"")
     assert read_file_limited(p) == b""
+
+
+# ---------------------------------------------------------------- whitespace-free parsing
+_ITEM = """<?xml version="1.0" encoding="UTF-8"?>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:newsml:example.com:1"
+  version="1" standard="NewsML-G2" standardversion="2.35" conformance="power">
+  <catalogRef href="http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml"/>
+  <itemMeta><itemClass qcode="ninat:text"/><provider qcode="nprov:EXAMPLE"/>
+    <versionCreated>2018-11-21T16:25:32-05:00</versionCreated>
+    <pubStatus qcode="stat:usable"/></itemMeta>
+  <contentMeta>HEADLINE</contentMeta>
+</newsItem>
+"""
+
+
+def _ng004(xml: str) -> list[str]:
+    from newsml_tools.validation import validate
+
+    return [f.message for f in validate(xml.encode()).findings if f.rule == "NG004"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("<headline><span>" + "a" * 99 + "</span> <span>" + "b" * 100 + "</span></headline>", []),
+        (
+            "<headline><span>" + "a" * 99 + "</span>  \n <span>" + "b" * 99 + "</span></headline>",
+            ["headline is 202 characters long (more than 200)"],
+        ),
+        ("<headline> <span> </span> </headline>", ["headline is empty"]),
+        ("<headline>" + "x" * 201 + "</headline>", ["headline is 201 characters long (more than 200)"]),
+    ],
+)
+def test_headline_length_counts_whitespace_between_children(headline, expected) -> None:
+    plain = _ITEM.replace("HEADLINE", headline)
+    assert _ng004(plain) == expected
+    # the same document with a comment goes through the whitespace-keeping parser
+    assert _ng004(plain.replace("</newsItem>", "<!-- c --></newsItem>")) == expected
+
+
+def test_plain_markup_guard() -> None:
+    from newsml_tools.validation.core import _plain_markup
+
+    decl = b'<?xml version="1.0" encoding="UTF-8"?>'
+    assert _plain_markup(decl + b"<a> <b/> </a>")
+    assert _plain_markup(b"<a/>")
+    assert _plain_markup(b"<?xml version='1.0' encoding='iso-8859-1'?><a/>")
+    assert not _plain_markup(decl + b"<a><!-- c --></a>")
+    assert not _plain_markup(decl + b"<a><![CDATA[ ]]></a>")
+    assert not _plain_markup(decl + b"<!DOCTYPE a><a/>")
+    assert not _plain_markup(decl + b"<a><?pi x?></a>")
+    assert not _plain_markup(b"<?xml version='1.0' encoding='UTF-16'?><a/>")
+    assert not _plain_markup(b"<?xml version='1.0' encoding='UTF-7'?><a/>")
+    assert not _plain_markup("<a/>".encode("utf-16-le"))
+    assert not _plain_markup(b"\xef\xbb\xbf<a/>")
