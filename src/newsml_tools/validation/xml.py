@@ -248,6 +248,10 @@ def _version(v: str | None) -> tuple[int, int] | None:
 def _choose_schema(items: list[etree._Element], sink: _Sink) -> str:
     if not items:
         return "newsml-g2-2.35-power"
+    if len(items) == 1:  # the common case, without the generator
+        c = items[0].get("conformance")
+        if c is None or c.strip().lower() != "core":
+            return "newsml-g2-2.35-power"
     core = all((it.get("conformance") or "").strip().lower() == "core" for it in items)
     if not core:
         return "newsml-g2-2.35-power"
