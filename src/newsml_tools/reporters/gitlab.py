@@ -12,7 +12,6 @@ well-formed (rule ``parse``) → ``critical``, an unreadable input → ``blocker
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from typing import Any
@@ -25,6 +24,8 @@ SEVERITIES = {Severity.INFO: "info", Severity.WARNING: "minor", Severity.ERROR: 
 
 
 def _fingerprint(*parts: object) -> str:
+    import hashlib  # lazily: OpenSSL's import is a noticeable part of a cold start
+
     raw = "\x1f".join("" if p is None else str(p) for p in parts)
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
