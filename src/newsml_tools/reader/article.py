@@ -429,6 +429,9 @@ class _Reader:
 
     def _quotes(self) -> None:
         art = self.art
+        spans = find_quotes(art.paragraphs)
+        if not spans:
+            return  # the name index only serves attribution: no quotes, no index
         self.index.add_text(art.headline, 0)
         if art.standfirst:
             self.index.add_text(art.standfirst, 1)
@@ -436,9 +439,6 @@ class _Reader:
             self.index.add_text(m.caption, 2)
         for i, p in enumerate(art.paragraphs):
             self.index.add_text(p, 10 + i)
-        spans = find_quotes(art.paragraphs)
-        if not spans:
-            return
         attributor = Attributor(
             art.paragraphs,
             self.index,

@@ -79,6 +79,9 @@ from newsml_tools.reader.speakers import (
 from newsml_tools.reader.verbs import PRONOUNS
 
 
+_MISSING = object()
+
+
 @dataclass(slots=True)
 class Attribution:
     speaker: str | None = None
@@ -119,6 +122,7 @@ class Attributor:
         self.history = _History()
         self.reported: list[tuple[int, str, str]] = []  # subjects of reporting verbs
         self._quote_orders: list[tuple[int, int]] = []  # quoted text, in document order
+        self._subjects: dict[tuple[str, int, int, int], tuple[str, int, int, str] | None] = {}
 
     # ---- noun phrases -------------------------------------------------------------
     def _np_name(self, text: str, start: int, end: int, para: int) -> _Found | None:
@@ -190,7 +194,20 @@ class Attributor:
 
     def _subject(self, text: str, end: int, para: int, depth: int = 0) -> _Found | None:
         """The subject right before ``end`` (where a verb starts); looks back at most
-        300 characters, which keeps the reader linear in the paragraph length."""
+        300 characters, which keeps the reader linear in the paragraph length.
+
+        A pure function of its arguments (the same verb is looked at by
+        ``_collect_reported`` and again by the rules), so results are memoised per
+        article; callers get a fresh ``_Found`` because they set its ``rule``."""
+        key = (text, end, para, depth)
+        hit = self._subjects.get(key, _MISSING)
+        if hit is _MISSING:
+            f = self._subject_uncached(text, end, para, depth)
+            hit = None if f is None else (f.name, f.start, f.end, f.rule)
+            self._subjects[key] = hit
+        return None if hit is None else _Found(*hit)
+
+    def _subject_uncached(self, text: str, end: int, para: int, depth: int) -> _Found | None:
         off = max(0, end - 200)
         left = text[off:end].rstrip()
         m = AUX_TAIL.search(left)
