@@ -29,7 +29,6 @@ from newsml_tools.reader.cues import (
     ACCORDING,
     AGENT_NOUN,
     ANONYMOUS,
-    AUX_TAIL,
     BOUNDARY,
     CONJ,
     DESCRIPTIVE,
@@ -45,22 +44,23 @@ from newsml_tools.reader.cues import (
     NOT_SUBJECT,
     NOT_VERB,
     OBJECT_VERBS,
-    OWNER_NOUN,
     PARTICIPLE,
     PARTY,
     PLACE_WORDS,
     POSSESSIVE_END,
     PREP_BEFORE,
-    RELATIVE,
     STAND_IN,
     STATEMENT_VERB,
     SUBJECT_VERB,
     VERB_SET,
-    WORD,
+    aux_tail,
     clause_at,
     has_sentence_break,
+    last_word,
     mask_quotes,
     names_anyone,
+    owner_noun,
+    relative_end,
     reporting_verb_at,
     reporting_verbs_in,
     sentence_starts,
@@ -77,7 +77,6 @@ from newsml_tools.reader.speakers import (
     name_runs,
 )
 from newsml_tools.reader.verbs import PRONOUNS
-
 
 _MISSING = object()
 
@@ -210,11 +209,11 @@ class Attributor:
     def _subject_uncached(self, text: str, end: int, para: int, depth: int) -> _Found | None:
         off = max(0, end - 200)
         left = text[off:end].rstrip()
-        m = AUX_TAIL.search(left)
+        m = aux_tail(left)
         if m:
             left = left[: m.start()]
         stripped = left.rstrip()
-        rm = RELATIVE.search(stripped)
+        rm = relative_end(stripped)
         if rm:  # "Councilman Gary Hoffer, who said"
             head = stripped[: rm.start()]
             runs = name_runs(head[-120:])
@@ -254,13 +253,12 @@ class Attributor:
                     return None
                 end_pos = k
             return None
-        m = OWNER_NOUN.search(stripped)
+        m = owner_noun(stripped)
         if m:
             return self._np_name(text, off + m.start("owner"), off + m.end("owner"), para)
-        words = list(WORD.finditer(stripped))
-        if not words:
+        last = last_word(stripped)
+        if last is None:
             return None
-        last = words[-1]
         if is_pronoun(last.group()) and last.end() == len(stripped):
             return _Found(last.group().lower(), off + last.start(), off + last.end(), "pronoun")
         shift = max(0, len(stripped) - 120)

@@ -45,6 +45,56 @@ AUX_TAIL = re.compile(
     r"previously|earlier|recently|simply|hat|hatte|avait|a|ha|lo|la|le|les|se|lui|leur|sich"
     r"|" + ADVERB + "))+$"
 )
+_AUX_WORDS = frozenset(
+    ["has", "had", "have", "was", "were", "is", "are", "will", "would", "also", "later", "then", "again", "further", "once", "previously", "earlier", "recently", "simply", "hat", "hatte", "avait", "a", "ha", "lo", "la", "le", "les", "se", "lui", "leur", "sich"]
+)
+_ADVERB_WORD = re.compile(ADVERB)
+
+
+def aux_tail(left: str) -> re.Match[str] | None:
+    """``AUX_TAIL.search(left)`` for right-stripped ``left``, skipped when the last word
+    is no auxiliary or adverb: each repetition is whitespace plus one whole word, so a
+    match ends with the last word (an exact pre-check, not a heuristic)."""
+    parts = left.rsplit(None, 1)
+    if len(parts) < 2:
+        return None  # no whitespace before the last word: "\\s+" cannot match
+    last = parts[1]
+    if last not in _AUX_WORDS and not _ADVERB_WORD.fullmatch(last):
+        return None
+    return AUX_TAIL.search(left)
+
+
+_RELATIVE_ENDS = ("who", "which", "der", "die", "qui", "que", "quien", "quienes", "che", "il quale")
+_OWNER_ENDS = (
+    "statement", "spokesman", "spokeswoman", "spokesperson", "office", "account", "website",
+    "blog", "letter", "lawyer", "attorney", "campaign", "team",
+)  # fmt: skip
+
+
+def relative_end(stripped: str) -> re.Match[str] | None:
+    """``RELATIVE.search`` on right-stripped text (which must end with the pronoun)."""
+    return RELATIVE.search(stripped) if stripped.endswith(_RELATIVE_ENDS) else None
+
+
+def owner_noun(stripped: str) -> re.Match[str] | None:
+    """``OWNER_NOUN.search`` on right-stripped text (which must end with the noun)."""
+    return OWNER_NOUN.search(stripped) if stripped.endswith(_OWNER_ENDS) else None
+
+
+def last_word(text: str) -> re.Match[str] | None:
+    """The last ``WORD`` match in ``text`` (``list(WORD.finditer(text))[-1]``), found in
+    a short tail unless the last word reaches back to the tail's start."""
+    k = max(0, len(text) - 64)
+    last = None
+    for last in WORD.finditer(text, k):  # noqa: B007 - the loop keeps the last match
+        pass
+    if last is not None and (k == 0 or last.start() > k or not WORD.fullmatch(text[k - 1])):
+        return last
+    for last in WORD.finditer(text):  # noqa: B007
+        pass
+    return last
+
+
 ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|No|Mt|Ft|vs|etc|Inc"
     r"|Corp|Ltd|Co|Jan|Feb|Aug|Sept|Oct|Nov|Dec|approx|ca|Nr|Abs|bzw|Hr|Fr)|\b[A-Z]|"
