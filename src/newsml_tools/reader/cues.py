@@ -45,9 +45,11 @@ AUX_TAIL = re.compile(
     r"previously|earlier|recently|simply|hat|hatte|avait|a|ha|lo|la|le|les|se|lui|leur|sich"
     r"|" + ADVERB + "))+$"
 )
-_AUX_WORDS = frozenset(
-    ["has", "had", "have", "was", "were", "is", "are", "will", "would", "also", "later", "then", "again", "further", "once", "previously", "earlier", "recently", "simply", "hat", "hatte", "avait", "a", "ha", "lo", "la", "le", "les", "se", "lui", "leur", "sich"]
-)
+_AUX_WORDS = frozenset({
+    "has", "had", "have", "was", "were", "is", "are", "will", "would", "also", "later", "then",
+    "again", "further", "once", "previously", "earlier", "recently", "simply", "hat", "hatte",
+    "avait", "a", "ha", "lo", "la", "le", "les", "se", "lui", "leur", "sich",
+})  # fmt: skip
 _ADVERB_WORD = re.compile(ADVERB)
 
 
@@ -56,9 +58,9 @@ def aux_tail(left: str) -> re.Match[str] | None:
     is no auxiliary or adverb: each repetition is whitespace plus one whole word, so a
     match ends with the last word (an exact pre-check, not a heuristic)."""
     parts = left.rsplit(None, 1)
-    if len(parts) < 2:
+    last = parts[-1] if parts else ""
+    if len(last) == len(left):
         return None  # no whitespace before the last word: "\\s+" cannot match
-    last = parts[1]
     if last not in _AUX_WORDS and not _ADVERB_WORD.fullmatch(last):
         return None
     return AUX_TAIL.search(left)

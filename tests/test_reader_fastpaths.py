@@ -1,0 +1,41 @@
+"""The reader's fast paths (pre-checks before regexes, memoised helpers) give exactly
+what the plain regexes give, on random and news-like strings."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newsml_tools.reader import cues
+
+_WORDS = (
+    "said has had was is also later recently simply a la le lui sich publicly family Italy "
+    "who which der die qui que quien quienes che il quale statement spokesman office team "
+    "blog Jane Doe's Reuters’ the of, ; : . — “ ” \" ' ’ - x-ray Kim Jong-un O'Neil 12 é ß"
+).split()
+
+
+def _samples(n: int = 3000) -> list[str]:
+    rng = random.Random(7)
+    out = []
+    for _ in range(n):
+        words = [rng.choice(_WORDS) for _ in range(rng.randrange(0, 40))]
+        seps = [rng.choice([" ", "  ", "\n", "\xa0", "", ", "]) for _ in words]
+        out.append("".join(w + s for w, s in zip(words, seps, strict=True)).rstrip())
+    out += ["", " ", "a", " a", " has", "\n lui", " x  publicly", "x publicly", "x fly", "‘ who", "-" * 80, "b" * 70 + " said"]
+    return out
+
+
+@pytest.mark.parametrize("text", _samples())
+def test_fast_paths_equal_regexes(text: str) -> None:
+    def same(a, b) -> bool:  # type: ignore[no-untyped-def]
+        return (a is None and b is None) or (
+            a is not None and b is not None and a.span() == b.span() and a.group() == b.group()
+        )
+
+    assert same(cues.aux_tail(text), cues.AUX_TAIL.search(text))
+    assert same(cues.relative_end(text), cues.RELATIVE.search(text))
+    assert same(cues.owner_noun(text), cues.OWNER_NOUN.search(text))
+    words = list(cues.WORD.finditer(text))
+    assert same(cues.last_word(text), words[-1] if words else None)
