@@ -219,7 +219,7 @@ def test_output_collisions_are_errors_not_overwrites(tmp_path):
     _result, report = run([src], tmp_path / "out", include=("*.txt", "*.text"))
     assert [(r["id"], r["status"]) for r in report] == [("story.text", "ok"),
                                                         ("story.txt", "error")]
-    assert report[1]["error"] == ("its outputs would overwrite those of input #1 "
+    assert report[1]["error"] == ("its outputs would overwrite those of an earlier input "
                                   "(same output name 'story', ignoring case)")
 
 

@@ -198,34 +198,27 @@ class _Inputs:
                 yield prefix, item
 
     def __iter__(self) -> Iterator[InputItem]:
-        # 64-bit digests, not the strings: ~70 bytes per input instead of ~250, which is
-        # what bounds memory for archives with millions of members
-        seen_ids: set[int] = set()
-        stems: dict[int, int] = {}  # digest of the lower-cased stem -> input number
-        for number, (prefix, item) in enumerate(self._raw(), start=1):
+        # one 64-bit digest per output name (~70 bytes per input, not the strings): two
+        # inputs with the same id necessarily share an output name, so this also catches
+        # duplicate ids (a zip may hold the same name twice)
+        stems: set[int] = set()
+        for prefix, item in self._raw():
             if item.unreadable:
                 self.unreadable += 1
             item.id = prefix + item.id
             if item.stem is not None:
                 item.stem = prefix + item.stem
-            id_key = _digest(item.id)
-            if id_key in seen_ids:
-                item.error, item.stem, item.data, item.path = (
-                    "duplicate input id (listed twice in the source)", None, None, None)
-                item.id = f"{item.id}#{number}"
-            seen_ids.add(id_key)
             if item.stem is not None and item.stem.rsplit("/", 1)[-1].startswith(".newsml-"):
                 item.error = f"output name {item.stem!r} is reserved for newsml's own files"
                 item.stem, item.data, item.path = None, None, None
             if item.stem is not None:
                 key = _digest(item.stem.lower())
-                other = stems.get(key)
-                if other is not None:
-                    item.error = (f"its outputs would overwrite those of input #{other} "
+                if key in stems:
+                    item.error = ("its outputs would overwrite those of an earlier input "
                                   f"(same output name {item.stem!r}, ignoring case)")
                     item.stem, item.data, item.path = None, None, None
                 else:
-                    stems[key] = number
+                    stems.add(key)
             if self.manifest is not None and item.error is None and item.skip is None:
                 item.prior = self.manifest.prior(item.id)
             yield item
