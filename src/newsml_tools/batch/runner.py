@@ -252,6 +252,7 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
         raise BatchError("-j must be at least 1")
     if config.engine == "dask":
         engines.check_dask()
+    inputs = _Inputs(config, None)  # SourceError now, before DEST is touched
     zip_dest = _is_zip_dest(config.dest)
     dest = os.path.abspath(config.dest)
     report_path = os.path.abspath(config.report or default_report_path(config.dest))
@@ -268,15 +269,15 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
     Path(report_path).parent.mkdir(parents=True, exist_ok=True)
 
     with _lock(lock_path):
-        result = _run_locked(config, dest, report_path, zip_dest, progress)
+        result = _run_locked(config, inputs, dest, report_path, zip_dest, progress)
     if zip_dest:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(lock_path)
     return result
 
 
-def _run_locked(config: BatchConfig, dest: str, report_path: str, zip_dest: bool,
-                progress: Progress | None) -> BatchResult:
+def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: str,
+                zip_dest: bool, progress: Progress | None) -> BatchResult:
     t0 = time.perf_counter()
     manifest = None
     zip_tmp = dest + ".tmp"
@@ -286,7 +287,7 @@ def _run_locked(config: BatchConfig, dest: str, report_path: str, zip_dest: bool
     else:
         _clean_temp_files(dest)
         manifest = Manifest(os.path.join(dest, MANIFEST_NAME), resume=config.resume)
-    inputs = _Inputs(config, manifest if config.resume else None)
+    inputs.manifest = manifest if config.resume else None
     total = inputs.count() if config.count_total else None
 
     assert config.suffixes is not None
@@ -346,12 +347,13 @@ def _run_locked(config: BatchConfig, dest: str, report_path: str, zip_dest: bool
             _publish_mode(zip_tmp)
             os.replace(zip_tmp, dest)
         else:
-            os.sync()  # outputs durable before the report claims them
+            _sync_filesystem(dest)  # outputs durable before the report claims them
         _publish_mode(report_tmp)
         os.replace(report_tmp, report_path)
         if manifest is not None:
             manifest.compact()
     finally:
+        stream.close()  # stop the engine now (pool shut down), not when collected
         if zf is not None:
             zf.close()
             with contextlib.suppress(FileNotFoundError):
@@ -364,6 +366,23 @@ def _run_locked(config: BatchConfig, dest: str, report_path: str, zip_dest: bool
     result.slowest = sorted(slow, reverse=True)
     result.wall = time.perf_counter() - t0
     return result
+
+
+def _sync_filesystem(path: str) -> None:
+    """syncfs(2) on Linux (only DEST's filesystem), else sync(2)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            if libc.syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    except (OSError, AttributeError):
+        pass
+    os.sync()
 
 
 def _publish_mode(path: str) -> None:
