@@ -39,3 +39,19 @@ def test_fast_paths_equal_regexes(text: str) -> None:
     assert same(cues.owner_noun(text), cues.OWNER_NOUN.search(text))
     words = list(cues.WORD.finditer(text))
     assert same(cues.last_word(text), words[-1] if words else None)
+
+
+_DE = "amt ämter Verband GEWERKSCHAFT werke bank x ß ſ K 1 _ é- Landes Stadt".split()
+
+
+def test_german_org_suffix_fast_path() -> None:
+    from newsml_tools.reader import names
+
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(
+            rng.choice(_DE) + rng.choice(["", "", " ", "-", ".", "\n"])
+            for _ in range(rng.randrange(0, 8))
+        )
+        fast = names.DE_ORG_SUFFIX_AT.search(text) is not None
+        assert fast == (names._DE_ORG_SUFFIX.search(text) is not None), text

@@ -49,6 +49,9 @@ _DE_ORG_SUFFIX = re.compile(
     r"|konzern|partei|stiftung|verein|gruppe|zentrum|institut|agentur|bank)\b",
     re.I,
 )
+# ``_DE_ORG_SUFFIX.search(n)`` finds a match exactly when a suffix follows a word
+# character: the same test without the quadratic backtracking of a leading ``\w+``.
+DE_ORG_SUFFIX_AT = re.compile(r"(?<=\w)" + _DE_ORG_SUFFIX.pattern[3:], re.I)
 ORG_RE = re.compile(r"\b(?:" + _ORG_WORDS + r")\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}")
 _JOB_WORDS = re.compile(
@@ -71,7 +74,7 @@ def looks_like_org(name: str) -> bool:
     n = name.strip()
     if not n:
         return False
-    if is_agency(n) or ORG_RE.search(n) or _DE_ORG_SUFFIX.search(n):
+    if is_agency(n) or ORG_RE.search(n) or DE_ORG_SUFFIX_AT.search(n):
         return True
     if _ACRONYM.fullmatch(n.replace(" ", "")) and len(n) <= 10:
         return True

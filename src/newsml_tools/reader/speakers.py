@@ -175,6 +175,9 @@ def _sentence_stop(word: str) -> bool:
     return len(stem) > 1 and stem not in _ABBREVIATIONS and "." not in stem
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def name_runs(text: str) -> list[tuple[int, int, str]]:
     """Capitalised runs split after possessives and sentence full stops ("Kendrick
     Moxon. Rathbun wrote" is two runs): (start, end, run)."""
@@ -186,7 +189,7 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
             out.append((start, m.end(), run))  # the common case: nothing to split
             continue
         pos = 0
-        for tok in re.finditer(r"\S+", run):
+        for tok in _NON_SPACE.finditer(run):
             word = tok.group()
             stop = word.endswith(".") and tok.end() < len(run) and _sentence_stop(word)
             if (len(word) > 2 and word.endswith(("'s", "’s", "s'", "s’"))) or stop:
@@ -237,6 +240,22 @@ _GENDERED = frozenset(
     {"mr", "herr", "monsieur", "m", "sir", "king", "lord", "prince", "father", "mrs", "ms"}
     | {"miss", "frau", "mme", "madame", "dame", "queen", "lady"}
 )
+
+
+@lru_cache(maxsize=4096)
+def _run_info(run: str) -> tuple[str, bool, bool, tuple[str, ...], bool]:
+    """What ``NameIndex.add_text`` needs of a name run, whatever its context: the clean
+    name, whether it is an organisation, whether it is a person's full name (2+ tokens),
+    the words before the name (titles, roles) and whether one of the first two words is
+    a gendered title."""
+    name = clean_name(run)
+    if not name:
+        return name, False, False, (), False
+    org = looks_like_org(name)
+    words = run.split()
+    lead = tuple(words[: len(words) - len(name.split())])
+    gendered = any(w.lower().rstrip(".") in _GENDERED for w in words[:2])
+    return name, org, not org and len(name.split()) >= 2, lead, gendered
 
 
 @dataclass(slots=True)
@@ -299,15 +318,14 @@ class NameIndex:
                 self.orgs.append((order * 100000 + start, name))
                 self.org_types[name] = kind.lower()
         for start, end, run in name_runs(text):
-            name = clean_name(run)
+            name, org, persons_name, lead, run_gendered = _run_info(run)
             if not name:
                 continue
-            if looks_like_org(name):
+            if org:
                 self.orgs.append((order * 100000 + start, name))
-            elif len(name.split()) >= 2:
+            elif persons_name:
                 self.persons.append((order * 100000 + start, name))
                 # "Finance Minister Haruto Ishibashi", "promoter Sandra Kenny": a role
-                lead = run.split()[: len(run.split()) - len(name.split())]
                 prev = text[max(0, start - 20) : start].split()[-1:]
                 for word in reversed([*prev, *lead]):
                     role = word.lower().strip(".,")
@@ -317,12 +335,11 @@ class NameIndex:
                 if name not in self.gender and name not in self._gender_tried:
                     self._gender_tried.add(name)  # the first mention tells; later ones rarely
                     self._gender_from_context(text, start, end, name)
-            if not looks_like_org(name):  # for pronoun candidates: who acts in a clause
+            if not org:  # for pronoun candidates: who acts in a clause
                 nxt = text[end : end + 12].split()
                 self.singles.append((order * 100000 + start, name, nxt[0] if nxt else ""))
                 prefix = text[max(0, start - 6) : start].split()[-1:]
-                head = [w.lower().rstrip(".") for w in [*prefix, *run.split()[:2]]]
-                if _GENDERED.intersection(head):
+                if run_gendered or (prefix and prefix[0].lower().rstrip(".") in _GENDERED):
                     self._gender_cue(" ".join([*prefix, run]), name)
 
     def _gender_from_context(self, text: str, start: int, end: int, name: str) -> None:
