@@ -459,3 +459,30 @@ def test_reserved_output_names_are_refused(tmp_path):
                     + "\n", encoding="utf-8")
     _r, report = run([feed], tmp_path / "out")
     assert report[0]["status"] == "error" and "reserved" in report[0]["error"]
+
+
+def test_symlink_out_of_the_source_is_skipped_end_to_end(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Top secret headline\n\nThe launch codes are 0000.\n", encoding="utf-8")
+    src = write_tree(tmp_path / "src", {"a.txt": article(1)})
+    os.symlink(secret, src / "leak.txt")
+    os.symlink(tmp_path, src / "up")  # a folder link: not followed
+    result, report = run([src], tmp_path / "out")
+    by_id = {r["id"]: r for r in report}
+    assert by_id["leak.txt"]["status"] == "skipped"
+    assert by_id["leak.txt"]["reason"] == "symlink pointing outside the source directory"
+    assert by_id["up/"]["status"] == "skipped"
+    assert result.exit_code == 0
+    assert sorted(files_under(tmp_path / "out")) == ["a.jsonld", "a.newsml.xml",
+                                                     "batch-report.jsonl"]
+    assert all(b"launch codes" not in data for data in files_under(tmp_path / "out").values())
+
+
+def test_a_bad_source_leaves_an_earlier_dest_untouched(tmp_path):
+    src = write_tree(tmp_path / "src", {"a.txt": article(1)})
+    dest = tmp_path / "out"
+    run([src], dest)
+    before = {p: p.read_bytes() for p in dest.rglob("*") if p.is_file()}
+    res = invoke(str(src), str(tmp_path / "nope.tar"), "-o", str(dest), "--resume")
+    assert res.exit_code == 2 and "nope.tar: no such file" in res.output
+    assert {p: p.read_bytes() for p in dest.rglob("*") if p.is_file()} == before
