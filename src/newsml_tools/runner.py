@@ -14,6 +14,12 @@ the first file checked in the parent are inherited by the workers; elsewhere eac
 compiles them once through the validator's module cache), feeding files in chunks so the
 per-file overhead is small; if a pool cannot be created or breaks, it carries on in-process.
 The check function is a parameter so tests (and other tools) can plug their own in.
+Results come back from the workers as plain tuples (``_pack``), which are several times
+cheaper to pickle than the dataclasses. Embedding in a multi-threaded program: pass
+``jobs=1`` (forking a process that runs threads is unsafe).
+
+``--cache`` (``cache=True``) keeps per-file results on disk, keyed on the file's bytes and
+everything that can change them; see ``cache_salt``.
 """
 
 from __future__ import annotations
