@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_CAPTION_WORDS = 60
 
@@ -34,6 +35,11 @@ _LABEL_CREDIT = re.compile(
 _VIA_GETTY = re.compile(
     r"(?:(?<=[\s.!?”\"’])|^)((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*\s+via\s+Getty\s+Images)[\s.]*$"
 )
+# Every ``_LABEL_CREDIT`` label contains one of these (a literal pre-check; no re.I there)
+_LABEL_STEMS = (
+    "Photo", "Picture", "Foto", "Image", "Credit", "Bild", "Illustration", "Video", "Graphic",
+    "Crédit",
+)  # fmt: skip
 # A credit line's label as written before the credit ("Photo: ", "(", "[Image: ").
 CREDIT_PREFIX = re.compile(
     r"[\s(\[]*(?:(?:Photo(?:graph)?s?|Image|Picture|Credit|Photo credit|Image credit|Foto|Fotos"
@@ -61,9 +67,11 @@ class CaptionParts:
     labels: tuple[tuple[int, int], ...] = ()  # removed syntax (label words, parentheses)
 
 
+@lru_cache(maxsize=256)  # the reader asks about the same block up to four times
 def find_credit(text: str) -> tuple[str, tuple[int, int], list[tuple[int, int]]] | None:
     """A credit at the end of ``text``: (credit, span, removed label spans). Only the
-    last 240 characters are searched: credits are short, and the reader stays linear."""
+    last 240 characters are searched: credits are short, and the reader stays linear.
+    The result is shared between callers (cached): read it, never change it."""
     tail = text[-240:].rstrip(" .\n")
     if not (
         tail.endswith(")")
@@ -100,21 +108,21 @@ def _find_credit(text: str) -> tuple[str, tuple[int, int], list[tuple[int, int]]
         if lm:
             labels.append((m.start(1), start))
         return text[start : m.end(1)], (start, m.end(1)), labels
-    m = _SLASH_CREDIT.search(text)
+    m = _SLASH_CREDIT.search(text) if "/" in text else None  # the pattern needs a slash
     if m:
         return (
             m.group(1).rstrip(" ."),
             (m.start(1), m.start(1) + len(m.group(1).rstrip(" ."))),
             [(m.start(1) + len(m.group(1).rstrip(" .")), m.end())],
         )
-    m = _LABEL_CREDIT.search(text)
+    m = _LABEL_CREDIT.search(text) if any(w in text for w in _LABEL_STEMS) else None
     if m:
         return (
             m.group("credit"),
             m.span("credit"),
             [(m.start("label"), m.start("credit")), (m.end("credit"), m.end())],
         )
-    m = _VIA_GETTY.search(text)
+    m = _VIA_GETTY.search(text) if "Getty" in text else None
     if m:
         return m.group(1), m.span(1), [(m.end(1), m.end())]
     return None
