@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
 _LINE = re.compile(r"[^\n]+")
@@ -20,11 +20,15 @@ class Block:
     end: int
     lines: list[tuple[str, int, int]]  # (stripped line, start, end) in source offsets
     group: int = 0  # blocks split from one blank-line-separated chunk share a group
+    _flat: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def flat(self) -> str:
-        """The block as one line (hard line breaks become single spaces)."""
-        return " ".join(line for line, _, _ in self.lines)
+        """The block as one line (hard line breaks become single spaces). Computed once:
+        a block's lines never change after it is made."""
+        if self._flat is None:
+            self._flat = " ".join(line for line, _, _ in self.lines)
+        return self._flat
 
 
 def normalize_ws(text: str) -> str:

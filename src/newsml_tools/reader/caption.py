@@ -131,13 +131,11 @@ def _find_credit(text: str) -> tuple[str, tuple[int, int], list[tuple[int, int]]
 def parse_caption(text: str, *, allow_bare: bool = False) -> CaptionParts | None:
     """A caption block: short text ending with a credit, a ``Caption:`` label, or an
     ``[Image: ...]`` line. ``allow_bare`` accepts a credit-only block (caption "")."""
-    if _NOT_CREDIT.match(text.lstrip("( ")) or len(text.split()) > MAX_CAPTION_WORDS + 30:
-        return None
     labels: list[tuple[int, int]] = []
     offset = 0
     body = text
     labelled = False
-    bm = _BRACKETED.fullmatch(text)
+    bm = _BRACKETED.fullmatch(text) if text[:1] == "[" else None  # the pattern opens with "["
     if bm and bm.group("label"):
         labels += [(0, bm.start("label")), bm.span("label"), (bm.end("rest"), len(text))]
         offset, body, labelled = bm.start("rest"), bm.group("rest"), True
@@ -151,6 +149,8 @@ def parse_caption(text: str, *, allow_bare: bool = False) -> CaptionParts | None
             offset, body, labelled = cm.start("rest"), cm.group("rest"), True
     found = find_credit(body)
     if found is None and not labelled:
+        return None  # most blocks: no label, no credit (decided before counting words)
+    if _NOT_CREDIT.match(text.lstrip("( ")) or len(text.split()) > MAX_CAPTION_WORDS + 30:
         return None
     if len(body.split()) > MAX_CAPTION_WORDS + 12:
         return None

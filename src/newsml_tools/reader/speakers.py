@@ -153,6 +153,7 @@ def _person_part(toks: list[str]) -> str:
     return " ".join(toks)
 
 
+@lru_cache(maxsize=4096)
 def is_role_word(word: str) -> bool:
     """A job or title noun ("minister", "ministra", "spokesman", "promoter")."""
     w = word.lower().strip(".,")
