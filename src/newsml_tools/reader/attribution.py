@@ -120,6 +120,11 @@ class Attributor:
         self.order = order  # (paragraph, offset) -> document order for name look-ups
         self.history = _History()
         self.reported: list[tuple[int, str, str]] = []  # subjects of reporting verbs
+        # ``reported`` (and the genders its collection learns) are only read when a
+        # pronoun is resolved, so they are collected on the first such call: with the
+        # state they would have had if collected before any quote was attributed.
+        self._reported_ctx: dict[int, tuple[str, list[int]]] | None = None
+        self._genders_later: list[tuple[str, str]] = []  # learnt before the collection
         self._quote_orders: list[tuple[int, int]] = []  # quoted text, in document order
         self._subjects: dict[tuple[str, int, int, int], tuple[str, int, int, str] | None] = {}
 
@@ -481,6 +486,7 @@ class Attributor:
     def _resolve_pronoun(
         self, g: str, pos: int, para: int, *, strict: bool = False
     ) -> tuple[str | None, str | None]:
+        self._ensure_reported()
         cands = self._candidates(pos, para)
         near = self.order(max(0, para - 1), 0)
         if g == "o":  # "it": an organisation, else an ungendered recent subject
@@ -548,12 +554,29 @@ class Attributor:
         raw = self.paragraphs[para][max(0, f.start - 6) : f.start].split()
         canon = self.index.canonical_person(name, pos)
         if raw and raw[-1].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "sir", "dame"):
-            self.index.gender.setdefault(
-                canon, "m" if raw[-1].lower().startswith("mr") or raw[-1].lower() == "sir" else "f"
-            )
+            g = "m" if raw[-1].lower().startswith("mr") or raw[-1].lower() == "sir" else "f"
+            if self._reported_ctx is None:
+                self.index.gender.setdefault(canon, g)
+            else:  # the collection would have come first: its genders win
+                self._genders_later.append((canon, g))
         if name[:1].islower():
             return name, "Person"
         return canon, "Person"
+
+    def _ensure_reported(self) -> None:
+        """Collect ``reported`` now if it was put off: as ``attribute`` would have done
+        before its first quote (no quote speakers yet), then learn the genders that the
+        quotes attributed since then taught."""
+        ctx = self._reported_ctx
+        if ctx is None:
+            return
+        self._reported_ctx = None
+        speakers, self.history.speakers = self.history.speakers, []
+        self._collect_reported(ctx)
+        self.history.speakers = speakers
+        for name, g in self._genders_later:
+            self.index.gender.setdefault(name, g)
+        self._genders_later.clear()
 
     def _collect_reported(self, ctx: dict[int, tuple[str, list[int]]]) -> None:
         """Who is reported as saying things ("Sundqvist said no."): pronoun candidates.
@@ -585,7 +608,7 @@ class Attributor:
         self._quote_orders = [
             (self.order(q.paragraph, q.start), self.order(q.paragraph, q.end)) for q in spans
         ]
-        self._collect_reported(ctx)
+        self._reported_ctx = ctx  # collected by the first pronoun resolution, if any
         results: list[Attribution] = []
         found_for: list[_Found | None] = []
         for i, q in enumerate(spans):
