@@ -17,6 +17,10 @@ _OPENERS = '“„«»"'
 _ALL_MARKS = re.compile(r"[“”„«»\"]")
 _SINGLE_MARKS = re.compile(r"[‘’]")
 _SINGLE_CLOSERS = {"‘": "’"}
+_CLOSER_RES = {
+    closers: re.compile("[" + re.escape(closers) + "]")
+    for closers in (*_CLOSERS.values(), *_SINGLE_CLOSERS.values())
+}
 
 
 @dataclass(slots=True)
@@ -92,20 +96,22 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
                 i = o + 1  # a French closing mark, not a German opener
                 continue
             closers = closers_of[ch]
-            j = o + 1
             close = None
-            while j < n and j - o <= MAX_QUOTE_CHARS:
+            find = _CLOSER_RES[closers].search
+            stop = min(n, o + MAX_QUOTE_CHARS + 1)  # j - o <= MAX_QUOTE_CHARS
+            cm = find(text, o + 1, stop)
+            while cm is not None:  # only the closing-mark candidates, not every character
+                j = cm.start()
                 c = text[j]
                 if (
-                    c in closers
-                    and (c != ch or ch in '"»«' or not _opens(text, j))
+                    (c != ch or ch in '"»«' or not _opens(text, j))
                     and (c != "“" or ch == "„" or not _opens(text, j))
                     and (c != '"' or ch == '"' or not _opens(text, j))
                     and (c != "’" or not text[j + 1 : j + 2].isalpha())  # "we’re": apostrophe
                 ):
                     close = j
                     break
-                j += 1
+                cm = find(text, j + 1, stop)
             if close is None:
                 nxt = paragraphs[p + 1] if p + 1 < len(paragraphs) else ""
                 if starts_with_open_mark(nxt) and n - o <= MAX_QUOTE_CHARS:
