@@ -18,6 +18,7 @@ NAME_RUN = re.compile(
     _CAP + r"(?:[^\S\n]+(?:" + _PARTICLE + r"[^\S\n]+)*(?:" + _CAP + "|" + _PREFIXED + r"))*"
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 
 _TITLE_WORDS = """
 mr mrs ms miss dr prof professor president vice prime minister secretary senator sen rep
@@ -94,7 +95,8 @@ def clean_name(run: str) -> str:
         toks = toks[1:]
     if not toks:
         return ""
-    toks[-1] = _POSSESSIVE.sub("", toks[-1])
+    if toks[-1].endswith(_POSSESSIVE_ENDS):  # ``_POSSESSIVE.sub`` on a whitespace-free token
+        toks[-1] = toks[-1][:-2]
     if len(toks[-1]) > 2 and toks[-1].endswith(".") and toks[-1][-2].islower():
         toks[-1] = toks[-1][:-1]  # sentence full stop, not an abbreviation
     if not toks[-1]:
@@ -140,7 +142,7 @@ def _person_part(toks: list[str]) -> str:
         toks = toks[1:]
     if len(toks) >= 2 and toks[0].lower() in _ROLES:
         toks = toks[1:]
-    for particle in ("von", "de", "van", "du", "di", "da"):
+    for particle in ("von", "de", "van", "du", "di", "da") if len(toks) > 2 else ():
         if particle in toks[2:]:  # "Reto Baumgartner von der Eidgenössischen ...": cut
             k = toks.index(particle, 2)
             if len(toks) - k >= 3 or (len(toks) - k >= 2 and looks_like_org(" ".join(toks[k:]))):
