@@ -178,6 +178,13 @@ def test_unwritable_output_is_exit_2(fake) -> None:
     assert run("ok.xml", "-o", ".").exit_code == 2  # a directory
 
 
+def test_show_files(fake) -> None:
+    res = run("d", "ok.xml", "--exclude", "*.json", "--show-files")
+    assert res.exit_code == 0 and res.stdout == "d/x.xml\nok.xml\n"
+    res = run("d", "nope.xml", "--show-files")
+    assert res.exit_code == 2 and "nope.xml: unreadable" in res.stdout
+
+
 def test_quiet(fake) -> None:
     res = run("ok.xml", "-q")
     assert res.exit_code == 0 and res.output == ""

@@ -157,11 +157,14 @@ def _known_rules() -> list[str]:
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 @click.option("--max-bytes", metavar="SIZE", callback=lambda c, p, v: _parse_size(v),
               help="Refuse inputs larger than SIZE (e.g. 200M; default 64M).")
+@click.option("--show-files", is_flag=True,
+              help="Only list the files that would be checked (after --include/--exclude).")
 @click.option("--cache/--no-cache", default=False, show_default=True,
               help="Reuse results for unchanged files (in $NEWSML_CACHE_DIR or "
               "~/.cache/newsml-tools).")
 def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from, select,
-             ignore, strict, output_format, output, quiet, max_bytes, cache) -> None:
+             ignore, strict, output_format, output, quiet, max_bytes, show_files,
+             cache) -> None:
     """Validate NewsML-G2, NITF, ninjs and JSON-LD files, directories and glob patterns.
 
     FILE may be a file, a directory (searched recursively), a quoted glob such as
@@ -172,7 +175,8 @@ def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_f
     """
     try:
         _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from,
-                  select, ignore, strict, output_format, output, quiet, max_bytes, cache)
+                  select, ignore, strict, output_format, output, quiet, max_bytes, show_files,
+                  cache)
     except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
             SystemExit):
         raise
@@ -184,7 +188,8 @@ def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_f
 
 
 def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from, select,
-              ignore, strict, output_format, output, quiet, max_bytes, cache) -> None:
+              ignore, strict, output_format, output, quiet, max_bytes, show_files,
+              cache) -> None:
     paths = list(files)
     if files_from:
         if files_from == "-" and "-" in paths:
@@ -198,6 +203,16 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
                                      param_hint="--files-from") from None
     elif not paths:
         raise click.UsageError("no input: give FILE..., a directory, '-' or --files-from")
+    if show_files:
+        from newsml_tools.reporters._common import posix_path
+        from newsml_tools.runner import expand_paths
+
+        targets = expand_paths(paths, include=include or None, exclude=exclude,
+                               stdin_limit=max_bytes)
+        _echo_stdout("".join(
+            f"{posix_path(t.name)}\n" if t.error is None
+            else f"{posix_path(t.name)}: unreadable: {t.error}\n" for t in targets))
+        sys.exit(2 if any(t.error for t in targets) else 0)
     _check_ninjs_version(ninjs_version)
     _check_schema(schema)
     select = _check_rule_prefixes(select, "--select")
