@@ -44,8 +44,10 @@ def detect_language(text: str) -> str | None:
     if len(words) < 8:
         return None
     scores = dict.fromkeys(_STOPWORDS, 0)
-    for w, n in Counter(words).items():
-        for lang in _LANGS_OF.get(w, ()):
+    counts = Counter(words)
+    for w in counts.keys() & _LANGS_OF.keys():  # only the stopwords (integer sums: any order)
+        n = counts[w]
+        for lang in _LANGS_OF[w]:
             scores[lang] += n
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     (best, top), (_, second) = ranked[0], ranked[1]
