@@ -128,6 +128,8 @@ def test_read_files_from(tree) -> None:
     (tree / "list.txt").write_text("c/x.xml\r\n\n  \nb/six.htm\n")
     assert read_files_from("list.txt") == ["c/x.xml", "b/six.htm"]
     assert read_files_from("-", io.BytesIO(b"a/one.xml\n")) == ["a/one.xml"]
+    # NUL-separated (find -print0 / git ls-files -z): newlines in names survive
+    assert read_files_from("-", io.BytesIO(b"a\nb.xml\0c.xml\0")) == ["a\nb.xml", "c.xml"]
 
 
 # ------------------------------------------------------------------------------ filter

@@ -131,13 +131,19 @@ def walk_dir(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[
 
 
 def read_files_from(source: str, stdin: BinaryIO | None = None) -> list[str]:
-    """Paths listed one per line in ``source`` (``-`` = standard input); blank lines skipped."""
+    """Paths listed one per line in ``source`` (``-`` = standard input); blank lines skipped.
+
+    A list containing NUL bytes is NUL-separated instead (``find -print0``, ``git ls-files
+    -z``), so names with newlines survive.
+    """
     if source == "-":
         raw = (stdin or sys.stdin.buffer).read()
     else:
         with open(source, "rb") as fh:
             raw = fh.read()
     text = raw.decode("utf-8", "surrogateescape")
+    if "\0" in text:
+        return [name for name in text.split("\0") if name]
     return [line.strip("\r") for line in text.split("\n") if line.strip()]
 
 
