@@ -79,6 +79,20 @@ from newsml_tools.reader.speakers import (
 from newsml_tools.reader.verbs import PRONOUNS
 
 _MISSING = object()
+# compiled once (they were module-level ``re`` calls in the rules)
+_NP_LINK = re.compile(r"\s+(?:of|for|by|at|in|on|from|with|who|which|that)\s+")
+_COMMA_NAME = re.compile(r"\s*,\s*(" + NAME_RUN.pattern + r")")
+_SO_NAME = re.compile(r"\s*[,.]?\s*so\s+(?=\S)")
+_LEAD_PUNCT = re.compile(r"\s*[,.;:—–-]?\s*")
+_INTRO_TAIL = re.compile(
+    r"(?:\s+(?:to|in|on|at|during|via|using|with|from|for|of|the|en|dans|sur|a|à"
+    r"|con|mit|auf|in|bei|lors|durante|vor|gegenüber)\b[^,:“\"„«]{0,60})?"
+    r"\s*[:,]?\s*(?:that\s*)?"
+)
+_SHORT_TAIL = re.compile(r"\s+\w+(?:\s+\w+)?\s*[:,]\s*")
+_POSSESSIVE_NOUN = re.compile(r"\w['’]s?\s+[a-z]")
+_COLON_COMMA_END = re.compile(r"[:,]\s*$")
+_THAT_END = re.compile(r"\b(?:that|:)\s*$")
 
 
 @dataclass(slots=True)
@@ -178,9 +192,7 @@ class Attributor:
             return _Found(("the " + name) if the else name, s0 + rs, s0 + re_, "")
         desc = DET_NP.match(np)
         if desc:
-            parts = re.split(
-                r"\s+(?:of|for|by|at|in|on|from|with|who|which|that)\s+", desc.group(), maxsplit=1
-            )
+            parts = _NP_LINK.split(desc.group(), maxsplit=1)
             phrase = parts[0]
             if len(parts) > 1 and AGENT_NOUN.search(phrase):
                 # "a spokesman for the ministry" speaks for the ministry
@@ -190,7 +202,7 @@ class Attributor:
                     return inner
             # "the company’s chief executive, Jane Doe": the name follows the comma
             tail = text[end : end + 80]
-            m = re.match(r"\s*,\s*(" + NAME_RUN.pattern + r")", tail)
+            m = _COMMA_NAME.match(tail)
             if m and not looks_like_org(clean_name(m.group(1))):
                 return _Found(clean_name(m.group(1)), end + m.start(1), end + m.end(1), "")
             return _Found(phrase, s0, s0 + len(phrase), "")
@@ -312,13 +324,13 @@ class Attributor:
             pron = next(g for g in m.groups() if g)
             if pron in ("er", "sie", "il", "elle", "ils", "elles"):
                 return _Found(pron, a + m.start(m.lastindex or 0), a + m.end(), "pronoun")
-        m = re.match(r"\s*[,.]?\s*so\s+(?=\S)", after)
+        m = _SO_NAME.match(after)
         if m:  # German: „…“, so Merkel.
             s, e = clause_at(text, a + m.end())
             f = self._np_name(text, s, e, para)
             if f:
                 return f
-        m = re.match(r"\s*[,.;:—–-]?\s*", after)
+        m = _LEAD_PUNCT.match(after)
         head = a + (m.end() if m else 0)
         vm = reporting_verb_at(text, head)
         if vm and (vm.group() not in OBJECT_VERBS or vm.group() in ("asked", "asks")):
@@ -369,14 +381,7 @@ class Attributor:
         verbs = [m for m in reporting_verbs_in(before) if m.group() != "saying"]
         for vm in reversed(verbs):
             tail = before[vm.end() :]
-            immediate = bool(
-                re.fullmatch(
-                    r"(?:\s+(?:to|in|on|at|during|via|using|with|from|for|of|the|en|dans|sur|a|à"
-                    r"|con|mit|auf|in|bei|lors|durante|vor|gegenüber)\b[^,:“\"„«]{0,60})?"
-                    r"\s*[:,]?\s*(?:that\s*)?",
-                    tail,
-                )
-            ) or bool(re.fullmatch(r"\s+\w+(?:\s+\w+)?\s*[:,]\s*", tail))
+            immediate = bool(_INTRO_TAIL.fullmatch(tail)) or bool(_SHORT_TAIL.fullmatch(tail))
             f = self._subject(text[: a + vm.start()], a + vm.start(), para)
             if f is None or f.start < a:
                 if f is None and immediate:
@@ -593,7 +598,7 @@ class Attributor:
                 if f is None or is_pronoun(f.name) or f.rule == "pronoun":
                     continue
                 name, kind = self._resolve(f, p)
-                descriptive = DET_START.match(name) or re.search(r"\w['’]s?\s+[a-z]", name)
+                descriptive = DET_START.match(name) or _POSSESSIVE_NOUN.search(name)
                 if name and kind and not (kind == "Person" and descriptive):
                     self.reported.append((self.order(p, f.start), name, kind))
 
@@ -629,9 +634,9 @@ class Attributor:
             qtext = text[q.start : q.end]
             partial = bool(qtext[:1].islower()) or bool(
                 before.strip()
-                and not re.search(r"[:,]\s*$", before)
+                and not _COLON_COMMA_END.search(before)
                 and not (before.split() and before.split()[-1] in VERB_SET)
-                and not re.search(r"\b(?:that|:)\s*$", before)
+                and not _THAT_END.search(before)
             )
             att = Attribution(partial=partial)
             if NAMING.search(before):  # a name or title, not speech

@@ -300,9 +300,12 @@ def names_anyone(text: str) -> bool:
     return any(w[:1].isupper() for w in text.split()[1:4])
 
 
+_STOP_BEFORE_SPACE = re.compile(r"[.!?](?=\s)")
+
+
 def has_sentence_break(text: str) -> bool:
     """A full stop that is not an abbreviation's ("Dr. Fabio Nunes insisted")."""
-    for m in re.finditer(r"[.!?](?=\s)", text):
+    for m in _STOP_BEFORE_SPACE.finditer(text):
         if m.group() != "." or not ABBREV.search(text[max(0, m.start() - 12) : m.start()]):
             return True
     return False
