@@ -22,7 +22,7 @@ import tarfile
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 DEFAULT_INCLUDE = ("*.txt",)
@@ -137,8 +137,12 @@ def safe_member_name(name: str) -> str | None:
 
 def output_stem(rel: str) -> str:
     """``a/b/story.txt`` -> ``a/b/story`` (the last extension only; none -> unchanged)."""
-    p = PurePosixPath(rel)
-    return str(p.with_suffix("")) if p.suffix and p.stem else rel
+    # plain string work: pathlib would intern every file name of the archive
+    head, _sep, name = rel.rpartition("/")
+    dot = name.rfind(".")
+    if dot <= 0 or dot == len(name) - 1:  # no suffix, ".hidden", "trailing."
+        return rel
+    return f"{head}/{name[:dot]}" if head else name[:dot]
 
 
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
