@@ -33,6 +33,8 @@ class Block:
 
 def normalize_ws(text: str) -> str:
     """Collapse every whitespace run (incl. NBSP) to one space and trim."""
+    if "  " not in text and text.isprintable():
+        return text.strip()  # the only whitespace is single ASCII spaces: nothing to collapse
     return _WS.sub(" ", text).strip()
 
 
