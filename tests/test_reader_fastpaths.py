@@ -56,3 +56,24 @@ def test_german_org_suffix_fast_path() -> None:
         )
         fast = names.DE_ORG_SUFFIX_AT.search(text) is not None
         assert fast == (names._DE_ORG_SUFFIX.search(text) is not None), text
+
+
+def test_normalize_ws_fast_path() -> None:
+    import re
+
+    from newsml_tools.reader.blocks import normalize_ws
+
+    ws = re.compile(r"\s+")
+    rng = random.Random(13)
+    alphabet = "ab \t\n\xa0\u2028\u3000\x1c\x85.x  "
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
+        assert normalize_ws(text) == ws.sub(" ", text).strip(), repr(text)
+
+
+def test_find_quotes_closing_mark_jump_at_the_length_limit() -> None:
+    from newsml_tools.reader.quotes import MAX_QUOTE_CHARS, find_quotes
+
+    for k in range(MAX_QUOTE_CHARS - 2, MAX_QUOTE_CHARS + 2):
+        spans = find_quotes(["“" + "x" * k + "” tail"])
+        assert bool(spans) == (k + 1 <= MAX_QUOTE_CHARS), k
