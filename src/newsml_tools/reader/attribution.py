@@ -93,6 +93,82 @@ _SHORT_TAIL = re.compile(r"\s+\w+(?:\s+\w+)?\s*[:,]\s*")
 _POSSESSIVE_NOUN = re.compile(r"\w['’]s?\s+[a-z]")
 _COLON_COMMA_END = re.compile(r"[:,]\s*$")
 _THAT_END = re.compile(r"\b(?:that|:)\s*$")
+_APPOS_PREP = re.compile(
+    r"\b(?:at|in|of|for|from|with|on|near|aboard|based|de|du|des|en|à|bei|von|aus|im|am)\s+"
+    r"(?:the\s+|la\s+|le\s+|der\s+|die\s+|dem\s+|el\s+)?$|-based\s+$"
+)
+# organisation names joined by connectors: "Ministry of Health and Welfare", "Transport
+# for NSW", "Court of Appeal in The Hague", "Globe and Mail"
+_ORG_LINK = re.compile(r"\s+(?:of|for|and|in|de|der|du|des|del|of the|for the|de la)\s+")
+_COURT = re.compile(r"\b(?:Court|Tribunal|Gericht|Tribunale|Cour)\b")
+
+
+def _conj_in(left: str) -> bool:
+    """A conjunction in ``left``, not the "and" inside "Ministry of Health and Welfare"."""
+    for m in CONJ.finditer(left):
+        if (
+            m.group().lower().startswith("and")
+            and left[m.end() : m.end() + 1].isupper()
+            and left[: m.start()].rstrip()[-1:].isalpha()
+            and (left[: m.start()].split() or [""])[-1][:1].isupper()
+        ):
+            continue
+        return True
+    return False
+
+
+def _org_link_ok(prev: str, link: str, nxt: str) -> bool:
+    """May ``prev LINK nxt`` be one organisation's name?"""
+    word = link.split()[0]
+    if word == "and":  # "Health and Welfare", "Globe and Mail": one more word
+        return len(nxt.split()) == 1 and nxt[:1].isupper()
+    if word == "in":  # "the Court of Appeal in The Hague"
+        return bool(_COURT.search(prev)) or nxt.startswith("The ")
+    return bool(ORG_RE.search(prev) or looks_like_org(clean_name(nxt)))
+
+
+def _join_org_back(text: str, s: int, floor: int) -> int:
+    """Extend a name run starting at ``s`` back over org connectors (not before
+    ``floor``): "Ministry of Health and |Welfare| said"."""
+    for _ in range(3):
+        lo = max(floor, s - 100)
+        runs = name_runs(text[lo:s])
+        if not runs:
+            return s
+        rs, re_, run = runs[-1]
+        link = text[lo + re_ : s]
+        if not _ORG_LINK.fullmatch(link):
+            return s
+        here = NAME_RUN.match(text, s)
+        nxt = here.group() if here else ""
+        if link.split()[0] == "and":
+            ok = len(nxt.split()) == 1 and (
+                bool(ORG_RE.search(run)) or text[max(floor, lo + rs - 4) : lo + rs].endswith("the ")
+            )
+        else:
+            ok = _org_link_ok(run, link, nxt)
+        if not ok:
+            return s
+        s = lo + rs
+    return s
+
+
+def _join_org_fwd(np: str, re_: int, name: str) -> int:
+    """Extend a run ending at ``re_`` forward over org connectors inside ``np``."""
+    for _ in range(3):
+        m = _ORG_LINK.match(np, re_)
+        if not m:
+            return re_
+        nm = NAME_RUN.match(np, m.end())
+        if not nm:
+            return re_
+        prev = np[:re_]
+        if m.group().split()[0] == "and" and not ORG_RE.search(name):
+            return re_
+        if not _org_link_ok(prev, m.group(), nm.group()):
+            return re_
+        re_ = nm.end()
+    return re_
 
 
 @dataclass(slots=True)
@@ -171,6 +247,12 @@ class Attributor:
         ):
             return _Found(first.lower(), s0, s0 + len(first), "pronoun")
         for rs, re_, run in name_runs(np):
+            if _ORG_LINK.match(np, re_):
+                re2 = _join_org_fwd(np, re_, run)
+                if re2 != re_:
+                    joined = clean_name(np[rs:re2])
+                    if looks_like_org(joined) and joined.endswith(np[rs:re2].split()[-1]):
+                        re_, run = re2, np[rs:re2]
             nxt = np[re_ : re_ + 2].strip()
             name = clean_name(run)
             if not name or is_pronoun(name):
@@ -251,6 +333,9 @@ class Attributor:
                     seg_runs
                     and seg_runs[-1][1] == len(seg)
                     and not PARTY.fullmatch(seg_runs[-1][2])
+                    # "Ai Kang, a villager in Jiangcheng County, told": a place or an
+                    # employer inside a descriptive apposition is not the subject
+                    and not _APPOS_PREP.search(seg[: seg_runs[-1][0]])
                 ):
                     # "A spokesman, Callum Reid, says" / "its body, Salmon Tasmania, said" /
                     # "the head of the group, Maldivian envoy Aminath Shareef, said"
@@ -283,6 +368,8 @@ class Attributor:
         if runs and runs[-1][1] + shift == len(stripped):
             s, e, last_run = runs[-1]
             s, e = s + shift, e + shift
+            if _ORG_LINK.search(stripped, max(0, s - 12), s):
+                s = _join_org_back(stripped, s, 0)
             pm = PREP_BEFORE.search(stripped[:s])
             title_before = pm and (stripped[: pm.start()].split() or [""])[-1].lower() in TITLES
             if (not pm or title_before) and not POSSESSIVE_END.search(last_run):
@@ -353,7 +440,7 @@ class Attributor:
             if vm.group() == "saying" and not vm.group().startswith(("was", "is")):
                 continue
             left = text[head : vm.start()]
-            if len(left.split()) > 18 or has_sentence_break(left) or CONJ.search(left):
+            if len(left.split()) > 18 or has_sentence_break(left) or _conj_in(left):
                 break
             f = self._subject(text[: vm.start()], vm.start(), para)
             if f and f.start >= head:

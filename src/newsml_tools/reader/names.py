@@ -54,6 +54,7 @@ _DE_ORG_SUFFIX = re.compile(
 DE_ORG_SUFFIX_AT = re.compile(r"(?<=\w)" + _DE_ORG_SUFFIX.pattern[3:], re.I)
 ORG_RE = re.compile(r"\b(?:" + _ORG_WORDS + r")\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}")
+_ACRONYM_LINKED = re.compile(r"\s(?:for|of|de|du)\s+[A-Z][A-Z0-9&]{1,9}$")
 _JOB_WORDS = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|columnist|contributor|analyst|"
     r"producer|bureau chief|chief|senior|special|political|business|science|health|"
@@ -77,6 +78,8 @@ def looks_like_org(name: str) -> bool:
     if is_agency(n) or ORG_RE.search(n) or DE_ORG_SUFFIX_AT.search(n):
         return True
     if _ACRONYM.fullmatch(n.replace(" ", "")) and len(n) <= 10:
+        return True
+    if _ACRONYM_LINKED.search(n):  # "Transport for NSW"
         return True
     return n[:1].islower() or n.lower().startswith("the ")
 

@@ -135,6 +135,8 @@ def _person_part(toks: list[str]) -> str:
         nxt = toks[i + 1].lower().rstrip(".")
         if t.lower().rstrip(".") in TITLES or (_DEMONYM.fullmatch(t) and nxt in TITLES):
             last_title = i
+    if last_title >= 0 and toks[last_title + 1] in ("for", "and"):
+        last_title = -1  # "Transport for NSW": the "title" begins an organisation's name
     toks = toks[last_title + 1 :]
     while len(toks) >= 3 and (
         toks[0].lower() in _ROLES or _DE_ROLE.fullmatch(toks[0]) or _EN_ROLE.fullmatch(toks[0])

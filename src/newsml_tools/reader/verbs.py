@@ -17,18 +17,22 @@ exclaimed cried sighed laughed told recounted recounts described describes chara
 characterised dubbed called calls wrote penned counters countered objected protested
 lamented laments acknowledged hinted hints indicated indicates informed informs advised
 advises assessed estimated estimates charged charges accused accuses criticised
-criticized criticizes criticises praised praises welcomed welcomes reads saying reasoned reasons"""
+criticized criticizes criticises praised praises welcomed welcomes reads saying reasoned reasons
+blogged blogs"""
 _DE = """sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint fügte
 ergänzte ergänzt schrieb schreibt warnte warnt kritisierte kritisiert berichtete berichtet
 bestätigte bestätigt forderte fordert unterstrich versicherte räumte teilte sprach so
 hieß heißt antwortete antwortet betonten mahnte mahnt erzählte erzählt berichtet
-forderte fordert ergänzte nannte räumt beklagte beklagt klagte klagt"""
+forderte fordert ergänzte nannte räumt beklagte beklagt klagte klagt
+erinnert schwärmt schwärmte findet bilanziert bilanzierte resümiert resümierte
+sagen meinen"""
 _FR = """déclaré dit affirmé ajouté expliqué souligné estimé indiqué précisé assuré lancé
 répondu annoncé confié martelé déclare affirme explique ajoute souligne estime indique
 précise assure lance répond annonce confie martèle insisté insiste rappelé rappelle
 prévenu prévient regrette regretté réagi raconte raconté poursuit poursuivi observe
 observé résume résumé témoigne témoigné reconnaît reconnu dénonce dénoncé déplore déploré
-valoir glisse glissé avoue avoué tranche tranché conclut conclu"""
+valoir glisse glissé avoue avoué tranche tranché conclut conclu affirmait expliquait
+racontait soupire soupiré"""
 _ES = """dijo afirmó señaló explicó aseguró añadió declaró indicó agregó sostuvo
 manifestó advirtió dice afirma señala explica asegura añade declara indica cuenta contó
 lamenta lamentó bromea bromeó advierte reconoce reconoció insiste insistió recuerda recordó
