@@ -6,12 +6,15 @@ import json
 from datetime import datetime, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from newsml_tools.model import Article, Byline, Contributor, Dateline, MediaItem, Quote
 from newsml_tools.writers import render
 from newsml_tools.writers.newsml_g2 import role_code
 from newsml_tools.writers.options import RenderOptions, derive_guid, iso
+from newsml_tools.writers.quoting import segments
 
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 NITF = "{http://iptc.org/std/NITF/2006-10-18/}"
@@ -179,3 +182,13 @@ def test_qcode_provider_is_written_as_qcode() -> None:
 def test_unknown_format_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="unknown format"):
         render(_article(), "docx", _options(_article()))
+
+
+@given(st.text(max_size=60), st.lists(st.tuples(st.integers(-2, 70), st.integers(-2, 70)),
+                                      max_size=6))
+def test_segments_always_join_back_to_the_paragraph(text: str,
+                                                    spans: list[tuple[int, int]]) -> None:
+    quotes = [Quote(text[a:b], 0, a, b) for a, b in spans]
+    pieces = list(segments(text, quotes))
+    assert "".join(piece for piece, _ in pieces) == text
+    assert all(q is None or piece == text[q.start : q.end] for piece, q in pieces)

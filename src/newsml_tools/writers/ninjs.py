@@ -14,6 +14,7 @@ from typing import Any
 
 from newsml_tools.model import Article, Quote
 from newsml_tools.writers.options import RenderOptions, iso
+from newsml_tools.writers.quoting import quotes_by_paragraph, segments
 
 NINJS_VERSION = "3.1"
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"
@@ -21,22 +22,17 @@ NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"
 
 def _html_paragraph(text: str, quotes: list[Quote]) -> str:
     out: list[str] = []
-    cursor = 0
-    for quote in sorted(quotes, key=lambda q: q.start):
-        if quote.start < cursor or quote.end > len(text) or quote.start >= quote.end:
-            continue
-        out.append(escape(text[cursor : quote.start], quote=False))
-        speaker = f' data-speaker="{escape(quote.speaker)}"' if quote.speaker else ""
-        out.append(f"<q{speaker}>{escape(text[quote.start : quote.end], quote=False)}</q>")
-        cursor = quote.end
-    out.append(escape(text[cursor:], quote=False))
+    for piece, quote in segments(text, quotes):
+        if quote is None:
+            out.append(escape(piece, quote=False))
+        else:
+            speaker = f' data-speaker="{escape(quote.speaker)}"' if quote.speaker else ""
+            out.append(f"<q{speaker}>{escape(piece, quote=False)}</q>")
     return "<p>" + "".join(out) + "</p>"
 
 
 def _html_body(article: Article) -> str:
-    by_paragraph: dict[int, list[Quote]] = {}
-    for quote in article.quotes:
-        by_paragraph.setdefault(quote.paragraph, []).append(quote)
+    by_paragraph = quotes_by_paragraph(article)
     return "\n".join(
         _html_paragraph(text, by_paragraph.get(i, [])) for i, text in enumerate(article.paragraphs)
     )

@@ -11,6 +11,7 @@ from lxml import etree
 
 from newsml_tools.model import Article, Quote
 from newsml_tools.writers.options import RenderOptions, xml_safe
+from newsml_tools.writers.quoting import quotes_by_paragraph, segments
 
 NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
 _N = f"{{{NITF_NS}}}"
@@ -27,24 +28,17 @@ def _sub(
 
 def _paragraph(parent: etree._Element, text: str, quotes: list[Quote]) -> None:
     p = _sub(parent, "p")
-    cursor = 0
+    p.text = ""
     last: etree._Element | None = None
-    for quote in sorted(quotes, key=lambda q: q.start):
-        if quote.start < cursor or quote.end > len(text) or quote.start >= quote.end:
-            continue  # overlapping or out-of-range spans cannot be nested safely
-        before = xml_safe(text[cursor : quote.start])
-        if last is None:
-            p.text = before
-        else:
-            last.tail = before
+    for piece, quote in segments(text, quotes):
+        if quote is None:
+            if last is None:
+                p.text = xml_safe(piece)
+            else:
+                last.tail = xml_safe(piece)
+            continue
         attrib = {"quote-source": quote.speaker} if quote.speaker else {}
-        last = _sub(p, "q", text[quote.start : quote.end], **attrib)
-        cursor = quote.end
-    rest = xml_safe(text[cursor:])
-    if last is None:
-        p.text = rest
-    else:
-        last.tail = rest
+        last = _sub(p, "q", piece, **attrib)
 
 
 def build_nitf(article: Article, *, lang: str | None = None) -> etree._Element:
@@ -79,9 +73,7 @@ def build_nitf(article: Article, *, lang: str | None = None) -> etree._Element:
         _sub(media, "media-caption", item.caption)
         if item.credit:
             _sub(media, "media-producer", item.credit)
-    by_paragraph: dict[int, list[Quote]] = {}
-    for quote in article.quotes:
-        by_paragraph.setdefault(quote.paragraph, []).append(quote)
+    by_paragraph = quotes_by_paragraph(article)
     for index, text in enumerate(article.paragraphs):
         _paragraph(content, text, by_paragraph.get(index, []))
 
