@@ -1,0 +1,37 @@
+"""Atomic writes: whole files or nothing, with ordinary permissions."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from newsml_tools.atomic import FILE_MODE, TEMP_PREFIX, write_atomic
+
+
+def test_writes_creates_parents_and_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "out.xml"
+    write_atomic(target, b"one")
+    write_atomic(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in target.parent.iterdir()] == ["out.xml"]
+
+
+def test_outputs_get_the_mode_open_would_give(tmp_path: Path) -> None:
+    target = write_atomic(tmp_path / "out.jsonld", b"{}")
+    assert stat.S_IMODE(os.stat(target).st_mode) == FILE_MODE
+    assert FILE_MODE & stat.S_IRUSR
+
+
+def test_a_failed_write_leaves_no_temp_file_and_no_target(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(tmp_path / "out.xml", b"data")
+    assert not any(p.name.startswith(TEMP_PREFIX) for p in tmp_path.iterdir())
+    assert not (tmp_path / "out.xml").exists()
