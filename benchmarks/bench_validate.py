@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / "benchmarks" / "_work"
+WORK = ROOT / "benchmarks" / "_work" / "validate"  # only this benchmark's own folder is wiped
 STANDARDS = Path(os.environ.get("NEWSML_STANDARDS", ROOT.parent / "shared" / "standards"))
 XSD = ROOT / "schemas" / "newsml-g2" / "2.35" / "NewsML-G2_2.35-spec-All-Power.xsd"
 NINJS_SCHEMA = ROOT / "schemas" / "ninjs" / "3.1" / "ninjs-schema_3.1.json"
