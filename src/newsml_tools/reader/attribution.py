@@ -76,6 +76,7 @@ from newsml_tools.reader.speakers import (
     is_role_word,
     name_runs,
 )
+from newsml_tools.reader.speakers import _DEMONYM as DEMONYM
 from newsml_tools.reader.verbs import PRONOUNS
 
 _MISSING = object()
@@ -101,6 +102,30 @@ _APPOS_PREP = re.compile(
 # for NSW", "Court of Appeal in The Hague", "Globe and Mail"
 _ORG_LINK = re.compile(r"\s+(?:of|for|and|in|de|der|du|des|del|of the|for the|de la)\s+")
 _COURT = re.compile(r"\b(?:Court|Tribunal|Gericht|Tribunale|Cour)\b")
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][\w’'-]+")
+# given names that are also common words: never stripped as a glued-on role
+_GIVEN_COMMON = frozenset(
+    "Rose Mark Grace Hope Will Bill May June Faith Joy Summer Dawn Frank Pat Sue Bob Guy"
+    " Jack Ray Rich Victor Violet Lily Ivy Holly Hazel Heather Iris Olive Ruby Amber Pearl"
+    " Crystal Robin Art Earl Gene Sky River Stone Page Hunter Carter Mason Chase Hardy"
+    " Bishop Major Price Rich Young Little Long King Wolf Fox Drew Sandy Chance Angel"
+    " Destiny Star Precious Harmony Melody Autumn April August Marshal Sterling".split()
+)
+
+
+_AGE = re.compile(r"(\d{1,3})-year-old$")
+_NATIONALITY = re.compile(
+    r"[A-Z][a-zäöüé]+(?:an|ian|ese|ish|i|ch|man|woman|on|ede|ane|inn|ot|ole|iss|ai|eek|urk|ek)"
+)
+_PERSON_NOUNS = frozenset(
+    "man woman boy girl teenager teen youngster mother father veteran newcomer rookie"
+    " champion winner pensioner grandmother grandfather widow retiree".split()
+)
+
+
+_DASH_VERB = re.compile(r"[—–]\s*(?P<verb>[a-záéíóúñ]+)\b(?P<rest>[^—–«»“”\"]{0,80}?)\s*[—–]")
 
 
 def _conj_in(left: str) -> bool:
@@ -207,6 +232,7 @@ class Attributor:
             language, set()
         )
         self.index = index
+        self.german = language == "de"
         self.order = order  # (paragraph, offset) -> document order for name look-ups
         self.history = _History()
         self.reported: list[tuple[int, str, str]] = []  # subjects of reporting verbs
@@ -217,6 +243,7 @@ class Attributor:
         self._genders_later: list[tuple[str, str]] = []  # learnt before the collection
         self._quote_orders: list[tuple[int, int]] = []  # quoted text, in document order
         self._subjects: dict[tuple[str, int, int, int], tuple[str, int, int, str] | None] = {}
+        self._lower_words: frozenset[str] | None = None  # lower-case words of the body
 
     # ---- noun phrases -------------------------------------------------------------
     def _np_name(self, text: str, start: int, end: int, para: int) -> _Found | None:
@@ -397,7 +424,7 @@ class Attributor:
         m = DESCRIPTIVE.search(clause)
         if m and len(clause.split()) <= 7:
             return self._np_name(text, base + m.start("np"), base + m.end("np"), para)
-        if 1 <= len(clause.split()) <= 3 and not any(
+        if 1 <= len(clause.split()) <= 3 and any(c.isalpha() for c in clause) and not any(
             w in VERB_SET or w in NOT_VERB or w in FUNCTION_WORDS for w in clause.lower().split()
         ):
             return _Found(clause, base, base + len(clause), "")  # "Rights groups said"
@@ -425,7 +452,7 @@ class Attributor:
             while s < e and text[s] == " ":
                 s += 1
             if (
-                (not text[s:e].strip() and (e >= len(text) or text[e] in ".,;!?"))
+                (not text[s:e].strip() and (e >= len(text) or text[e] in ".,;!?—–"))
                 or (NOT_SUBJECT.match(text[s:e]) and not names_anyone(text[s:e]))
                 or GERUND.match(text[s:e])
             ):
@@ -448,6 +475,23 @@ class Attributor:
             if ANONYMOUS.fullmatch(left.strip(" ,")):
                 return _Found("", head, vm.start(), "anonymous")  # "one told ORF": nobody named
             break
+        return None
+
+    def _inner_dash(self, text: str, a: int, b: int, para: int) -> _Found | None:
+        """Spanish/Catalan style: «Es difícil —dice Vicent Ferrandis—, pero …»: the
+        speaker named between dashes inside the quotation."""
+        for m in _DASH_VERB.finditer(text, a, b):
+            if m.group("verb") not in VERB_SET:
+                continue
+            s, e = m.start("rest"), m.end("rest")
+            while s < e and text[s] == " ":
+                s += 1
+            if s >= e:
+                return _Found("they", m.start("verb"), m.end("verb"), "pronoun")
+            f = self._np_name(text, s, e, para)
+            if f is not None:
+                f.rule = f.rule or "after-verb"
+                return f
         return None
 
     def _before(self, text: str, a: int, b: int, para: int) -> tuple[_Found | None, bool]:
@@ -616,7 +660,16 @@ class Attributor:
         if f.rule == "pronoun" or is_pronoun(f.name):
             return self._resolve_pronoun(PRONOUNS.get(f.name.lower(), "p"), pos, para)
         name = self.index.acronyms.get(f.name, f.name)  # "KCNA" -> its full name
+        if self.german and " das " in name:  # "sagte Haubold das Handwerk …": its object
+            name = name.split(" das ", 1)[0]
+            pos -= 1  # the index holds this mention uncut: look before it
         words = name.split()
+        desc = self._descriptor(name, words, f.start, para)
+        if desc is not None:  # "the Ethiopian said", "the 24-year-old added"
+            person = self.index.person_for_role(desc, pos) if is_role_word(desc) else None
+            person = person or self._described_person(desc, pos, para)
+            if person:
+                return person, "Person"
         if len(words) == 1 and name[:1].isupper() and is_role_word(name):
             # German "sagte der Minister": a capitalised role noun
             person = self.index.person_for_role(name, pos)
@@ -654,6 +707,61 @@ class Attributor:
         if name[:1].islower():
             return name, "Person"
         return canon, "Person"
+
+    def _descriptor(self, name: str, words: list[str], start: int, para: int) -> str | None:
+        """The descriptor word of "the Ethiopian" / "the 24-year-old" / "the restorer"
+        (a person referred to by nationality, age or role), else None."""
+        if len(words) == 1:
+            before = self.paragraphs[para][max(0, start - 4) : start].lower()
+            if before.endswith("the ") and _NATIONALITY.fullmatch(name) and not looks_like_org(
+                name
+            ):
+                return name
+            return None
+        if len(words) > 4 or not DET_START.match(name) or not words[0].lower() == "the":
+            return None
+        last = words[-1]
+        if _AGE.fullmatch(last) or (
+            last[:1].islower() and (last in _PERSON_NOUNS or is_role_word(last))
+        ):
+            return last
+        return None
+
+    def _described_person(self, desc: str, pos: int, para: int) -> str | None:
+        """The latest person introduced with ``desc`` before ``pos`` ("Ethiopian runner
+        Tigist Bekele", "Tom Reyes, 24,", "Tigist Bekele, an Ethiopian"); failing that,
+        the latest person who spoke (better than the descriptor itself)."""
+        age = _AGE.fullmatch(desc)
+        if age:
+            n = age.group(1)
+            pats = [
+                re.compile(r"(" + NAME_RUN.pattern + r"),\s*(?:aged\s+)?" + n + r"\b"),
+                re.compile(r"\b" + n + r"-year-old\s+(?:[a-z-]+\s+){0,3}(" + NAME_RUN.pattern + ")"),
+            ]
+        else:
+            w = re.escape(desc)
+            pats = [
+                re.compile(r"(?i:\b" + w + r")\s+(?:[a-z-]+\s+){0,3}(" + NAME_RUN.pattern + ")"),
+                re.compile(
+                    r"(" + NAME_RUN.pattern + r"),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?i:" + w + r")\b"
+                ),
+            ]
+        best: tuple[int, str] | None = None
+        for p in range(para, max(-1, para - 12), -1):
+            text = self.paragraphs[p]
+            for pat in pats:
+                for m in pat.finditer(text):
+                    o = self.order(p, m.start(1))
+                    name = clean_name(m.group(1))
+                    if o < pos and len(name.split()) >= 2 and not looks_like_org(name):
+                        if best is None or o > best[0]:
+                            best = (o, self.index.canonical_person(name, o))
+            if best:
+                return best[1]
+        for _o, name, kind in reversed(self.history.speakers):
+            if kind == "Person" and " " in name:
+                return name
+        return None
 
     def _ensure_reported(self) -> None:
         """Collect ``reported`` now if it was put off: as ``attribute`` would have done
@@ -740,6 +848,8 @@ class Attributor:
                 if f:
                     f.rule = f.rule or "after-verb"
             immediate = False
+            if f is None and ("—" in qtext or "–" in qtext):
+                f = self._inner_dash(text, q.start, q.end, q.paragraph)
             if f is None:
                 f, immediate = self._before(text, bstart, q.open_mark, q.paragraph)
             if f is None or (not immediate and f.rule == "subject-of-sentence"):
@@ -818,7 +928,26 @@ class Attributor:
             if att.speaker and f is None:
                 found_for[-1] = _Found(att.speaker, 0, 0, att.rule or "")
         self._fill_chains(spans, results)
+        for r in results:
+            if r.kind == "Person" and r.speaker and r.speaker.count(" ") >= 2:
+                r.speaker = self._strip_common_lead(r.speaker)
         return results
+
+    def _strip_common_lead(self, name: str) -> str:
+        """ "Restorer Chiara Esposito" -> "Chiara Esposito": a capitalised first word that
+        is a common noun (written in lower case elsewhere in the article, or a
+        hyphenated "Co-author") is a role glued to the name, not a given name."""
+        first, rest = name.split(" ", 1)
+        if not first[:1].isupper() or first in _GIVEN_COMMON or first.endswith("."):
+            return name
+        low = first.lower()
+        if "-" in first and first.split("-", 1)[1][:1].islower():
+            return rest
+        if self._lower_words is None:
+            self._lower_words = frozenset(
+                w for p in self.paragraphs for w in _LOWER_WORD.findall(p)
+            )
+        return rest if low in self._lower_words else name
 
     def _fill_chains(self, spans: list[QuoteSpan], results: list[Attribution]) -> None:
         """A multi-paragraph quote has one speaker: copy it to every chunk."""

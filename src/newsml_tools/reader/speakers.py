@@ -63,6 +63,22 @@ architect designer photographer filmmaker curator lecturer headteacher pastor pr
 striker goalkeeper midfielder defender veteran retiree pensioner shopper parent grandmother
 grandfather widow homeowner tenant landlord customer patient mechanic electrician vendor
 glaciologist biologist epidemiologist physician surgeon nurse midwife lifeguard spokesman
+restorer co-author coauthor astronaut cosmonaut curator conservator archivist librarian
+spokeswoman spokesperson professor lecturer economist analyst researcher lawyer attorney
+barrister solicitor prosecutor advocate consultant adviser advisor entrepreneur
+executive manager director chairman chairwoman president novelist playwright composer
+conductor dancer choreographer sculptor winemaker vintner plumber builder blacksmith
+craftsman owner-operator journalist reporter editor columnist blogger broadcaster
+presenter commentator captain skipper diver climber mountaineer explorer runner cyclist
+swimmer skier boxer wrestler jockey sprinter marathoner centre-back fullback quarterback
+batsman teammate co-founder cofounder inventor developer programmer scientist physicist
+chemist geologist astronomer astrophysicist archaeologist anthropologist sociologist
+psychologist psychiatrist ecologist zoologist botanist oceanographer meteorologist
+climatologist volcanologist seismologist paleontologist veterinarian dentist pharmacist
+therapist paramedic soldier sergeant lighthouse-keeper innkeeper publican landlady
+bartender waiter waitress farmer shepherd beekeeper fisherwoman villager resident mayor
+councillor lawmaker legislator senator diplomat ambassador envoy negotiator organiser
+protester demonstrator striker unionist spokesman witness survivor
 """
 _ROLES = frozenset(_ROLE_TEXT.split())
 # German compound job nouns before a name: "Gewerkschaftschef", "Bürgermeisterin"
@@ -79,6 +95,8 @@ _DE_ORG_TYPE = re.compile(
     r"[A-ZÄÖÜ]\w*(?:organisation|verband|gewerkschaft|partei|konzern|unternehmen|behörde"
     r"|gruppe|initiative|verein|stiftung)"
 )
+_DE_OBJECT_ARTICLES = frozenset({"der", "dem", "den", "des"})  # "das": see attribution
+_NAME_PARTICLES = frozenset({"von", "van", "zu", "vom", "de", "la", "ter", "op"})
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)$")
 
 
@@ -144,6 +162,13 @@ def _person_part(toks: list[str]) -> str:
         toks = toks[1:]
     if len(toks) >= 2 and toks[0].lower() in _ROLES:
         toks = toks[1:]
+    for k in range(1, len(toks) - 1):
+        # "Gerd Lämmerhirt der Deutschen Presse-Agentur" / "Haubold das Handwerk": a German
+        # article after the name starts its object, unless it is part of "von der"
+        if toks[k] in _DE_OBJECT_ARTICLES and toks[k - 1].lower() not in _NAME_PARTICLES:
+            if toks[k + 1][:1].isupper() and toks[k - 1][:1].isupper():
+                toks = toks[:k]
+                break
     for particle in ("von", "de", "van", "du", "di", "da") if len(toks) > 2 else ():
         if particle in toks[2:]:  # "Reto Baumgartner von der Eidgenössischen ...": cut
             k = toks.index(particle, 2)
@@ -241,6 +266,10 @@ _CORPORATE_HEADS = frozenset({"company", "firm", "corporation", "business", "gro
 _CORPORATE = re.compile(
     r"\b(?:Inc|Corp|Corporation|Ltd|Co|LLC|PLC|plc|GmbH|AG|SA|Group|Company|Holdings|& Sons)\b"
 )
+_STATEMENT_SUBJECT = re.compile(
+    r"(?P<name>" + NAME_RUN.pattern + r")\s+(?:said|says|announced|confirmed|added)\s+in\s+a"
+    r"\s+(?:statement|filing)"
+)
 _GENDERED = frozenset(
     {"mr", "herr", "monsieur", "m", "sir", "king", "lord", "prince", "father", "mrs", "ms"}
     | {"miss", "frau", "mme", "madame", "dame", "queen", "lady"}
@@ -276,6 +305,7 @@ class NameIndex:
     _gender_tried: set[str] = field(default_factory=set)
     singles: list[tuple[int, str, str]] = field(default_factory=list)  # (order, name, next word)
     gender: dict[str, str] = field(default_factory=dict)
+    stmt_orgs: list[tuple[int, str]] = field(default_factory=list)  # "X said in a statement"
 
     def person_for_role(self, role: str, position: int) -> str | None:
         """The latest person introduced with ``role`` ("minister") before ``position``."""
@@ -312,6 +342,11 @@ class NameIndex:
             runs = name_runs(head)
             if runs and runs[-1][1] == len(head):
                 found.append((m.start() - len(head) + runs[-1][0], runs[-1][2], m.group("type")))
+        if "in a statement" in text or "in a filing" in text:
+            for m in _STATEMENT_SUBJECT.finditer(text):  # "Nordlicht Energie said in a statement"
+                name = clean_name(m.group("name"))
+                if name and not is_pronoun(name) and name not in self.gender:
+                    self.stmt_orgs.append((order * 100000 + m.start(), name))
         for m in _ACRONYM.finditer(text):  # "Korean Central News Agency (KCNA)"
             head = text[max(0, m.start() - 100) : m.start()].rstrip()
             runs = name_runs(head)
@@ -415,6 +450,12 @@ class NameIndex:
             # "the company" -> the latest "Acme Corp" / "Harland & Sons Ltd"
             for pos, org in self.orgs:
                 if pos <= position and _CORPORATE.search(org) and (best is None or pos > best[0]):
+                    best = (pos, org)
+            by_type = best is not None
+        if best is None and head in _CORPORATE_HEADS:
+            # "Nordlicht Energie said in a statement …" then "the company said"
+            for pos, org in self.stmt_orgs:
+                if pos <= position and org not in self.gender and (best is None or pos > best[0]):
                     best = (pos, org)
             by_type = best is not None
         if best is None:
