@@ -9,8 +9,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "putin-north-korea.txt"
-# The official IPTC test corpora live beside the repository (../shared/standards), as in CI.
-STANDARDS = Path(os.environ.get("NEWSML_STANDARDS", ROOT.parent / "shared" / "standards"))
+
+
+def _find_standards() -> Path:
+    """The official IPTC corpora: $NEWSML_STANDARDS, else ../shared/standards beside the
+    checkout (as CI lays it out), else the workplace copy."""
+    if os.environ.get("NEWSML_STANDARDS"):
+        return Path(os.environ["NEWSML_STANDARDS"])
+    for candidate in (ROOT.parent / "shared" / "standards", Path("/work/shared/standards")):
+        if candidate.is_dir():
+            return candidate
+    return ROOT.parent / "shared" / "standards"
+
+
+STANDARDS = _find_standards()
 UPDATE_GOLDEN = os.environ.get("NEWSML_UPDATE_GOLDEN") == "1"
 
 

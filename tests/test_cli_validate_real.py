@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import STANDARDS
 from newsml_tools.cli import main
 
 validation = pytest.importorskip("newsml_tools.validation")
@@ -158,9 +159,7 @@ def test_real_gitlab_fingerprints_unique(tree) -> None:
 
 
 def test_official_examples_if_available() -> None:
-    root = Path(os.environ.get("NEWSML_STANDARDS",
-                               Path(__file__).resolve().parents[2] / "shared" / "standards"))
-    ex = root / "newsml-g2" / "2.35" / "examples"
+    ex = STANDARDS / "newsml-g2" / "2.35" / "examples"
     if not ex.is_dir():
         pytest.skip("official examples not available")
     rep = validate_paths([str(ex)], jobs=2)

@@ -23,10 +23,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from conftest import STANDARDS
 from newsml_tools.validation import validate_file
 from newsml_tools.validation.jschema import CompiledJsonSchema
 
-STD = Path("/work/shared/standards")
+STD = STANDARDS
 G2 = STD / "newsml-g2" / "2.35"
 NINJS = STD / "ninjs"
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
