@@ -175,3 +175,23 @@ def test_plain_markup_guard() -> None:
     assert not _plain_markup(b"<?xml version='1.0' encoding='UTF-7'?><a/>")
     assert not _plain_markup("<a/>".encode("utf-16-le"))
     assert not _plain_markup(b"\xef\xbb\xbf<a/>")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<a conformance="core"/>',
+        b"<a conformance='core'/>",
+        b'<a conformance="power"/>',
+        b'<a conformance="power"/><b conformance="core"/>',
+        b'<a xconformance="core"/>',
+        b'<a conformance=core/>',
+        b"conformance=",
+        b"",
+        b'conformance=conformance="core"',
+    ],
+)
+def test_says_core_matches_substring_checks(data: bytes) -> None:
+    from newsml_tools.validation.core import _says_core
+
+    assert _says_core(data) == (b'conformance="core"' in data or b"conformance='core'" in data)

@@ -209,21 +209,18 @@ def _validate_xml(
     X = _xml_mod or _xml()
     sink = X._Sink(res.file)
     validating = None
-    if (
-        kind == "newsml-g2"
-        and schema is None
-        and b'conformance="core"' not in raw
-        and b"conformance='core'" not in raw
-    ):
+    no_bang = False
+    if kind == "newsml-g2" and schema is None and not _says_core(raw):
         validating = _POWER
+        no_bang = b"<!" not in raw
         # whitespace-only text may be dropped while parsing (see validating_parser)
-        blankless = _plain_markup(raw)
+        blankless = no_bang and _plain_markup(raw, True)
         parser = X.validating_parser(_POWER, blankless)
         if blankless:
             sink.blankless = raw
     else:
         parser = None
-    root, valid = X.parse_xml(raw, sink, parser)
+    root, valid = X.parse_xml(raw, sink, parser, no_bang)
     if not valid:
         sink.blankless = None  # the tree (if any) comes from the whitespace-keeping parser
     if root is not None:
@@ -319,11 +316,27 @@ _ENC_PLAIN = re.compile(
 )
 
 
-def _plain_markup(raw: bytes) -> bool:
+def _says_core(raw: bytes) -> bool:
+    """``b'conformance="core"' in raw or b"conformance='core'" in raw`` in one scan."""
+    i = raw.find(b"conformance=")
+    while i >= 0:
+        if raw[i + 12 : i + 18] in (b'"core"', b"'core'"):
+            return True
+        i = raw.find(b"conformance=", i + 12)
+    return False
+
+
+def _plain_markup(raw: bytes, no_bang: bool = False) -> bool:
     """An ASCII-compatible document without comments, CDATA sections, DOCTYPE and
     processing instructions (an XML declaration at the very start aside): its children
-    are elements and text only, so libxml2's remove_blank_text cannot change validity."""
-    if raw[:1] != b"<" or raw[1:2] == b"\x00" or b"<!" in raw or raw.find(b"<?", 1) >= 0:
+    are elements and text only, so libxml2's remove_blank_text cannot change validity.
+    ``no_bang``: ``b"<!"`` is known not to occur in ``raw``."""
+    if (
+        raw[:1] != b"<"
+        or raw[1:2] == b"\x00"
+        or (not no_bang and b"<!" in raw)
+        or raw.find(b"<?", 1) >= 0
+    ):
         return False
     if raw.startswith(b"<?xml"):
         end = raw.find(b"?>")

@@ -68,7 +68,7 @@ def _fast(data: bytes, filename: str | None) -> str | None | bool:
     only whitespace and processing instructions before its root, JSON that starts with
     "{" or "["), computed on the bytes; False when the general path has to decide."""
     first = data[:1]
-    if data[1:2] == b"\x00" or b"\x00" in data[:1024]:
+    if data[1:2] == b"\x00" or data.find(b"\x00", 0, 1024) >= 0:
         return False
     if first == b"{" or first == b"[":
         head = data[:_HEAD]
@@ -92,9 +92,10 @@ def _fast(data: bytes, filename: str | None) -> str | None | bool:
             return False
     else:
         return False
-    text = data[i:4096].decode("latin-1")
+    end = min(n, i + 256)  # a window is enough unless the name runs to its end
+    text = data[i:end].decode("latin-1")
     m = _START_TAG.match(text)
-    if m is None:
+    if m is None or (m.end() == len(text) and end < n):
         return False
     name = m.group(2)
     if name == "nitf":

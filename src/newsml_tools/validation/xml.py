@@ -122,13 +122,17 @@ def _feed(parser: etree.XMLParser, data: bytes) -> etree._Element:
 
 
 def parse_xml(
-    data: bytes, sink: _Sink, validating: etree.XMLParser | None = None
+    data: bytes,
+    sink: _Sink,
+    validating: etree.XMLParser | None = None,
+    no_bang: bool = False,
 ) -> tuple[etree._Element | None, bool]:
     """Refuse DOCTYPEs with entities / external subsets, then parse safely.
 
     With a ``validating`` parser, the schema is checked while parsing; the second value
-    says whether that one pass proved the document valid."""
-    if data[:1] == b"<" and b"<!DOCTYPE" not in data:
+    says whether that one pass proved the document valid. ``no_bang``: the caller has
+    seen that ``b"<!"`` does not occur in ``data`` (so no DOCTYPE either)."""
+    if data[:1] == b"<" and (no_bang or b"<!DOCTYPE" not in data):
         dt, conclusive = None, True  # what scan_prolog says, without the call
     else:
         dt, conclusive = scan_prolog(data)
