@@ -83,6 +83,7 @@ _MISSING = object()
 # compiled once (they were module-level ``re`` calls in the rules)
 _NP_LINK = re.compile(r"\s+(?:of|for|by|at|in|on|from|with|who|which|that)\s+")
 _COMMA_NAME = re.compile(r"\s*,\s*(" + NAME_RUN.pattern + r")")
+_DASH_NAME = re.compile(r"[^\S\n]*[-—–][^\S\n]*(?=[A-ZÀ-ÖØ-Þ])")
 _SO_NAME = re.compile(r"\s*[,.]?\s*so\s+(?=\S)")
 _LEAD_PUNCT = re.compile(r"\s*[,.;:—–-]?\s*")
 _INTRO_TAIL = re.compile(
@@ -128,6 +129,11 @@ _PERSON_NOUNS = frozenset(
 _DASH_VERB = re.compile(r"[—–]\s*(?P<verb>[a-záéíóúñ]+)\b(?P<rest>[^—–«»“”\"]{0,80}?)\s*[—–]")
 
 
+_WEAK_RULES = frozenset(
+    {"pronoun", "previous-sentence", "previous-paragraph", "subject-of-sentence", ""}
+)
+
+
 def _conj_in(left: str) -> bool:
     """A conjunction in ``left``, not the "and" inside "Ministry of Health and Welfare"."""
     for m in CONJ.finditer(left):
@@ -168,7 +174,10 @@ def _join_org_back(text: str, s: int, floor: int) -> int:
         nxt = here.group() if here else ""
         if link.split()[0] == "and":
             ok = len(nxt.split()) == 1 and (
-                bool(ORG_RE.search(run)) or text[max(floor, lo + rs - 4) : lo + rs].endswith("the ")
+                bool(ORG_RE.search(run))
+                or text[max(floor, lo + rs - 4) : lo + rs].endswith("the ")
+                or run.startswith("The ")
+                or " of The " in run
             )
         else:
             ok = _org_link_ok(run, link, nxt)
@@ -244,6 +253,8 @@ class Attributor:
         self._quote_orders: list[tuple[int, int]] = []  # quoted text, in document order
         self._subjects: dict[tuple[str, int, int, int], tuple[str, int, int, str] | None] = {}
         self._lower_words: frozenset[str] | None = None  # lower-case words of the body
+        self._quote_paras: set[int] = set()
+        self._qtext = ""  # the quotation being attributed (for pronoun resolution)
 
     # ---- noun phrases -------------------------------------------------------------
     def _np_name(self, text: str, start: int, end: int, para: int) -> _Found | None:
@@ -376,6 +387,11 @@ class Attributor:
                 shift = max(0, len(head) - 200)
                 if runs and runs[-1][1] + shift == len(head) and not PARTY.fullmatch(runs[-1][2]):
                     s, e, last_run = runs[-1]
+                    if _APPOS_PREP.search(head[: s + shift]) and head.rfind(",", 0, s + shift) > 0:
+                        # "Cynthia Thompson, curator … at the University of Arkansas,
+                        # Fayetteville, said": the place ends an apposition; read on
+                        end_pos = k
+                        continue
                     if not POSSESSIVE_END.search(last_run):
                         return self._np_name(text, off + shift + s, off + shift + e, para)
                 if not seg:
@@ -438,6 +454,15 @@ class Attributor:
             pron = next(g for g in m.groups() if g)
             if pron in ("er", "sie", "il", "elle", "ils", "elles"):
                 return _Found(pron, a + m.start(m.lastindex or 0), a + m.end(), "pronoun")
+        m = _DASH_NAME.match(after)
+        if m:  # a pull quote signed "… " - Matthew Ingram" / "…" — CBC.ca, August 15
+            nm = NAME_RUN.match(text, a + m.end())
+            if nm:
+                rest = text[nm.end() : b].lstrip()
+                if not rest or rest[0] in ",.;(":
+                    f = self._np_name(text, nm.start(), nm.end(), para)
+                    if f:
+                        return f
         m = _SO_NAME.match(after)
         if m:  # German: „…“, so Merkel.
             s, e = clause_at(text, a + m.end())
@@ -603,6 +628,10 @@ class Attributor:
         """(order, name, kind, mention_only) of possible referents before ``pos``: quote
         speakers, subjects of reporting verbs, and people named in the same paragraph."""
         lo = self.order(para, 0)
+        if para > 0 and para - 1 not in self._quote_paras:
+            # "Carla Menendez, who lives nearby, heard the blast." then "“…,” she said.":
+            # people acting in a narrative paragraph right before are candidates too
+            lo = self.order(para - 1, 0)
         out = [(o, n, k, False) for o, n, k in (*self.history.speakers, *self.reported) if o < pos]
         for o, n, nxt_raw in self.index.singles:
             nxt = nxt_raw.rstrip(".,;:!?") or nxt_raw
@@ -641,6 +670,8 @@ class Attributor:
             orgs = [org for p, org in self.index.orgs if p <= pos]
             return (orgs[-1], "Organization") if orgs else (None, None)
         for _o, name, kind, _mention in cands:
+            if self._named_inside(name):
+                continue  # "“Andy Warhol was the center …,” he said": not Warhol
             if g in ("m", "f"):
                 if kind != "Person" or (len(name.split()) < 2 and name not in self.index.gender):
                     continue
@@ -707,6 +738,20 @@ class Attributor:
         if name[:1].islower():
             return name, "Person"
         return canon, "Person"
+
+    def _named_inside(self, name: str, qtext: str | None = None) -> bool:
+        """Is the person ``name`` (by surname) named inside the quotation at hand?"""
+        qtext = self._qtext if qtext is None else qtext
+        if not qtext or " " not in name or not name[:1].isupper():
+            return False
+        last = name.rsplit(" ", 1)[1]
+        k = qtext.find(last)
+        while k >= 0:
+            e = k + len(last)
+            if (k == 0 or not qtext[k - 1].isalnum()) and (e == len(qtext) or not qtext[e].isalnum()):
+                return True
+            k = qtext.find(last, e)
+        return False
 
     def _descriptor(self, name: str, words: list[str], start: int, para: int) -> str | None:
         """The descriptor word of "the Ethiopian" / "the 24-year-old" / "the restorer"
@@ -808,6 +853,7 @@ class Attributor:
         self._quote_orders = [
             (self.order(q.paragraph, q.start), self.order(q.paragraph, q.end)) for q in spans
         ]
+        self._quote_paras = set(by_para)
         self._reported_ctx = ctx  # collected by the first pronoun resolution, if any
         results: list[Attribution] = []
         found_for: list[_Found | None] = []
@@ -910,12 +956,18 @@ class Attributor:
                 if f is not None:
                     f.rule = "pronoun" if is_pronoun(f.name) else "previous-paragraph"
                     name, kind = self._resolve(f, q.paragraph - 1)
-                    if name:
+                    if name and not self._named_inside(name, qtext):
                         att.speaker, att.kind, att.rule = name, kind, f.rule
                         att.span = (q.paragraph - 1, f.start, f.end)
                     f = None
             if f is not None:
+                self._qtext = qtext
                 name, kind = self._resolve(f, q.paragraph)
+                self._qtext = ""
+                if name and att.speaker is None and f.rule in _WEAK_RULES and self._named_inside(
+                    name, qtext
+                ):
+                    name = None  # a person named inside the quotation is not its speaker
                 if name:
                     att.speaker, att.kind = name, kind
                     att.rule = "pronoun" if f.rule == "pronoun" or is_pronoun(f.name) else f.rule
@@ -938,7 +990,12 @@ class Attributor:
         is a common noun (written in lower case elsewhere in the article, or a
         hyphenated "Co-author") is a role glued to the name, not a given name."""
         first, rest = name.split(" ", 1)
-        if not first[:1].isupper() or first in _GIVEN_COMMON or first.endswith("."):
+        if (
+            not first[:1].isupper()
+            or first in _GIVEN_COMMON
+            or first.endswith(".")
+            or not all(w[:1].isupper() for w in rest.split())
+        ):
             return name
         low = first.lower()
         if "-" in first and first.split("-", 1)[1][:1].islower():

@@ -208,7 +208,7 @@ NOT_VERB = frozenset(
 )
 PARTICIPLE = re.compile(
     r",?\s+\b(?:saying|adding|calling|noting|warning|arguing|insisting|explaining|telling"
-    r"|describing|writing|stressing|urging|claiming)\b"
+    r"|describing|writing|stressing|urging|claiming|stating)\b"
 )
 FUNCTION_WORDS = frozenset(
     {"but", "and", "or", "if", "when", "while", "that", "because", "although", "though", "so"}

@@ -78,7 +78,8 @@ climatologist volcanologist seismologist paleontologist veterinarian dentist pha
 therapist paramedic soldier sergeant lighthouse-keeper innkeeper publican landlady
 bartender waiter waitress farmer shepherd beekeeper fisherwoman villager resident mayor
 councillor lawmaker legislator senator diplomat ambassador envoy negotiator organiser
-protester demonstrator striker unionist spokesman witness survivor
+protester demonstrator striker unionist spokesman witness survivor critic reviewer
+historian
 """
 _ROLES = frozenset(_ROLE_TEXT.split())
 # German compound job nouns before a name: "Gewerkschaftschef", "Bürgermeisterin"
@@ -270,6 +271,10 @@ _STATEMENT_SUBJECT = re.compile(
     r"(?P<name>" + NAME_RUN.pattern + r")\s+(?:said|says|announced|confirmed|added)\s+in\s+a"
     r"\s+(?:statement|filing)"
 )
+_LOWER_ORG_TYPE = re.compile(r"[A-Z]\w* (?:ministry|department|agency|ministerio|ministère)\b")
+_NAME_THEN_TYPE = re.compile(
+    r"(?P<name>" + NAME_RUN.pattern + r") (?P<t>ministry|department|agency|ministerio|ministère)\b"
+)
 _GENDERED = frozenset(
     {"mr", "herr", "monsieur", "m", "sir", "king", "lord", "prince", "father", "mrs", "ms"}
     | {"miss", "frau", "mme", "madame", "dame", "queen", "lady"}
@@ -347,6 +352,11 @@ class NameIndex:
                 name = clean_name(m.group("name"))
                 if name and not is_pronoun(name) and name not in self.gender:
                     self.stmt_orgs.append((order * 100000 + m.start(), name))
+        if _LOWER_ORG_TYPE.search(text):
+            for m in _NAME_THEN_TYPE.finditer(text):  # "the Agriculture ministry"
+                name = clean_name(m.group("name"))
+                if name and not is_pronoun(name) and not _POSSESSIVE.search(m.group("name")):
+                    self.orgs.append((order * 100000 + m.start("name"), f"{name} {m.group('t')}"))
         for m in _ACRONYM.finditer(text):  # "Korean Central News Agency (KCNA)"
             head = text[max(0, m.start() - 100) : m.start()].rstrip()
             runs = name_runs(head)
