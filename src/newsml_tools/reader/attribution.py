@@ -134,6 +134,9 @@ _WEAK_RULES = frozenset(
 )
 
 
+_WITH_NAME = re.compile(r"\bwith\s+(?P<np>" + NAME_RUN.pattern + r")\s*$")
+
+
 def _conj_in(left: str) -> bool:
     """A conjunction in ``left``, not the "and" inside "Ministry of Health and Welfare"."""
     for m in CONJ.finditer(left):
@@ -523,6 +526,13 @@ class Attributor:
         """Returns (speaker, immediate): immediate when the verb introduces the quote."""
         before = text[a:b]
         pm = PARTICIPLE.search(before)
+        if pm and "with " in before:
+            wm = _WITH_NAME.search(before[: pm.start()])
+            if wm:  # "…, with Boswell stating: “…”"
+                f = self._np_name(text, a + wm.start("np"), a + wm.end("np"), para)
+                if f is not None:
+                    f.rule = f.rule or "before-verb"
+                    return f, True
         if pm:  # "X said, adding: “…”" / "X cut its forecast, saying customers had “…”"
             for vm in reversed(
                 [m for m in reporting_verbs_in(before, 0, pm.start()) if m.group() != "saying"]

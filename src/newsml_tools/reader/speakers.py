@@ -352,7 +352,9 @@ class NameIndex:
                 name = clean_name(m.group("name"))
                 if name and not is_pronoun(name) and name not in self.gender:
                     self.stmt_orgs.append((order * 100000 + m.start(), name))
-        if _LOWER_ORG_TYPE.search(text):
+        if ("ministry" in text or "department" in text or "agency" in text or "minist" in text) and (
+            _LOWER_ORG_TYPE.search(text)
+        ):
             for m in _NAME_THEN_TYPE.finditer(text):  # "the Agriculture ministry"
                 name = clean_name(m.group("name"))
                 if name and not is_pronoun(name) and not _POSSESSIVE.search(m.group("name")):

@@ -1,0 +1,220 @@
+"""Speaker attribution conventions seen in copy the reader was not tuned on: one table
+per convention, each with positive and negative (must-not-change) cases. The sentences
+are written for these tests; none is taken from a labelled set."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsml_tools.reader import read_article
+
+
+def speakers(body: str, headline: str = "Headline") -> list[str | None]:
+    art = read_article(headline + "\n\n" + body)
+    return [q.speaker for q in art.quotes]
+
+
+def _ids(cases: list[tuple[str, list[str | None]]]) -> list[str]:
+    return [body[:50] for body, _ in cases]
+
+
+# 1. a role or occupation noun glued to the name is not part of it
+ROLES = [
+    ("“It was fragile,” said Restorer Chiara Esposito.", ["Chiara Esposito"]),
+    ("“We wrote it together,” said Co-author Mattias Berglund.", ["Mattias Berglund"]),
+    ("“The view is stunning,” said Astronaut Kenji Takamura.", ["Kenji Takamura"]),
+    ("“It is rare,” Curator Lena Holm said.", ["Lena Holm"]),
+    ("“We played well,” Striker Marco Bellini said.", ["Marco Bellini"]),
+    ("“Prices will rise,” said Economist Sara Lindqvist.", ["Sara Lindqvist"]),
+    ("Tom Cruise appeared. Critic Jane Holt posted: “Tom Cruise is not the story.”",
+     ["Jane Holt"]),
+    # a capitalised common noun written in lower case elsewhere in the article
+    ("The glassblower works alone now. “It takes years,” said Glassblower Ana Ruiz Vega.",
+     ["Ana Ruiz Vega"]),
+    # negative: real given names stay, even when the word is also a common noun
+    ("“We will go,” said Rose Tyler.", ["Rose Tyler"]),
+    ("Prices rose again. “We will go,” said Rose Ann Tyler.", ["Rose Ann Tyler"]),
+    ("“We will manage,” said Mark Ruiz Vega, who will mark the spot.", ["Mark Ruiz Vega"]),
+    ("“We stand firm,” said European Commission President Ursula von der Leyen.",
+     ["Ursula von der Leyen"]),
+]
+
+# 2. organisation names: connectors, lower-case continuations, "the company"
+ORGS = [
+    ("“We are monitoring it,” the Ministry of Health and Welfare said.",
+     ["the Ministry of Health and Welfare"]),
+    ("“Services will resume,” Transport for NSW said.", ["Transport for NSW"]),
+    ("“The appeal is rejected,” the Court of Appeal in The Hague said.",
+     ["the Court of Appeal in The Hague"]),
+    ("“The appeal is rejected,” said the Court of Appeal in The Hague.",
+     ["the Court of Appeal in The Hague"]),
+    ("“Harvests fell,” the Agriculture ministry said.", ["the Agriculture ministry"]),
+    ("The Agriculture ministry released figures. “Harvests fell,” the ministry said.",
+     ["the Agriculture ministry"]),
+    ("Andes Salares, the company that runs the mine, cut output. “We had no choice,” the "
+     "company said.", ["Andes Salares"]),
+    ("Brightwater Inc cut output. “We had no choice,” the company said.", ["Brightwater Inc"]),
+    ("Nordlicht Energie said in a statement that it would cut output. “We had no choice,” "
+     "the company said.", ["Nordlicht Energie"]),
+    # negatives
+    ("“We regret it,” the Defence Ministry said in a statement.", ["the Defence Ministry"]),
+    ("“We are shocked,” the family said in a statement.", ["the family"]),
+    ("In a statement, Governor of Washington Chris Gregoire said, “We will win.”",
+     ["Chris Gregoire"]),
+    ("Kim Min-jun, a spokesman for the Ministry of Health and Welfare, said: “We watch.”",
+     ["Kim Min-jun"]),
+]
+
+# 3. appositions: the person, not the employer or place named inside the apposition
+APPOSITIONS = [
+    ("“Rates will climb,” said Henrik Aalders, an analyst at Bremen-based ISL.",
+     ["Henrik Aalders"]),
+    ("Park Hyun-jung, a director at Statistics Korea, said: “Births fell again.”",
+     ["Park Hyun-jung"]),
+    ("“The river rose fast,” Ai Kang, a villager in Jiangcheng County, told Xinhua.",
+     ["Ai Kang"]),
+    ("Cynthia Thompson, curator of exhibits at the University of Arkansas, Fayetteville, "
+     "said, “These images are documents.”", ["Cynthia Thompson"]),
+    ("“We saw the flash,” said Lt. Maria Gomez aboard the USS Portland.", ["Maria Gomez"]),
+    ("Aboard the USS Portland, Lt. Maria Gomez said: “We saw the flash.”", ["Maria Gomez"]),
+    ("Capt. Rita Vance spoke aboard the USS Portland. “We are ready,” she said.",
+     ["Rita Vance"]),
+    # negatives: a name that is the apposition stays the speaker
+    ("A spokesman, Callum Reid, says the plan is “unusual, but fine.”", ["Callum Reid"]),
+    ("“We will win,” Khaled Al-Maeena, editor at the Saudi Gazette, said.",
+     ["Khaled Al-Maeena"]),
+]
+
+# 4. descriptor back-references: nationality, age, role
+DESCRIPTORS = [
+    ("Ethiopian runner Tigist Bekele won. “I felt strong,” the Ethiopian said.",
+     ["Tigist Bekele"]),
+    ("Kenyan runner Faith Kipyegon won again. “I felt strong,” the Kenyan said.",
+     ["Faith Kipyegon"]),
+    ("Tom Reyes, 24, won the final. “I felt strong,” the 24-year-old said.", ["Tom Reyes"]),
+    ("Faith Kipyegon, 30, won. “I felt strong,” the 30-year-old told reporters.",
+     ["Faith Kipyegon"]),
+    ("Health Minister Ana Costa visited. “We are ready,” the minister said.", ["Ana Costa"]),
+    ("Restorer Chiara Esposito spent a year on it. “It was fragile,” the restorer added.",
+     ["Chiara Esposito"]),
+    ("“It was my day,” said Faith Kipyegon. “I felt strong,” the champion added.",
+     ["Faith Kipyegon", "Faith Kipyegon"]),
+    # negative: group nouns are not people introduced earlier
+    ("Jane Roe left early. “We are shocked,” the family said.", ["the family"]),
+]
+
+# 5. turn-taking: a person introduced right before wins over an older speaker
+TURNS = [
+    ("“It was awful,” said Mark Hill. Linda Sorensen, a witness, said: “People screamed.”",
+     ["Mark Hill", "Linda Sorensen"]),
+    ("“We evacuated everyone,” said fire chief Dan Brooks.\n\nLinda Sorensen, a witness, "
+     "said: “The smoke was black.”\n\n“I ran,” she added.",
+     ["Dan Brooks", "Linda Sorensen", "Linda Sorensen"]),
+    ("“We evacuated everyone,” said fire chief Dan Brooks.\n\nCarla Menendez said the "
+     "drivers had ignored the signs. “People did not slow down at all.”",
+     ["Dan Brooks", "Carla Menendez"]),
+    ("“We evacuated everyone,” said fire chief Dan Brooks. “It was chaos.”\n\nCarla "
+     "Menendez, who lives nearby, heard the blast.\n\n“The windows shook,” she said.",
+     ["Dan Brooks", "Dan Brooks", "Carla Menendez"]),
+    # negative: without a new person, the pronoun stays with the speaker
+    ("“We evacuated everyone,” said fire chief Dan Brooks.\n\nThe fire burned for hours."
+     "\n\n“It was chaos,” he said.", ["Dan Brooks", "Dan Brooks"]),
+]
+
+# 6. German: trailing objects, present-tense feature verbs, Swiss «…»
+GERMAN = [
+    ("„Das war knapp“, sagte Gerd Lämmerhirt der Deutschen Presse-Agentur.",
+     ["Gerd Lämmerhirt"]),
+    ("Werner Haubold führt den Betrieb seit dreißig Jahren und kennt die Sorgen der Branche. "
+     "„Das ist schwer“, sagte Haubold das Handwerk sei in Not und die Politik müsse handeln.",
+     ["Werner Haubold"]),
+    ("Werner Haubold führt den Betrieb. „Das ist schwer“, sagt Haubold.", ["Werner Haubold"]),
+    ("Werner Haubold führt den Betrieb. „Das ist schwer“, erzählt Haubold.",
+     ["Werner Haubold"]),
+    ("Werner Haubold führt den Betrieb. „Das ist schwer“, meint Haubold.", ["Werner Haubold"]),
+    ("Werner Haubold führt den Betrieb. „Das ist schwer“, erinnert sich Haubold.",
+     ["Werner Haubold"]),
+    ("Werner Haubold führt den Betrieb. „Das ist schwer“, schwärmt Haubold.",
+     ["Werner Haubold"]),
+    ("Werner Haubold führt den Betrieb. „Das ist schwer“, findet Haubold.", ["Werner Haubold"]),
+    ("Werner Haubold führt den Betrieb. „Das ist schwer“, so Haubold.", ["Werner Haubold"]),
+    ("Werner Haubold führt den Betrieb. „Das ist schwer“, sagt er.", ["Werner Haubold"]),
+    ("Werner Haubold führt den Betrieb. «Das ist schwer», sagt Haubold.", ["Werner Haubold"]),
+    ("Werner Haubold führt den Betrieb in Bern. Haubold betont: «Das ist schwer.»",
+     ["Werner Haubold"]),
+    # negative: "von der" belongs to the name
+    ("„Wir stehen fest“, sagte Ursula von der Leyen.", ["Ursula von der Leyen"]),
+]
+
+# 7. Spanish: verbs, both orders, dash attributions inside and after the quote
+SPANISH = [
+    ("«Es muy difícil», señaló Vicent Ferrandis.", ["Vicent Ferrandis"]),
+    ("Vicent Ferrandis explicó: «Es muy difícil».", ["Vicent Ferrandis"]),
+    ("«Es muy difícil» —dice Vicent Ferrandis—.", ["Vicent Ferrandis"]),
+    ("«Es muy difícil —dice Vicent Ferrandis—, pero seguimos».", ["Vicent Ferrandis"]),
+    ("Vicent Ferrandis lleva treinta años en el campo. «Es muy difícil» —explica—.",
+     ["Vicent Ferrandis"]),
+    ("“Es muy difícil”, aseguró Lucía Gómez.", ["Lucía Gómez"]),
+    ("«Es muy difícil», lamentó Lucía Gómez.", ["Lucía Gómez"]),
+    ("«Es muy difícil», subrayó Lucía Gómez.", ["Lucía Gómez"]),
+    ("«Es muy difícil», según Lucía Gómez.", ["Lucía Gómez"]),
+    ("«Es muy difícil», cuenta Lucía Gómez.", ["Lucía Gómez"]),
+    ("Lucía Gómez dirige la cooperativa. «Es muy difícil», reconoció.", ["Lucía Gómez"]),
+]
+
+# 8. French: verbs, « … », raconte X, quotes after a colon, "Pour X"
+FRENCH = [
+    ("« C’est difficile », raconte Camille Dufresne.", ["Camille Dufresne"]),
+    ("« C’est difficile », estime Camille Dufresne.", ["Camille Dufresne"]),
+    ("« C’est difficile », déplore Camille Dufresne.", ["Camille Dufresne"]),
+    ("« C’est difficile », a expliqué Camille Dufresne.", ["Camille Dufresne"]),
+    ("Pour Camille Dufresne : « C’est difficile. »", ["Camille Dufresne"]),
+    ("Selon Camille Dufresne, « c’est difficile ».", ["Camille Dufresne"]),
+    ("Camille Dufresne, vigneronne à Cahors, prévient : « C’est difficile. »",
+     ["Camille Dufresne"]),
+    ("Camille Dufresne tient la boutique. « C’est difficile », confie-t-elle.",
+     ["Camille Dufresne"]),
+    # negative: "Pour" before a common noun phrase names no speaker
+    ("Pour la première fois, « tout est calme », a déclaré Marie Dupont.", ["Marie Dupont"]),
+]
+
+# 10. real Wikinews conventions
+WIKINEWS = [
+    ("Matthew Ingram of the Globe and Mail wrote: “The site is a mess.”", ["Matthew Ingram"]),
+    ("Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed the conflict: "
+     "“Scientology vs. the Internet”.", ["Matthew Ingram"]),
+    ("Matthew Ingram of the Globe and Mail covered it. Ingram wrote that the site is “a mess "
+     "of Tom Cruise fans”.", ["Matthew Ingram"]),
+    ("“Tom Cruise is everywhere,” wrote Matthew Ingram.", ["Matthew Ingram"]),
+    ("“So far, it's the Internet: 1, Scientology: 0.” - Matthew Ingram", ["Matthew Ingram"]),
+    ("Jane Roe told Wikinews: “We are ready.”", ["Jane Roe"]),
+    ("Jane Roe stated in an email: “We are ready.”", ["Jane Roe"]),
+    ("Jane Roe blogged: “We are ready.”", ["Jane Roe"]),
+    ("The site said it would appeal. Its founder, Ben Ortiz, told Wikinews: “We go on.”",
+     ["Ben Ortiz"]),
+    ("Critics like campaigner Caitlin Boswell spoke out, with Boswell stating: “This is "
+     "clumsy and unthinking.”", ["Caitlin Boswell"]),
+    # a person named inside the quotation is not its speaker
+    ("Andy Warhol was famous.\n\nFor Kevin Allton, a USI instructor, Warhol was a legend. He "
+     "said, “Andy Warhol was the center of the Zeitgeist.”", ["Kevin Allton"]),
+]
+
+TABLES = {
+    "roles": ROLES,
+    "orgs": ORGS,
+    "appositions": APPOSITIONS,
+    "descriptors": DESCRIPTORS,
+    "turns": TURNS,
+    "german": GERMAN,
+    "spanish": SPANISH,
+    "french": FRENCH,
+    "wikinews": WIKINEWS,
+}
+ALL = [(name, body, want) for name, table in TABLES.items() for body, want in table]
+
+
+@pytest.mark.parametrize(
+    ("table", "body", "want"), ALL, ids=[f"{t}:{b[:40]}" for t, b, _ in ALL]
+)
+def test_speaker_convention(table: str, body: str, want: list[str | None]) -> None:
+    assert speakers(body) == want
