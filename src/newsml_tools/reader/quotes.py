@@ -72,9 +72,26 @@ def starts_with_open_mark(text: str) -> bool:
 
 
 def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
-    """Quotes in reading order. Copy with no double quotation marks at all but with ‘…’
-    (British style) is read with single curly quotes as the primary marks."""
-    single = not any(_ALL_MARKS.search(p) for p in paragraphs) and any("‘" in p for p in paragraphs)
+    """Quotes in reading order. Copy with no double-quote quotations at all but with ‘…’
+    pairs that look like quotations (British style) is read with single curly quotes as
+    the primary marks; ’ alone (don’t, it’s, round’ere) never switches the mode."""
+    if any(_ALL_MARKS.search(p) for p in paragraphs):
+        found = _find(paragraphs, single=False)
+        if found or not any("‘" in p for p in paragraphs):
+            return found
+    elif not any("‘" in p for p in paragraphs):
+        return []
+    found = _find(paragraphs, single=True)
+    # ‘…’ pairs are quotations when at least one holds more than a word or two: a lone
+    # ‘Quiet’ or ‘round’ere’ in copy without quotations is a name or dialect, not speech
+    for q in found:
+        text = paragraphs[q.paragraph][q.start : q.end]
+        if len(text.split()) >= 3 or text[-1:] in ",.!?…":  # ‘Yes,’ she said.
+            return found
+    return []
+
+
+def _find(paragraphs: list[str], *, single: bool) -> list[QuoteSpan]:
     marks = _SINGLE_MARKS if single else _ALL_MARKS
     closers_of = _SINGLE_CLOSERS if single else _CLOSERS
     out: list[QuoteSpan] = []

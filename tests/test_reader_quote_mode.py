@@ -1,0 +1,63 @@
+"""Which quotation marks are primary: “…” with ’ apostrophes never switches into
+single-quote mode; ‘…’ is primary only when there are no double-quote quotations and
+the ‘…’ pairs look like quotations."""
+
+from __future__ import annotations
+
+from newsml_tools.reader import read_article
+from newsml_tools.reader.quotes import find_quotes
+
+BRITISH_DOUBLE = """Where the tide goes out: life on Britain’s last working pier
+
+By Harriet Vane
+
+“You don’t come here for the weather,” says Dot Pringle, 71, who’s sold whelks from the
+same hut since 1979. “You come ’cause your nan did, and you’d be daft not to.”
+
+The pier’s owners say it’ll close in October. “It’s heartbreaking,” says Pringle. “I’d
+stay till they carry me off, round’ere nobody’s in a hurry.”
+
+‘Quiet’ is the word locals use. Ken Otley, who runs the arcade, isn’t giving up. “We’ll
+fight it,” he says. “If they’d listened, we wouldn’t be here. I’ll tell you that for
+nothing.”
+"""
+
+
+def test_curly_double_quotes_with_apostrophes_stay_in_double_mode() -> None:
+    art = read_article(BRITISH_DOUBLE)
+    texts = [q.text for q in art.quotes]
+    assert "You don’t come here for the weather," in texts
+    assert "I’ll tell you that for nothing." not in texts  # the quote starts at “If
+    assert any(t.startswith("If they’d listened") for t in texts)
+    assert len(texts) == 6
+    assert all("Quiet" not in t for t in texts)
+    assert [q.speaker for q in art.quotes] == ["Dot Pringle"] * 4 + ["Ken Otley"] * 2
+
+
+def test_only_apostrophes_no_quotes() -> None:
+    paras = ["It’s the sort of place you’d miss, round’ere.", "Don’t ask ’em, they’ll say no."]
+    assert find_quotes(paras) == []
+
+
+def test_single_quotes_primary_when_no_double_quotations() -> None:
+    paras = ["‘We don’t get many visitors,’ says landlord Tom Briggs.", "‘Yes,’ he says."]
+    spans = find_quotes(paras)
+    assert [paras[q.paragraph][q.start : q.end] for q in spans] == [
+        "We don’t get many visitors,",
+        "Yes,",
+    ]
+
+
+def test_lone_scare_quote_is_not_single_quote_mode() -> None:
+    # one ‘Quiet’ and dialect apostrophes, no speech: nothing to quote
+    paras = ["Locals call it ‘Quiet’ and don’t mind.", "It’s round’ere somewhere."]
+    assert find_quotes(paras) == []
+
+
+def test_stray_double_mark_does_not_hide_single_quotations() -> None:
+    # a 12" record (a stray straight mark) in copy quoted with ‘…’
+    paras = ["He sold the 12\" single for £40.", "‘It was a steal, honestly,’ says Briggs."]
+    spans = find_quotes(paras)
+    assert [paras[q.paragraph][q.start : q.end] for q in spans] == [
+        "It was a steal, honestly,"
+    ]
