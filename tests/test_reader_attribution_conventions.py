@@ -218,3 +218,86 @@ ALL = [(name, body, want) for name, table in TABLES.items() for body, want in ta
 )
 def test_speaker_convention(table: str, body: str, want: list[str | None]) -> None:
     assert speakers(body) == want
+
+
+# whole features (de/es/fr): leads ending in a quote, age descriptors, null subjects,
+# dashes, colons, "Pour la présidente …, X :", "Selon lui"
+ES = """La huerta valenciana resiste
+
+Por Marta Soler
+
+VALENCIA, 3 mar (EFE).- Vicent Ferrandis tiene 67 años y lleva medio siglo cultivando chufa en Alboraia. «Esto es lo que sé hacer» —dice mientras señala el campo—. «Mis hijos no quieren seguir».
+
+La consejera de Agricultura, Pilar Bernabé, defendió el plan del Gobierno. «Vamos a proteger la huerta», afirmó Bernabé en rueda de prensa.
+
+Según el sindicato La Unió, los precios han caído un 20 %. «No cubrimos costes», advirtió su portavoz, Carles Peris.
+
+Amparo Climent, agricultora de Meliana, lo tiene claro: «Sin agua no hay huerta».
+
+«Cada año es peor», lamenta. «Pero aquí seguimos».
+
+El alcalde, Josep Ramon Tíscar, aseguró que el Ayuntamiento ayudará. «No os vamos a dejar solos», subrayó.
+
+«La tierra es vida —explica Ferrandis—, y sin ella no somos nada».
+"""
+FR = """Dans le Lot, les vignerons face au gel
+
+Par Claire Martin
+
+Camille Dufresne, vigneronne à Cahors, a perdu la moitié de sa récolte. « On n’avait jamais vu ça », raconte-t-elle.
+
+Son voisin, Jean-Marc Lherm, estime que « le climat a changé ». « Il faut s’adapter ou disparaître », prévient-il.
+
+Pour la présidente de la chambre d’agriculture, Sophie Garric : « L’État doit agir vite. »
+
+« Nous avons débloqué 10 millions d’euros », a assuré le ministre de l’Agriculture, Marc Fesneau.
+
+Le préfet reconnaît que « les aides arrivent tard ». Selon lui, « tout sera versé avant l’été ».
+
+Camille Dufresne, elle, reste prudente : « On verra bien. »
+
+« C’est notre vie », souligne Jean-Marc Lherm.
+"""
+DE = """Ein Handwerk stirbt aus
+
+Von Anna Berger
+
+Werner Haubold steht seit 40 Jahren in seiner Werkstatt in Plauen. „Früher hatten wir zwölf Gesellen“, erzählt der 63-Jährige. „Heute bin ich allein.“
+
+„Das Handwerk hat goldenen Boden, hieß es mal“, sagt Haubold und lacht bitter.
+
+Gerd Lämmerhirt vom Zentralverband des Deutschen Handwerks kennt das Problem. „Uns fehlen 250 000 Fachkräfte“, sagte Lämmerhirt der Deutschen Presse-Agentur.
+
+Die Handwerkskammer Chemnitz schlägt Alarm. „Die Lage ist ernst“, betont Präsident Frank Wagner.
+
+Haubold erinnert sich gern an die Anfänge. „Das war eine schöne Zeit“, schwärmt er.
+
+„Ich mache weiter, solange ich kann“, sagt Haubold. „Was soll ich sonst machen?“
+
+Auch in der Schweiz ist die Lage ähnlich. «Wir finden keine Lehrlinge», sagt Beat Zürcher, Schreiner in Bern.
+"""
+
+
+FEATURE_SPEAKERS = {
+    "es": [
+        "Vicent Ferrandis", "Vicent Ferrandis", "Pilar Bernabé", "Carles Peris",
+        "Amparo Climent", "Amparo Climent", "Amparo Climent", "Josep Ramon Tíscar",
+        "Vicent Ferrandis",
+    ],
+    "fr": [
+        "Camille Dufresne", "Jean-Marc Lherm", "Jean-Marc Lherm", "Sophie Garric",
+        "Marc Fesneau", "Le préfet", "Le préfet", "Camille Dufresne", "Jean-Marc Lherm",
+    ],
+    "de": [
+        "Werner Haubold", "Werner Haubold", "Werner Haubold", "Gerd Lämmerhirt",
+        "Frank Wagner", "Werner Haubold", "Werner Haubold", "Werner Haubold", "Beat Zürcher",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), [("es", ES), ("fr", FR), ("de", DE)])
+def test_feature_speakers(lang: str, text: str) -> None:
+    art = read_article(text)
+    assert art.language == lang
+    assert art.standfirst is None  # a lead paragraph ending in „…“ is body copy
+    assert [q.speaker for q in art.quotes] == FEATURE_SPEAKERS[lang]

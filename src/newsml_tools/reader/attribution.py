@@ -116,7 +116,9 @@ _GIVEN_COMMON = frozenset(
 )
 
 
-_AGE = re.compile(r"(\d{1,3})-year-old$")
+_AGE = re.compile(r"(\d{1,3})-(?:year-old|[Jj]ährige[rn]?|años)$")
+_AGE_PREFIX = re.compile(r"\d{1,3}-$")
+_DESC_DETS = frozenset({"the", "der", "die", "el", "la", "le", "il"})
 _NATIONALITY = re.compile(
     r"[A-Z][a-zäöüé]+(?:an|ian|ese|ish|i|ch|man|woman|on|ede|ane|inn|ot|ole|iss|ai|eek|urk|ek)"
 )
@@ -443,7 +445,7 @@ class Attributor:
         m = DESCRIPTIVE.search(clause)
         if m and len(clause.split()) <= 7:
             return self._np_name(text, base + m.start("np"), base + m.end("np"), para)
-        if 1 <= len(clause.split()) <= 3 and any(c.isalpha() for c in clause) and not any(
+        if 1 <= len(clause.split()) <= 3 and clause[:1].isalpha() and not any(
             w in VERB_SET or w in NOT_VERB or w in FUNCTION_WORDS for w in clause.lower().split()
         ):
             return _Found(clause, base, base + len(clause), "")  # "Rights groups said"
@@ -491,6 +493,9 @@ class Attributor:
                 f = self._np_name(text, s, e, para)
                 if f:
                     return f
+                if text[s : s + 1].islower() and m and ("—" in m.group() or "–" in m.group()):
+                    # «…» —dice mientras señala el campo—: a null subject
+                    return _Found("they", s, s, "pronoun")
         for vm in reporting_verbs_in(text, head, b):
             if vm.group() == "saying" and not vm.group().startswith(("was", "is")):
                 continue
@@ -767,17 +772,21 @@ class Attributor:
         """The descriptor word of "the Ethiopian" / "the 24-year-old" / "the restorer"
         (a person referred to by nationality, age or role), else None."""
         if len(words) == 1:
+            am = _AGE_PREFIX.search(self.paragraphs[para], max(0, start - 5), start)
+            if am and _AGE.fullmatch(am.group() + name):  # "der 63-Jährige": a name run
+                return am.group() + name  # starts after the hyphen
             before = self.paragraphs[para][max(0, start - 4) : start].lower()
             if before.endswith("the ") and _NATIONALITY.fullmatch(name) and not looks_like_org(
                 name
             ):
                 return name
             return None
-        if len(words) > 4 or not DET_START.match(name) or not words[0].lower() == "the":
+        if len(words) > 4 or words[0].lower() not in _DESC_DETS:
             return None
         last = words[-1]
         if _AGE.fullmatch(last) or (
-            last[:1].islower() and (last in _PERSON_NOUNS or is_role_word(last))
+            (last[:1].islower() or words[0].lower() in ("der", "die"))
+            and (last.lower() in _PERSON_NOUNS or is_role_word(last))
         ):
             return last
         return None
@@ -790,8 +799,14 @@ class Attributor:
         if age:
             n = age.group(1)
             pats = [
-                re.compile(r"(" + NAME_RUN.pattern + r"),\s*(?:aged\s+)?" + n + r"\b"),
-                re.compile(r"\b" + n + r"-year-old\s+(?:[a-z-]+\s+){0,3}(" + NAME_RUN.pattern + ")"),
+                re.compile(r"(" + NAME_RUN.pattern + r"),?\s*(?:aged\s+|\()?" + n + r"\b"),
+                re.compile(
+                    r"\b" + n + r"[- ](?:year-old|[Jj]ährige\w*)\s+(?:[a-z-]+\s+){0,3}("
+                    + NAME_RUN.pattern + ")"
+                ),
+                re.compile(  # "Vicent Ferrandis tiene 67 años" / "is 24"
+                    r"(" + NAME_RUN.pattern + r")\s+(?:\w+\s+){1,2}" + n + r"\b"
+                ),
             ]
         else:
             w = re.escape(desc)
@@ -816,7 +831,8 @@ class Attributor:
         for _o, name, kind in reversed(self.history.speakers):
             if kind == "Person" and " " in name:
                 return name
-        return None
+        persons = [n for p, n in self.index.persons if p < pos]
+        return persons[-1] if persons else None
 
     def _ensure_reported(self) -> None:
         """Collect ``reported`` now if it was put off: as ``attribute`` would have done
@@ -933,7 +949,7 @@ class Attributor:
             if f is None and att.speaker is None and before.strip():
                 nwords = len(qtext.split())
                 has_verb = next(reporting_verbs_in(text, sent_start, sent_end), None) is not None
-                if nwords >= 4 or has_verb:
+                if nwords >= 4 or has_verb or before.rstrip().endswith(":"):
                     f = self._sentence_subject(text, sent_start, q.open_mark, q.paragraph)
             if f is None and att.speaker is None and sent_start > 0 and not q.continuation:
                 prev_start = max([0, *(x for x in bounds if x < sent_start)])

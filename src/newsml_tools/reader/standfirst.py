@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 MAX_WORDS = 60
-_SENTENCES = re.compile(r"[.!?][\"”’»]?\s+(?=[A-Z“\"])")
+_SENTENCES = re.compile(r"[.!?][\"”’»“«]?\s+(?=[A-ZÀ-ÖØ-Þ“\"„«»])")
 
 
 def is_short_summary(text: str, max_sentences: int = 2) -> bool:
@@ -37,4 +37,5 @@ def is_standfirst(
         return False
     if dateline_follows:
         return True
-    return not re.search(r"[.!?…:;\"”’»)]$", text.strip()) and len(text.split()) >= 5
+    # a German „…“ or Swiss/French «…» quote closes a sentence too
+    return not re.search(r"[.!?…:;\"”’»“«)]$", text.strip()) and len(text.split()) >= 5

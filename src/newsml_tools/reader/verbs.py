@@ -45,5 +45,5 @@ REPORTING_VERBS = frozenset((_EN + " " + _DE + " " + _FR + " " + _ES).split())
 PRONOUNS = {
     "he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "it": "o", "we": "p",
     "i": "p", "er": "m", "sie": "p", "il": "m", "elle": "f", "ils": "p", "elles": "p",
-    "él": "m", "ella": "f", "es": "o",
+    "él": "m", "ella": "f", "es": "o", "lui": "m",
 }  # fmt: skip
