@@ -99,8 +99,16 @@ DESCRIPTORS = [
      ["Chiara Esposito"]),
     ("“It was my day,” said Faith Kipyegon. “I felt strong,” the champion added.",
      ["Faith Kipyegon", "Faith Kipyegon"]),
-    # negative: group nouns are not people introduced earlier
+    # unresolvable age/role: the latest person rather than the descriptor itself
+    ("Jane Doe won the heat. “I won,” the 24-year-old said.", ["Jane Doe"]),
+    # German age compound
+    ("Werner Haubold (63) führt den Betrieb. „Heute bin ich allein“, sagt der 63-Jährige.",
+     ["Werner Haubold"]),
+    # negatives: group nouns and organisations ending like demonyms stay what they are
     ("Jane Roe left early. “We are shocked,” the family said.", ["the family"]),
+    ("Taliban spokesman Zabihullah Mujahid spoke. “We will not stop,” the Taliban said.",
+     ["Taliban"]),
+    ("Pope Leo spoke at noon. “We pray for peace,” the Vatican said.", ["Vatican"]),
 ]
 
 # 5. turn-taking: a person introduced right before wins over an older speaker

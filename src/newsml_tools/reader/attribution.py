@@ -105,7 +105,6 @@ _ORG_LINK = re.compile(r"\s+(?:of|for|and|in|de|der|du|des|del|of the|for the|de
 _COURT = re.compile(r"\b(?:Court|Tribunal|Gericht|Tribunale|Cour)\b")
 
 
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][\w’'-]+")
 # given names that are also common words: never stripped as a glued-on role
 _GIVEN_COMMON = frozenset(
     "Rose Mark Grace Hope Will Bill May June Faith Joy Summer Dawn Frank Pat Sue Bob Guy"
@@ -118,6 +117,7 @@ _GIVEN_COMMON = frozenset(
 
 _AGE = re.compile(r"(\d{1,3})-(?:year-old|[Jj]ährige[rn]?|años)$")
 _AGE_PREFIX = re.compile(r"\d{1,3}-$")
+_NOT_NATIONALITY = frozenset({"Taliban", "Vatican", "Republican", "Kremlin", "Pentagon"})
 _DESC_DETS = frozenset({"the", "der", "die", "el", "la", "le", "il"})
 _NATIONALITY = re.compile(
     r"[A-Z][a-zäöüé]+(?:an|ian|ese|ish|i|ch|man|woman|on|ede|ane|inn|ot|ole|iss|ai|eek|urk|ek)"
@@ -257,7 +257,7 @@ class Attributor:
         self._genders_later: list[tuple[str, str]] = []  # learnt before the collection
         self._quote_orders: list[tuple[int, int]] = []  # quoted text, in document order
         self._subjects: dict[tuple[str, int, int, int], tuple[str, int, int, str] | None] = {}
-        self._lower_words: frozenset[str] | None = None  # lower-case words of the body
+        self._lower_seen: dict[str, bool] = {}  # word -> written in lower case in the body
         self._quote_paras: set[int] = set()
         self._qtext = ""  # the quotation being attributed (for pronoun resolution)
 
@@ -776,8 +776,11 @@ class Attributor:
             if am and _AGE.fullmatch(am.group() + name):  # "der 63-Jährige": a name run
                 return am.group() + name  # starts after the hyphen
             before = self.paragraphs[para][max(0, start - 4) : start].lower()
-            if before.endswith("the ") and _NATIONALITY.fullmatch(name) and not looks_like_org(
-                name
+            if (
+                before.endswith("the ")
+                and _NATIONALITY.fullmatch(name)
+                and name not in _NOT_NATIONALITY
+                and not looks_like_org(name)
             ):
                 return name
             return None
@@ -828,6 +831,8 @@ class Attributor:
                             best = (o, self.index.canonical_person(name, o))
             if best:
                 return best[1]
+        if desc[:1].isupper() and not age:
+            return None  # "the Ethiopian" named no one here: not a guess
         for _o, name, kind in reversed(self.history.speakers):
             if kind == "Person" and " " in name:
                 return name
@@ -1026,11 +1031,12 @@ class Attributor:
         low = first.lower()
         if "-" in first and first.split("-", 1)[1][:1].islower():
             return rest
-        if self._lower_words is None:
-            self._lower_words = frozenset(
-                w for p in self.paragraphs for w in _LOWER_WORD.findall(p)
-            )
-        return rest if low in self._lower_words else name
+        hit = self._lower_seen.get(low)
+        if hit is None:
+            pat = re.compile(r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])")
+            hit = any(low in p and pat.search(p) for p in self.paragraphs)
+            self._lower_seen[low] = hit
+        return rest if hit else name
 
     def _fill_chains(self, spans: list[QuoteSpan], results: list[Attribution]) -> None:
         """A multi-paragraph quote has one speaker: copy it to every chunk."""
