@@ -202,6 +202,10 @@ WIKINEWS = [
      ["Ben Ortiz"]),
     ("Critics like campaigner Caitlin Boswell spoke out, with Boswell stating: “This is "
      "clumsy and unthinking.”", ["Caitlin Boswell"]),
+    ("“Prompted by the video, a new obsession is here.” Anonymous blogger, “Anon declares "
+     "war”", ["Anonymous blogger", None]),
+    # negative: "X said," between two halves of a quote is a reporting clause, not a signature
+    ("“We won,” Smith said, “and we will win again.”", ["Smith", "Smith"]),
     # a person named inside the quotation is not its speaker
     ("Andy Warhol was famous.\n\nFor Kevin Allton, a USI instructor, Warhol was a legend. He "
      "said, “Andy Warhol was the center of the Zeitgeist.”", ["Kevin Allton"]),
@@ -309,3 +313,38 @@ def test_feature_speakers(lang: str, text: str) -> None:
     assert art.language == lang
     assert art.standfirst is None  # a lead paragraph ending in „…“ is body copy
     assert [q.speaker for q in art.quotes] == FEATURE_SPEAKERS[lang]
+
+
+EN = """Storm batters coastal towns
+
+Tuesday, March 4, 2025
+
+A severe storm struck the coast on Monday, killing three people, officials said.
+
+"The damage is extensive," said Harold Finch, a spokesman for the Department of Emergency Services. "Crews are working around the clock."
+
+Linda Sorensen, a teacher who lives near the harbour, told Wikinews: "I have never seen waves like that. The whole pier is gone."
+
+Restorer Chiara Esposito, who works at the town museum, said water had reached the paintings. "We moved what we could," the restorer said. "Some canvases are lost."
+
+Transport for NSW said in a statement that roads would reopen. "Safety is our priority," the agency said.
+
+Analyst Henrik Aalders of Bremen-based ISL said insurers faced losses. "This will cost billions," Aalders wrote in a note to clients.
+
+Mayor Tom Reyes, 44, praised the volunteers. "They were heroes," the 44-year-old said, adding that "nobody asked them to come."
+
+On Twitter, resident Carla Menendez posted: "Thank you to everyone who helped. Tom Reyes was out there all night."
+
+The Bureau of Meteorology and Climate said more storms were likely. "We expect another front on Thursday," the bureau said.
+
+Sorensen said the community would rebuild. "We always do," she said.
+"""
+
+
+def test_english_report_speakers() -> None:
+    art = read_article(EN)
+    assert [q.speaker for q in art.quotes] == [
+        "Harold Finch", "Harold Finch", "Linda Sorensen", "Chiara Esposito", "Chiara Esposito",
+        "Transport for NSW", "Henrik Aalders", "Tom Reyes", "Tom Reyes", "Carla Menendez",
+        "the Bureau of Meteorology and Climate", "Linda Sorensen",
+    ]

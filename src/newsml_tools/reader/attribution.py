@@ -84,6 +84,7 @@ _MISSING = object()
 _NP_LINK = re.compile(r"\s+(?:of|for|by|at|in|on|from|with|who|which|that)\s+")
 _COMMA_NAME = re.compile(r"\s*,\s*(" + NAME_RUN.pattern + r")")
 _DASH_NAME = re.compile(r"[^\S\n]*[-—–][^\S\n]*(?=[A-ZÀ-ÖØ-Þ])")
+_SIGNED_BY = re.compile(r"\s+(?P<np>[A-Z][\w’'-]*(?: [\w’'-]+){0,3}),\s*")
 _SO_NAME = re.compile(r"\s*[,.]?\s*so\s+(?=\S)")
 _LEAD_PUNCT = re.compile(r"\s*[,.;:—–-]?\s*")
 _INTRO_TAIL = re.compile(
@@ -916,7 +917,13 @@ class Attributor:
                 found_for.append(None)
                 continue
             f: _Found | None = None
-            if q.close_mark is not None:
+            if q.close_mark is not None and q.open_mark == 0 and k + 1 < len(qs):
+                # “…” Anonymous blogger, “Anon declares war …”: a signed pull quote
+                sm = _SIGNED_BY.fullmatch(text, close + 1, qs[k + 1].open_mark)
+                words = sm.group("np").split() if sm else []
+                if sm and not is_pronoun(words[0]) and not any(w in VERB_SET for w in words):
+                    f = _Found(sm.group("np"), sm.start("np"), sm.end("np"), "after-verb")
+            if q.close_mark is not None and f is None:
                 f = self._after(text, close + 1, aend, q.paragraph)
                 if f and not f.name:
                     results.append(att)

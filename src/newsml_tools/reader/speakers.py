@@ -268,7 +268,8 @@ _CORPORATE = re.compile(
     r"\b(?:Inc|Corp|Corporation|Ltd|Co|LLC|PLC|plc|GmbH|AG|SA|Group|Company|Holdings|& Sons)\b"
 )
 _STATEMENT_SUBJECT = re.compile(
-    r"(?P<name>" + NAME_RUN.pattern + r")\s+(?:said|says|announced|confirmed|added)\s+in\s+a"
+    r"(?P<name>" + NAME_RUN.pattern + r"(?: (?:for|of|and) " + NAME_RUN.pattern + r")?)"
+    r"\s+(?:said|says|announced|confirmed|added)\s+in\s+a"
     r"\s+(?:statement|filing)"
 )
 _LOWER_ORG_TYPE = re.compile(r"[A-Z]\w* (?:ministry|department|agency|ministerio|ministère)\b")
@@ -374,6 +375,12 @@ class NameIndex:
             if not name:
                 continue
             if org:
+                link = text[end : end + 5]
+                if link in (" and ", " for ") and run.endswith(name):
+                    # "Bureau of Meteorology and Climate", "Transport for NSW": one name
+                    nm = NAME_RUN.match(text, end + 5)
+                    if nm and (link == " for " or " " not in nm.group()):
+                        name = f"{name}{link}{nm.group()}"
                 self.orgs.append((order * 100000 + start, name))
             elif persons_name:
                 self.persons.append((order * 100000 + start, name))
@@ -464,7 +471,7 @@ class NameIndex:
                 if pos <= position and _CORPORATE.search(org) and (best is None or pos > best[0]):
                     best = (pos, org)
             by_type = best is not None
-        if best is None and head in _CORPORATE_HEADS:
+        if best is None and (head in _CORPORATE_HEADS or head in _ORG_TYPE_SET):
             # "Nordlicht Energie said in a statement …" then "the company said"
             for pos, org in self.stmt_orgs:
                 if pos <= position and org not in self.gender and (best is None or pos > best[0]):
