@@ -150,7 +150,8 @@ def _ng004(xml: str) -> list[str]:
             ["headline is 202 characters long (more than 200)"],
         ),
         ("<headline> <span> </span> </headline>", ["headline is empty"]),
-        ("<headline>" + "x" * 201 + "</headline>", ["headline is 201 characters long (more than 200)"]),
+        ("<headline>" + "x" * 201 + "</headline>",
+         ["headline is 201 characters long (more than 200)"]),
     ],
 )
 def test_headline_length_counts_whitespace_between_children(headline, expected) -> None:

@@ -63,7 +63,7 @@ _NAR_B = NAR_NS_B.encode()
 _WS_B = frozenset(b" \t\r\n")
 
 
-def _fast(data: bytes, filename: str | None) -> str | None | bool:
+def _fast(data: bytes, filename: str | None) -> str | bool | None:
     """The general path's answer for the common shapes (XML that starts with "<" and has
     only whitespace and processing instructions before its root, JSON that starts with
     "{" or "["), computed on the bytes; False when the general path has to decide."""

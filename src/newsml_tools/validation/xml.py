@@ -25,7 +25,6 @@ from newsml_tools.validation.xsd import (
     get_schema,
     resolve_schema_key,
     safe_parser,
-    validating_parser,
 )
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
