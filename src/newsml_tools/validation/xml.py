@@ -26,6 +26,9 @@ from newsml_tools.validation.xsd import (
     resolve_schema_key,
     safe_parser,
 )
+from newsml_tools.validation.xsd import (
+    validating_parser as validating_parser,  # core reaches lxml only through this module
+)
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 ITEM_TAGS = frozenset(
