@@ -168,6 +168,18 @@ SPANISH = [
     ("«Es muy difícil», según Lucía Gómez.", ["Lucía Gómez"]),
     ("«Es muy difícil», cuenta Lucía Gómez.", ["Lucía Gómez"]),
     ("Lucía Gómez dirige la cooperativa. «Es muy difícil», reconoció.", ["Lucía Gómez"]),
+    # EFE / Europa Press: perfect tenses, datives, "la ministra" back-references
+    ("«No vamos a permitirlo», ha señalado el portavoz del PP, Borja Sémper, en rueda de "
+     "prensa.", ["Borja Sémper"]),
+    ("«No vamos a permitirlo», ha dicho Borja Sémper.", ["Borja Sémper"]),
+    ("Según ha explicado Borja Sémper, «no vamos a permitirlo».", ["Borja Sémper"]),
+    ("«No vamos a permitirlo», indicó a Europa Press Borja Sémper.", ["Borja Sémper"]),
+    ("«No vamos a permitirlo», dijo a EFE la alcaldesa de Valencia, María José Catalá.",
+     ["María José Catalá"]),
+    ("La ministra de Trabajo, Yolanda Díaz, habló ayer. «No vamos a permitirlo», dijo la "
+     "ministra.", ["Yolanda Díaz"]),
+    # negative: a null subject with nobody to refer to stays unattributed
+    ("«No vamos a permitirlo», insistió.", [None]),
 ]
 
 # 8. French: verbs, « … », raconte X, quotes after a colon, "Pour X"
@@ -182,6 +194,13 @@ FRENCH = [
      ["Camille Dufresne"]),
     ("Camille Dufresne tient la boutique. « C’est difficile », confie-t-elle.",
      ["Camille Dufresne"]),
+    ("« C’est inacceptable », juge Anne Hidalgo.", ["Anne Hidalgo"]),
+    ("« C’est inacceptable », s’indigne Anne Hidalgo.", ["Anne Hidalgo"]),
+    ("Le maire de Lyon, Grégory Doucet, a réagi. « C’est grave », a déclaré le maire.",
+     ["Grégory Doucet"]),
+    # negative: a role never named stays literal, not the last (other) speaker
+    ("« Nous payons », a dit le ministre de l’Agriculture, Marc Fesneau. Le préfet "
+     "reconnaît que « les aides arrivent tard ».", ["Marc Fesneau", "Le préfet"]),
     # negative: "Pour" before a common noun phrase names no speaker
     ("Pour la première fois, « tout est calme », a déclaré Marie Dupont.", ["Marie Dupont"]),
 ]

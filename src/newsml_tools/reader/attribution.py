@@ -85,8 +85,11 @@ _NP_LINK = re.compile(r"\s+(?:of|for|by|at|in|on|from|with|who|which|that)\s+")
 _COMMA_NAME = re.compile(r"\s*,\s*(" + NAME_RUN.pattern + r")")
 _DASH_NAME = re.compile(r"[^\S\n]*[-—–][^\S\n]*(?=[A-ZÀ-ÖØ-Þ])")
 _SIGNED_BY = re.compile(r"\s+(?P<np>[A-Z][\w’'-]*(?: [\w’'-]+){0,3}),\s*")
+_DATIVE = re.compile(
+    r"(?:a|à|al|au|aux)\s+(?:" + NAME_RUN.pattern + r"|l[ae]\s+\w+)\s+(?=[A-ZÀ-ÖØ-Þ]|(?:el|la|le|los|las|les)\s)"
+)
 _SO_NAME = re.compile(r"\s*[,.]?\s*so\s+(?=\S)")
-_LEAD_PUNCT = re.compile(r"\s*[,.;:—–-]?\s*")
+_LEAD_PUNCT = re.compile(r"\s*[,.;:—–-]?\s*(?:s[’']|se\s+)?")  # "s’indigne", "se queja"
 _INTRO_TAIL = re.compile(
     r"(?:\s+(?:to|in|on|at|during|via|using|with|from|for|of|the|en|dans|sur|a|à"
     r"|con|mit|auf|in|bei|lors|durante|vor|gegenüber)\b[^,:“\"„«]{0,60})?"
@@ -482,6 +485,9 @@ class Attributor:
             s, e = clause_at(text, vm.end())
             while s < e and text[s] == " ":
                 s += 1
+            dm = _DATIVE.match(text, s, e)
+            if dm:  # "indicó a Europa Press Borja Sémper" / "dijo a EFE la alcaldesa, X"
+                s = dm.end()
             if (
                 (not text[s:e].strip() and (e >= len(text) or text[e] in ".,;!?—–"))
                 or (NOT_SUBJECT.match(text[s:e]) and not names_anyone(text[s:e]))
@@ -834,11 +840,17 @@ class Attributor:
                 return best[1]
         if desc[:1].isupper() and not age:
             return None  # "the Ethiopian" named no one here: not a guess
+        low = desc.lower()
+
+        def other_role(person: str) -> bool:  # "Le préfet" is not the minister quoted last
+            roles = [r for _p, r, who in self.index.roles if who == person]
+            return bool(roles) and not any(r.startswith(low[:6]) or r == low for r in roles)
+
         for _o, name, kind in reversed(self.history.speakers):
             if kind == "Person" and " " in name:
-                return name
+                return None if other_role(name) else name
         persons = [n for p, n in self.index.persons if p < pos]
-        return persons[-1] if persons else None
+        return persons[-1] if persons and not other_role(persons[-1]) else None
 
     def _ensure_reported(self) -> None:
         """Collect ``reported`` now if it was put off: as ``attribute`` would have done

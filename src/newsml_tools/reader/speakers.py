@@ -79,7 +79,11 @@ therapist paramedic soldier sergeant lighthouse-keeper innkeeper publican landla
 bartender waiter waitress farmer shepherd beekeeper fisherwoman villager resident mayor
 councillor lawmaker legislator senator diplomat ambassador envoy negotiator organiser
 protester demonstrator striker unionist spokesman witness survivor critic reviewer
-historian
+historian ministra ministro ministre alcalde alcaldesa portavoz presidenta consejera
+consejero concejal concejala secretaria secretario directora gerente vecina vecino
+agricultora agricultor maire préfet préfète député députée sénateur sénatrice adjoint
+adjointe directrice porte-parole syndicaliste vigneronne vigneron agricultrice
+agriculteur sindaco sindaca assessore assessora ministro portavoce
 """
 _ROLES = frozenset(_ROLE_TEXT.split())
 # German compound job nouns before a name: "Gewerkschaftschef", "Bürgermeisterin"
@@ -254,7 +258,7 @@ _ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<type>" + _ORG
 
 
 _DET_WORD = re.compile(
-    r"\b(?:the|la|le|el|der|die|il|lo|l['’]|its|their|his|her|son|sa|su)\s*(?P<role>[a-zà-ÿ-]{3,})"
+    r"\b(?i:the|la|le|el|der|die|il|lo|l['’]|its|their|his|her|son|sa|su)\s*(?P<role>[a-zà-ÿ-]{3,})"
 )
 _TO_COMMA_NAME = re.compile(r"[^,.;:“”\"«»]{0,60}?,\s+(?P<name>" + NAME_RUN.pattern + r")")
 _GENDER_NOUN = re.compile(

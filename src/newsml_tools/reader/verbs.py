@@ -32,12 +32,17 @@ précise assure lance répond annonce confie martèle insisté insiste rappelé 
 prévenu prévient regrette regretté réagi raconte raconté poursuit poursuivi observe
 observé résume résumé témoigne témoigné reconnaît reconnu dénonce dénoncé déplore déploré
 valoir glisse glissé avoue avoué tranche tranché conclut conclu affirmait expliquait
-racontait soupire soupiré"""
+racontait soupire soupiré juge jugé indigne indigné exclame exclamé alarme
+inquiète félicite réjouit souvient sourit plaisante lâche lâché commente commenté détaille
+détaillé nuance nuancé tempère analyse analysé avertit averti queja quejó"""
 _ES = """dijo afirmó señaló explicó aseguró añadió declaró indicó agregó sostuvo
 manifestó advirtió dice afirma señala explica asegura añade declara indica cuenta contó
 lamenta lamentó bromea bromeó advierte reconoce reconoció insiste insistió recuerda recordó
 relata relató apunta apuntó subraya subrayó destaca destacó comenta comentó resume resumió
 sostuvo reclama reclamó denuncia denunció critica criticó
+dicho señalado explicado afirmado asegurado indicado añadido subrayado lamentado advertido
+reconocido apuntado insistido destacado declarado manifestado recordado comentado
+criticado denunciado precisado sentenciado concluido agregado admitido
 detto dichiarato aggiunto spiegato affermato sottolineato osservato commentato spiega
 aggiunge afferma sostiene racconta raccontato ricorda ricordato avverte avvertito"""
 
