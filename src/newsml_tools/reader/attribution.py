@@ -278,10 +278,17 @@ class Attributor:
         if dm and dm.end() <= end + 2 and np[:1].islower():
             # "le ministre de la Santé, Étienne Moreau" / "sa porte-parole, X": the name
             nm = NAME_RUN.match(text, dm.end())
-            if nm and not looks_like_org(clean_name(nm.group())):
-                name = clean_name(nm.group())
+            if nm and ("." in nm.group() or "'" in nm.group() or "’" in nm.group()):
+                # "Marc Fesneau. Le préfet": the run ends at the sentence's full stop
+                rs, re_, run = name_runs(nm.group())[0]
+                s1 = nm.start() + rs
+                nm_text, nm_span = run, (s1, s1 + len(run))
+            else:
+                nm_text, nm_span = (nm.group(), nm.span()) if nm else ("", (0, 0))
+            if nm_text and not looks_like_org(clean_name(nm_text)):
+                name = clean_name(nm_text)
                 if name:
-                    return _Found(name, nm.start(), nm.end(), "")
+                    return _Found(name, nm_span[0], nm_span[1], "")
         first = np.split()[0]
         if (
             is_pronoun(first)

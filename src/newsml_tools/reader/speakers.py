@@ -335,7 +335,10 @@ class NameIndex:
             tail = _TO_COMMA_NAME.match(text, m.end())
             if tail is None:
                 continue
-            name = clean_name(tail.group("name"))
+            raw = tail.group("name")
+            if "." in raw:  # "Marc Fesneau. Le préfet": up to the sentence's full stop
+                raw = name_runs(raw)[0][2]
+            name = clean_name(raw)
             if len(name.split()) >= 2 and not looks_like_org(name):
                 self.roles.append((order * 100000 + m.start(), role.lower(), name))
 
