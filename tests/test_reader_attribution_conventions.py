@@ -178,6 +178,9 @@ SPANISH = [
      ["María José Catalá"]),
     ("La ministra de Trabajo, Yolanda Díaz, habló ayer. «No vamos a permitirlo», dijo la "
      "ministra.", ["Yolanda Díaz"]),
+    # negative: the outlet told is not the speaker
+    ("El economista Raúl Fuentes advirtió que el crecimiento podría frenarse. “Eso se va a "
+     "notar”, dijo a The Associated Press.", ["Raúl Fuentes"]),
     # negative: a null subject with nobody to refer to stays unattributed
     ("«No vamos a permitirlo», insistió.", [None]),
 ]

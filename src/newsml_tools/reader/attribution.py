@@ -65,7 +65,7 @@ from newsml_tools.reader.cues import (
     reporting_verbs_in,
     sentence_starts,
 )
-from newsml_tools.reader.names import ORG_RE, looks_like_org
+from newsml_tools.reader.names import AGENCIES, ORG_RE, looks_like_org
 from newsml_tools.reader.quotes import QuoteSpan
 from newsml_tools.reader.speakers import (
     NAME_RUN,
@@ -85,8 +85,12 @@ _NP_LINK = re.compile(r"\s+(?:of|for|by|at|in|on|from|with|who|which|that)\s+")
 _COMMA_NAME = re.compile(r"\s*,\s*(" + NAME_RUN.pattern + r")")
 _DASH_NAME = re.compile(r"[^\S\n]*[-—–][^\S\n]*(?=[A-ZÀ-ÖØ-Þ])")
 _SIGNED_BY = re.compile(r"\s+(?P<np>[A-Z][\w’'-]*(?: [\w’'-]+){0,3}),\s*")
+_OUTLETS = "|".join(
+    re.escape(a) for a in sorted(AGENCIES | {"europa press", "el país", "le monde"}, key=len, reverse=True)
+)
 _DATIVE = re.compile(
-    r"(?:a|à|al|au|aux)\s+(?:" + NAME_RUN.pattern + r"|l[ae]\s+\w+)\s+(?=[A-ZÀ-ÖØ-Þ]|(?:el|la|le|los|las|les)\s)"
+    r"(?:a|à|al|au|aux)\s+(?:(?i:" + _OUTLETS + r")|(?>" + NAME_RUN.pattern + r")|l[ae]\s+\w+)"
+    r"\s+(?=[A-ZÀ-ÖØ-Þ]|(?:el|la|le|los|las|les)\s)"
 )
 _SO_NAME = re.compile(r"\s*[,.]?\s*so\s+(?=\S)")
 _LEAD_PUNCT = re.compile(r"\s*[,.;:—–-]?\s*(?:s[’']|se\s+)?")  # "s’indigne", "se queja"
