@@ -258,7 +258,8 @@ _ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<type>" + _ORG
 
 
 _DET_WORD = re.compile(
-    r"\b(?i:the|la|le|el|der|die|il|lo|l['’]|its|their|his|her|son|sa|su)\s*(?P<role>[a-zà-ÿ-]{3,})"
+    r"\b(?:the|la|le|el|der|die|il|lo|l['’]|its|their|his|her|son|sa|su|La|Le|El)\s*"
+    r"(?P<role>[a-zà-ÿ-]{3,})"
 )
 _TO_COMMA_NAME = re.compile(r"[^,.;:“”\"«»]{0,60}?,\s+(?P<name>" + NAME_RUN.pattern + r")")
 _GENDER_NOUN = re.compile(
