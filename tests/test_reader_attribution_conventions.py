@@ -76,6 +76,10 @@ APPOSITIONS = [
     ("Cynthia Thompson, curator of exhibits at the University of Arkansas, Fayetteville, "
      "said, “These images are documents.”", ["Cynthia Thompson"]),
     ("“We saw the flash,” said Lt. Maria Gomez aboard the USS Portland.", ["Maria Gomez"]),
+    ("“We will dock tomorrow,” said Cmdr. Lisa Park, speaking aboard the USS Portland.",
+     ["Lisa Park"]),
+    ("“Births fell again,” said Park Hyun-jung, a director at Statistics Korea.",
+     ["Park Hyun-jung"]),
     ("Aboard the USS Portland, Lt. Maria Gomez said: “We saw the flash.”", ["Maria Gomez"]),
     ("Capt. Rita Vance spoke aboard the USS Portland. “We are ready,” she said.",
      ["Rita Vance"]),
@@ -92,6 +96,8 @@ DESCRIPTORS = [
     ("Kenyan runner Faith Kipyegon won again. “I felt strong,” the Kenyan said.",
      ["Faith Kipyegon"]),
     ("Tom Reyes, 24, won the final. “I felt strong,” the 24-year-old said.", ["Tom Reyes"]),
+    ("British player Emma Raducanu won. “I’m thrilled,” the Briton said after beating "
+     "Serena Williams.", ["Emma Raducanu"]),
     ("Faith Kipyegon, 30, won. “I felt strong,” the 30-year-old told reporters.",
      ["Faith Kipyegon"]),
     ("Health Minister Ana Costa visited. “We are ready,” the minister said.", ["Ana Costa"]),
@@ -150,6 +156,12 @@ GERMAN = [
     ("Werner Haubold führt den Betrieb. «Das ist schwer», sagt Haubold.", ["Werner Haubold"]),
     ("Werner Haubold führt den Betrieb in Bern. Haubold betont: «Das ist schwer.»",
      ["Werner Haubold"]),
+    ("„Die Lage ist ernst“, ergänzt Müllers Kollegin Anna Weber.", ["Anna Weber"]),
+    ("„Die Lage ist ernst“, betont der Sprecher der Stadtwerke, Max Müller.", ["Max Müller"]),
+    ("Max Müller ist seit 20 Jahren Sprecher. „Die Lage ist ernst“, sagt der Sprecher.",
+     ["Max Müller"]),
+    ("Kanzler Olaf Scholz sprach. „Wir handeln“, sagte der Kanzler.", ["Olaf Scholz"]),
+    ("„Wir hatten Glück“, erzählt die 58-jährige Anna Weber.", ["Anna Weber"]),
     # negative: "von der" belongs to the name
     ("„Wir stehen fest“, sagte Ursula von der Leyen.", ["Ursula von der Leyen"]),
 ]

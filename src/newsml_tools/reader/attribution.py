@@ -794,6 +794,8 @@ class Attributor:
             if am and _AGE.fullmatch(am.group() + name):  # "der 63-Jährige": a name run
                 return am.group() + name  # starts after the hyphen
             before = self.paragraphs[para][max(0, start - 4) : start].lower()
+            if before.endswith(("der ", "die ")) and is_role_word(name):
+                return name  # "sagt der Sprecher"
             if (
                 before.endswith("the ")
                 and _NATIONALITY.fullmatch(name)
@@ -830,7 +832,9 @@ class Attributor:
                 ),
             ]
         else:
-            w = re.escape(desc)
+            # "the Briton" after "British player …": the same stem (Brit-, Span-, Dan-)
+            nationality = desc[:1].isupper() and len(desc) > 4 and not is_role_word(desc)
+            w = re.escape(desc[:4]) + r"\w*" if nationality else re.escape(desc)
             pats = [
                 re.compile(r"(?i:\b" + w + r")\s+(?:[a-z-]+\s+){0,3}(" + NAME_RUN.pattern + ")"),
                 re.compile(
@@ -849,7 +853,7 @@ class Attributor:
                             best = (o, self.index.canonical_person(name, o))
             if best:
                 return best[1]
-        if desc[:1].isupper() and not age:
+        if desc[:1].isupper() and not age and not is_role_word(desc):
             return None  # "the Ethiopian" named no one here: not a guess
         low = desc.lower()
 
@@ -860,7 +864,7 @@ class Attributor:
         for _o, name, kind in reversed(self.history.speakers):
             if kind == "Person" and " " in name:
                 return None if other_role(name) else name
-        persons = [n for p, n in self.index.persons if p < pos]
+        persons = [n for p, n in self.index.persons if p < pos and desc not in n.split()]
         return persons[-1] if persons and not other_role(persons[-1]) else None
 
     def _ensure_reported(self) -> None:

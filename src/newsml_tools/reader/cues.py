@@ -99,7 +99,8 @@ def last_word(text: str) -> re.Match[str] | None:
 
 ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|No|Mt|Ft|vs|etc|Inc"
-    r"|Corp|Ltd|Co|Jan|Feb|Aug|Sept|Oct|Nov|Dec|approx|ca|Nr|Abs|bzw|Hr|Fr)|\b[A-Z]|"
+    r"|Corp|Ltd|Co|Jan|Feb|Aug|Sept|Oct|Nov|Dec|approx|ca|Nr|Abs|bzw|Hr|Fr|Cmdr|Adm|Maj|Cpl"
+    r"|Pvt|Supt|Insp|Det|Brig|Rev|Hon|Msgr|Amb|Atty|Cllr)|\b[A-Z]|"
     r"\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
 BOUNDARY = re.compile(r"[.!?…][”\"’»«)]*\s+(?=[“\"„«»‘(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])")

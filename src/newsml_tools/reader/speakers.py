@@ -36,7 +36,8 @@ ministre présidente presidente sr jr first lady economy trade education labor l
 transport energy environment agriculture justice u.s us uk eu un national security
 adviser advisor special envoy affairs international sheriff tourism culture
 interior immigration police fire army navy air force chief executive officer cfo coo
-undersecretary under-secretary lieutenant governor-general
+undersecretary under-secretary lieutenant governor-general cmdr commander adm maj cpl pvt
+supt insp det brig msgr amb atty cllr
 """
 TITLES = frozenset(_TITLE_WORDS.split())
 _STOP_WORDS = """
@@ -83,7 +84,10 @@ historian ministra ministro ministre alcalde alcaldesa portavoz presidenta conse
 consejero concejal concejala secretaria secretario directora gerente vecina vecino
 agricultora agricultor maire préfet préfète député députée sénateur sénatrice adjoint
 adjointe directrice porte-parole syndicaliste vigneronne vigneron agricultrice
-agriculteur sindaco sindaca assessore assessora ministro portavoce
+agriculteur sindaco sindaca assessore assessora ministro portavoce sprecher sprecherin
+kollege kollegin nachbar nachbarin chef chefin mitarbeiter mitarbeiterin inhaber inhaberin
+gründer gründerin geschäftsführer geschäftsführerin bürgermeister bürgermeisterin
+leiter leiterin landrat landrätin anwohner anwohnerin winzer winzerin
 """
 _ROLES = frozenset(_ROLE_TEXT.split())
 # German compound job nouns before a name: "Gewerkschaftschef", "Bürgermeisterin"
@@ -165,6 +169,8 @@ def _person_part(toks: list[str]) -> str:
         toks[0].lower() in _ROLES or _DE_ROLE.fullmatch(toks[0]) or _EN_ROLE.fullmatch(toks[0])
     ):
         toks = toks[1:]
+    if len(toks) >= 4 and toks[1].lower() in _ROLES and toks[0].endswith("s"):
+        toks = toks[2:]  # German genitive: "Müllers Kollegin Anna Weber"
     if len(toks) >= 2 and toks[0].lower() in _ROLES:
         toks = toks[1:]
     for k in range(1, len(toks) - 1):
@@ -201,6 +207,8 @@ def is_pronoun(text: str) -> bool:
 _ABBREVIATIONS = frozenset(
     {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt"}
     | {"St", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Mt", "Ft", "Rev", "Hon", "Messrs", "Mme"}
+    | {"Cmdr", "Adm", "Maj", "Cpl", "Pvt", "Supt", "Insp", "Det", "Brig", "Msgr", "Amb", "Atty"}
+    | {"Cllr"}
 )
 
 
