@@ -130,6 +130,15 @@ TURNS = [
     ("“We evacuated everyone,” said fire chief Dan Brooks. “It was chaos.”\n\nCarla "
      "Menendez, who lives nearby, heard the blast.\n\n“The windows shook,” she said.",
      ["Dan Brooks", "Dan Brooks", "Carla Menendez"]),
+    ("“It was awful,” said Mark Hill. Carla Menendez, who was driving, said the crash was "
+     "terrible. “I saw everything.”", ["Mark Hill", "Carla Menendez"]),
+    ("“It was awful,” Mark Hill said.\n\nAnother driver, Tom Baker, stopped to help. “I just "
+     "ran over,” he said.", ["Mark Hill", "Tom Baker"]),
+    ("“It was awful,” Mark Hill said. Police spokeswoman Jane Kerr said officers arrived "
+     "within minutes. “We acted fast,” she said.", ["Mark Hill", "Jane Kerr"]),
+    # negative: the same speaker reported again keeps the quote
+    ("“It was awful,” said Mark Hill. He said the crash was terrible. “I saw everything.”",
+     ["Mark Hill", "Mark Hill"]),
     # negative: without a new person, the pronoun stays with the speaker
     ("“We evacuated everyone,” said fire chief Dan Brooks.\n\nThe fire burned for hours."
      "\n\n“It was chaos,” he said.", ["Dan Brooks", "Dan Brooks"]),

@@ -528,6 +528,23 @@ class Attributor:
             break
         return None
 
+    def _new_reporter(self, text: str, a: int | None, b: int, para: int) -> bool:
+        """Between two quotes, a sentence of its own in which someone named is reported
+        ("Carla Menendez, who was driving, said the crash was terrible."): the next
+        quote is hers, not a continuation of the previous speaker's."""
+        if a is None:
+            return False
+        gap = text[a + 1 : b]
+        m = BOUNDARY.search(gap)
+        if m is None:
+            return False
+        for vm in reporting_verbs_in(gap, m.end()):
+            if vm.group() in ("saying", "called", "calls", "reads"):
+                continue
+            f = self._subject(text[: a + 1 + vm.start()], a + 1 + vm.start(), para)
+            return f is not None and f.start > a + m.end() and not is_pronoun(f.name)
+        return False
+
     def _inner_dash(self, text: str, a: int, b: int, para: int) -> _Found | None:
         """Spanish/Catalan style: «Es difícil —dice Vicent Ferrandis—, pero …»: the
         speaker named between dashes inside the quotation."""
@@ -981,7 +998,9 @@ class Attributor:
                     len(gap.split()) <= 3 and not any(w[:1].isupper() for w in gap.split())
                 )
                 if (
-                    len(gap) <= 300 and results[-1].rule in ("after-verb", "pronoun", "split-quote")
+                    len(gap) <= 300
+                    and results[-1].rule in ("after-verb", "pronoun", "split-quote")
+                    and not self._new_reporter(text, prev.close_mark, q.open_mark, q.paragraph)
                 ) or (tiny and results[-1].speaker):
                     att.speaker, att.kind = results[-1].speaker, results[-1].kind
                     att.rule, att.span = "split-quote", results[-1].span
