@@ -136,6 +136,9 @@ TURNS = [
      "ran over,” he said.", ["Mark Hill", "Tom Baker"]),
     ("“It was awful,” Mark Hill said. Police spokeswoman Jane Kerr said officers arrived "
      "within minutes. “We acted fast,” she said.", ["Mark Hill", "Jane Kerr"]),
+    # a first name introduced with a kinship noun takes the pronoun
+    ("“It is ours,” says landlord Tom Briggs.\n\nHis wife Mary isn’t so sure. “We’re "
+     "hanging on,” she says.", ["Tom Briggs", "Mary"]),
     # negative: the same speaker reported again keeps the quote
     ("“It was awful,” said Mark Hill. He said the crash was terrible. “I saw everything.”",
      ["Mark Hill", "Mark Hill"]),

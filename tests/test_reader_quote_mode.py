@@ -61,3 +61,27 @@ def test_stray_double_mark_does_not_hide_single_quotations() -> None:
     assert [paras[q.paragraph][q.start : q.end] for q in spans] == [
         "It was a steal, honestly,"
     ]
+
+
+HARD_WRAPPED_DIALECT = """Last orders at the Fox and Hounds
+
+By Harriet Vane
+
+“We don’t get many visitors round ’ere, and we like it that way, we ain’t goin’
+anywhere,” says landlord Tom Briggs, who’s been pullin’ pints since ’89 and is stayin’
+put. “I’ll tell you what, though, it’s never dull, and the regulars keep comin’
+back for more. You’d be surprised who walks in of a Friday, honest,” he says, laughin’
+at the thought.
+
+The regulars agree, mostly. “It’s the last proper pub for miles, this,” says Dot.
+"""
+
+
+def test_hard_wrapped_lines_ending_in_dialect_apostrophes_stay_one_paragraph() -> None:
+    # "goin’" / "stayin’" at a line break is not a sentence end: the block is wrapped
+    # prose, so quotes running across its lines are kept
+    art = read_article(HARD_WRAPPED_DIALECT)
+    assert len(art.paragraphs) == 2
+    assert [q.speaker for q in art.quotes] == ["Tom Briggs", "Tom Briggs", "Dot"]
+    assert art.quotes[0].text.startswith("We don’t get many visitors")
+    assert art.quotes[0].text.endswith("anywhere,")

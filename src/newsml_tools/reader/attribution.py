@@ -691,7 +691,7 @@ class Attributor:
             if PLACE_WORDS.intersection(n.split()) or self._in_quote(o):
                 continue
             full = self.index.canonical_person(n, o)
-            if len(full.split()) >= 2:
+            if len(full.split()) >= 2 or full in self.index.gender:
                 out.append((o, full, "Person", True))
         return sorted(out, reverse=True)
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 _BLANK_LINE = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
 _LINE = re.compile(r"[^\n]+")
 _WS = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[.!?:;…\"”»’')\]]\s*$")
+# a line ends a sentence at punctuation or a closing double mark; ’ and ' only after
+# punctuation: "goin’", "comin’" at a hard line break are dialect apostrophes mid-sentence
+_SENTENCE_END = re.compile(r"(?:[.!?:;…][\"”»’')\]]*|[\"”»)\]])\s*$")
 
 
 @dataclass(slots=True)

@@ -275,6 +275,10 @@ _GENDER_NOUN = re.compile(
     r"|daughter|wife|sister|widow|grandmother|ms|mrs|miss)|spokesman|chairman|businessman"
     r"|congressman|councilman|father|son|husband|brother|widower|grandfather|mr)[\s,.]+$"
 )
+_KIN = (
+    "wife", "husband", "daughter", "son", "mother", "father", "sister", "brother", "widow",
+    "grandmother", "grandfather",
+)
 _GENDER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _CORPORATE_HEADS = frozenset({"company", "firm", "corporation", "business", "group", "carmaker"})
 _CORPORATE = re.compile(
@@ -410,6 +414,12 @@ class NameIndex:
                 if name not in self.gender and name not in self._gender_tried:
                     self._gender_tried.add(name)  # the first mention tells; later ones rarely
                     self._gender_from_context(text, start, end, name)
+            if not org and not persons_name and name not in self.gender:
+                kin = text[max(0, start - 12) : start].rstrip(", ").lower()
+                if kin.endswith(_KIN):  # "His wife Mary isn’t so sure": a person, a gender
+                    m = _GENDER_NOUN.search(kin + " ")
+                    if m:
+                        self.gender[name] = "f" if m.group(1) else "m"
             if not org:  # for pronoun candidates: who acts in a clause
                 nxt = text[end : end + 12].split()
                 self.singles.append((order * 100000 + start, name, nxt[0] if nxt else ""))
