@@ -205,6 +205,9 @@ SPANISH = [
     # negative: the outlet told is not the speaker
     ("El economista Raúl Fuentes advirtió que el crecimiento podría frenarse. “Eso se va a "
      "notar”, dijo a The Associated Press.", ["Raúl Fuentes"]),
+    # a role noun as the subject of a colon-introduced quote
+    ("La ministra de Sanidad, Carmen Ortiz, presentó el plan. Preguntada por los plazos, la "
+     "ministra se mostró tranquila: «Llegaremos a tiempo».", ["Carmen Ortiz"]),
     # negative: a null subject with nobody to refer to stays unattributed
     ("«No vamos a permitirlo», insistió.", [None]),
 ]
@@ -228,6 +231,9 @@ FRENCH = [
     # negative: a role never named stays literal, not the last (other) speaker
     ("« Nous payons », a dit le ministre de l’Agriculture, Marc Fesneau. Le préfet "
      "reconnaît que « les aides arrivent tard ».", ["Marc Fesneau", "Le préfet"]),
+    # an organisation name with a lower-case continuation
+    ("Selon le Regroupement des locataires unis, c’est « une bonne nouvelle ».",
+     ["Regroupement des locataires unis"]),
     # negative: "Pour" before a common noun phrase names no speaker
     ("Pour la première fois, « tout est calme », a déclaré Marie Dupont.", ["Marie Dupont"]),
 ]

@@ -147,6 +147,17 @@ _WEAK_RULES = frozenset(
 _WITH_NAME = re.compile(r"\bwith\s+(?P<np>" + NAME_RUN.pattern + r")\s*$")
 
 
+_LOWER_TAIL = re.compile(
+    r"\s+(?:des|de|du|de la|del|of|for)\s+(?!the\b|an?\b)[a-zà-ÿ][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*){0,3}\s*"
+)
+
+
+_ROLE_SUBJECT = re.compile(
+    r"(?:^|(?<=[,;.]\s)|(?<=^\s))(?P<np>(?:[Tt]he|[Ll]a|[Ee]l|[Ll]e|[Dd]er|[Dd]ie)\s+"
+    r"(?P<role>[a-zà-ÿ-]{3,}))\s+(?=[a-zà-ÿ])"
+)
+
+
 def _conj_in(left: str) -> bool:
     """A conjunction in ``left``, not the "and" inside "Ministry of Health and Welfare"."""
     for m in CONJ.finditer(left):
@@ -276,7 +287,7 @@ class Attributor:
         lead = len(np) - len(np.lstrip(" ,"))
         np = np.strip(" ,")
         s0 = start + lead
-        if not np:
+        if not np or np.isspace():
             return None
         dm = DET_THEN_NAME.match(text, s0) or LOWER_THEN_NAME.match(text, s0)
         if dm and dm.end() <= end + 2 and np[:1].islower():
@@ -311,6 +322,10 @@ class Attributor:
                     joined = clean_name(np[rs:re2])
                     if looks_like_org(joined) and joined.endswith(np[rs:re2].split()[-1]):
                         re_, run = re2, np[rs:re2]
+            if re_ < len(np) and ORG_RE.search(run):
+                lm = _LOWER_TAIL.fullmatch(np, re_)
+                if lm:  # "le Regroupement des comités logement": a lower-case continuation
+                    re_, run = len(np), np[rs:]
             nxt = np[re_ : re_ + 2].strip()
             name = clean_name(run)
             if not name or is_pronoun(name):
@@ -1009,6 +1024,13 @@ class Attributor:
                 has_verb = next(reporting_verbs_in(text, sent_start, sent_end), None) is not None
                 if nwords >= 4 or has_verb or before.rstrip().endswith(":"):
                     f = self._sentence_subject(text, sent_start, q.open_mark, q.paragraph)
+                if f is None and before.rstrip().endswith(":"):
+                    # "la ministra se mostró confiada: «…»": a role noun as the subject
+                    for rm in _ROLE_SUBJECT.finditer(text, sent_start, q.open_mark):
+                        if is_role_word(rm.group("role")):
+                            f = _Found(rm.group("np"), rm.start("np"), rm.end("np"), "")
+                            f.rule = "subject-of-sentence"
+                            break
             if f is None and att.speaker is None and sent_start > 0 and not q.continuation:
                 prev_start = max([0, *(x for x in bounds if x < sent_start)])
                 if not any(prev_start <= o.open_mark < sent_start for o in qs):
