@@ -231,6 +231,11 @@ FRENCH = [
     # negative: a role never named stays literal, not the last (other) speaker
     ("« Nous payons », a dit le ministre de l’Agriculture, Marc Fesneau. Le préfet "
      "reconnaît que « les aides arrivent tard ».", ["Marc Fesneau", "Le préfet"]),
+    ("Camille Dufresne, 42 ans, se souvient : « Tout a brûlé en une nuit. »",
+     ["Camille Dufresne"]),
+    ("Camille Dufresne a tout perdu en 2023 dans l’incendie de sa ferme : « Tout a brûlé en "
+     "une nuit. »", ["Camille Dufresne"]),
+    ("« Tout a brûlé », reconnaît la préfète, Catherine Séguin.", ["Catherine Séguin"]),
     # an organisation name with a lower-case continuation
     ("Selon le Regroupement des locataires unis, c’est « une bonne nouvelle ».",
      ["Regroupement des locataires unis"]),

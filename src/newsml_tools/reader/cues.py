@@ -268,7 +268,7 @@ SUBJECT_VERB = re.compile(
     r"(?:^|[,;]\s+|\bthat\s+)(?P<np>(?:(?:[Tt]he\s+)?"
     + NAME_RUN.pattern
     + r")|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:,\s[^,“”\"«»]{1,100},)?"
-    r"\s+(?:(?:has|had|have|was|were|is|also|later|then|"
+    r"\s+(?:(?:has|had|have|was|were|is|also|later|then|a|ha|hat|est|ist|ont|han|"
     + ADVERB
     + r")\s+)*(?P<verb>(?!(?:of|and|or|in|on|at|for|to|with|from|by|the|a|an)\b)[a-zà-ÿ]{2,})\b"
 )
