@@ -56,7 +56,18 @@ ORGS = [
     ("Brightwater Inc cut output. “We had no choice,” the company said.", ["Brightwater Inc"]),
     ("Nordlicht Energie said in a statement that it would cut output. “We had no choice,” "
      "the company said.", ["Nordlicht Energie"]),
+    ("Lithium miner Andes Salares cut its forecast. “Prices have collapsed,” the company "
+     "said.", ["Andes Salares"]),
+    ("Andes Salares, which runs two mines in Chile, cut its forecast. “Prices have "
+     "collapsed,” the company said.", ["Andes Salares"]),
+    ("Shares of Andes Salares SA fell 8%. “Prices have collapsed,” the miner said.",
+     ["Andes Salares SA"]),
+    ("Volkswagen cut its outlook. “Demand is weak,” the carmaker said in a statement.",
+     ["Volkswagen"]),
     # negatives
+    ("Jane Doe said in a statement that she would resign. “I am done,” the company said.",
+     ["the company"]),
+    ("“We will win,” said Bank of America.", ["Bank of America"]),
     ("“We regret it,” the Defence Ministry said in a statement.", ["the Defence Ministry"]),
     ("“We are shocked,” the family said in a statement.", ["the family"]),
     ("In a statement, Governor of Washington Chris Gregoire said, “We will win.”",

@@ -90,6 +90,10 @@ gründer gründerin geschäftsführer geschäftsführerin bürgermeister bürger
 leiter leiterin landrat landrätin anwohner anwohnerin winzer winzerin
 """
 _ROLES = frozenset(_ROLE_TEXT.split())
+_PLURAL_HEADS = frozenset(
+    "Shares Stocks Sales Profits Customers Users Employees Workers Investors Owners Fans"
+    " Members Residents Officials Executives Staff".split()
+)
 # German compound job nouns before a name: "Gewerkschaftschef", "Bürgermeisterin"
 _DE_ROLE = re.compile(
     r"(?=\w{8,})[A-ZÄÖÜ][a-zäöüß]+(?:chef|chefin|leiter|leiterin|sprecher|sprecherin|minister"
@@ -120,6 +124,8 @@ def clean_name(run: str) -> str:
     toks = [t.rstrip(",;:") for t in _tokens(run)]
     while toks and toks[0].lower().rstrip(".") in _CAP_STOPWORDS:
         toks = toks[1:]
+    if len(toks) >= 3 and toks[0] in _PLURAL_HEADS and toks[1] in ("of", "at"):
+        toks = toks[2:]  # "Shares of Andes Salares SA": the company
     if not toks:
         return ""
     if toks[-1].endswith(_POSSESSIVE_ENDS):  # ``_POSSESSIVE.sub`` on a whitespace-free token
@@ -252,6 +258,7 @@ _ORG_TYPES = (
     r"|broadcaster|newspaper|carmaker|maker|supplier|insurer|lender|chain|manufacturer"
     r"|start-?up|institute|foundation|NGO|watchdog|regulator|commission|committee|department"
     r"|lobby|alliance|consortium|developer|hospital|school|university|museum|orchestra"
+    r"|miner|automaker|chipmaker|producer|conglomerate|multinational|corporation"
     r"|Gewerkschaft|Verband|Konzern|Unternehmen|Partei|groupe|syndicat|association|entreprise"
 )
 _ORG_TYPE_SET = frozenset(
@@ -280,7 +287,11 @@ _KIN = (
     "grandmother", "grandfather",
 )
 _GENDER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
-_CORPORATE_HEADS = frozenset({"company", "firm", "corporation", "business", "group", "carmaker"})
+_CORPORATE_HEADS = frozenset(
+    {"company", "firm", "corporation", "business", "group", "carmaker", "automaker", "miner"}
+    | {"chipmaker", "airline", "retailer", "lender", "insurer", "bank", "operator", "giant"}
+    | {"producer", "conglomerate", "manufacturer", "maker", "supplier", "utility", "brewer"}
+)
 _CORPORATE = re.compile(
     r"\b(?:Inc|Corp|Corporation|Ltd|Co|LLC|PLC|plc|GmbH|AG|SA|Group|Company|Holdings|& Sons)\b"
 )
@@ -292,6 +303,9 @@ _STATEMENT_SUBJECT = re.compile(
 _LOWER_ORG_TYPE = re.compile(r"[A-Z]\w* (?:ministry|department|agency|ministerio|ministère)\b")
 _NAME_THEN_TYPE = re.compile(
     r"(?P<name>" + NAME_RUN.pattern + r") (?P<t>ministry|department|agency|ministerio|ministère)\b"
+)
+_ITS_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<name>" + NAME_RUN.pattern + r")(?:,\s+which\b|\s+[a-z]+\s+its\b)"
 )
 _GENDERED = frozenset(
     {"mr", "herr", "monsieur", "m", "sir", "king", "lord", "prince", "father", "mrs", "ms"}
@@ -368,6 +382,11 @@ class NameIndex:
             runs = name_runs(head)
             if runs and runs[-1][1] == len(head):
                 found.append((m.start() - len(head) + runs[-1][0], runs[-1][2], m.group("type")))
+        if " its " in text or ", which " in text:
+            for m in _ITS_SUBJECT.finditer(text):  # "Volkswagen cut its outlook"
+                name = clean_name(m.group("name"))
+                if name and not is_pronoun(name) and name not in self.gender:
+                    self.stmt_orgs.append((order * 100000 + m.start(), name))
         if "in a statement" in text or "in a filing" in text:
             for m in _STATEMENT_SUBJECT.finditer(text):  # "Nordlicht Energie said in a statement"
                 name = clean_name(m.group("name"))
@@ -492,9 +511,14 @@ class NameIndex:
                 best = (pos, org)
                 by_type = self.org_types.get(org) == head and head not in tokens
         if best is None and head in _CORPORATE_HEADS:
-            # "the company" -> the latest "Acme Corp" / "Harland & Sons Ltd"
+            # "the company" -> the latest "Acme Corp" / "Harland & Sons Ltd" / "lithium
+            # miner Andes Salares"
             for pos, org in self.orgs:
-                if pos <= position and _CORPORATE.search(org) and (best is None or pos > best[0]):
+                if (
+                    pos <= position
+                    and (_CORPORATE.search(org) or self.org_types.get(org) in _CORPORATE_HEADS)
+                    and (best is None or pos > best[0])
+                ):
                     best = (pos, org)
             by_type = best is not None
         if best is None and (head in _CORPORATE_HEADS or head in _ORG_TYPE_SET):
