@@ -822,10 +822,14 @@ class Attributor:
         """The descriptor word of "the Ethiopian" / "the 24-year-old" / "the restorer"
         (a person referred to by nationality, age or role), else None."""
         if len(words) == 1:
-            am = _AGE_PREFIX.search(self.paragraphs[para], max(0, start - 5), start)
-            if am and _AGE.fullmatch(am.group() + name):  # "der 63-Jährige": a name run
-                return am.group() + name  # starts after the hyphen
-            before = self.paragraphs[para][max(0, start - 4) : start].lower()
+            text = self.paragraphs[para]
+            if start and text[start - 1] == "-":
+                am = _AGE_PREFIX.search(text, max(0, start - 5), start)
+                if am and _AGE.fullmatch(am.group() + name):  # "der 63-Jährige": a name
+                    return am.group() + name  # run starts after the hyphen
+            before = text[max(0, start - 4) : start].lower()
+            if not before.endswith(("the ", "der ", "die ")):
+                return None
             if before.endswith(("der ", "die ")) and is_role_word(name):
                 return name  # "sagt der Sprecher"
             if (

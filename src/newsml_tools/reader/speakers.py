@@ -286,6 +286,10 @@ _KIN = (
     "wife", "husband", "daughter", "son", "mother", "father", "sister", "brother", "widow",
     "grandmother", "grandfather",
 )
+_KIN_BEFORE_NAME = re.compile(
+    r"\b(?:wife|husband|daughter|son|mother|father|sister|brother|widow|grandmother"
+    r"|grandfather),? [A-ZÀ-ÖØ-Þ]"
+)
 _GENDER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _CORPORATE_HEADS = frozenset(
     {"company", "firm", "corporation", "business", "group", "carmaker", "automaker", "miner"}
@@ -304,9 +308,7 @@ _LOWER_ORG_TYPE = re.compile(r"[A-Z]\w* (?:ministry|department|agency|ministerio
 _NAME_THEN_TYPE = re.compile(
     r"(?P<name>" + NAME_RUN.pattern + r") (?P<t>ministry|department|agency|ministerio|ministère)\b"
 )
-_ITS_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?P<name>" + NAME_RUN.pattern + r")(?:,\s+which\b|\s+[a-z]+\s+its\b)"
-)
+_ITS_SUBJECT = re.compile(r"(?P<name>" + NAME_RUN.pattern + r")(?:, which|\s+[a-z]+\s+its)")
 _GENDERED = frozenset(
     {"mr", "herr", "monsieur", "m", "sir", "king", "lord", "prince", "father", "mrs", "ms"}
     | {"miss", "frau", "mme", "madame", "dame", "queen", "lady"}
@@ -382,17 +384,23 @@ class NameIndex:
             runs = name_runs(head)
             if runs and runs[-1][1] == len(head):
                 found.append((m.start() - len(head) + runs[-1][0], runs[-1][2], m.group("type")))
-        if " its " in text or ", which " in text:
-            for m in _ITS_SUBJECT.finditer(text):  # "Volkswagen cut its outlook"
-                name = clean_name(m.group("name"))
-                if name and not is_pronoun(name) and name not in self.gender:
-                    self.stmt_orgs.append((order * 100000 + m.start(), name))
+        for cue in (" its ", ", which "):
+            k = text.find(cue)
+            while k >= 0:  # "Volkswagen cut its outlook" / "Andes Salares, which runs"
+                s0 = text.rfind(". ", 0, k)
+                s0 = 0 if s0 < 0 else s0 + 2
+                m = _ITS_SUBJECT.match(text, s0, k + len(cue))
+                if m and m.end() == k + len(cue) - 1:
+                    name = clean_name(m.group("name"))
+                    if name and not is_pronoun(name) and name not in self.gender:
+                        self.stmt_orgs.append((order * 100000 + s0, name))
+                k = text.find(cue, k + 1)
         if "in a statement" in text or "in a filing" in text:
             for m in _STATEMENT_SUBJECT.finditer(text):  # "Nordlicht Energie said in a statement"
                 name = clean_name(m.group("name"))
                 if name and not is_pronoun(name) and name not in self.gender:
                     self.stmt_orgs.append((order * 100000 + m.start(), name))
-        if ("ministry" in text or "department" in text or "agency" in text or "minist" in text) and (
+        if ("minist" in text or "department" in text or "agency" in text) and (
             _LOWER_ORG_TYPE.search(text)
         ):
             for m in _NAME_THEN_TYPE.finditer(text):  # "the Agriculture ministry"
@@ -409,6 +417,7 @@ class NameIndex:
             if name and not _POSSESSIVE.search(raw) and not is_pronoun(name):
                 self.orgs.append((order * 100000 + start, name))
                 self.org_types[name] = kind.lower()
+        kin_here = _KIN_BEFORE_NAME.search(text) is not None
         for start, end, run in name_runs(text):
             name, org, persons_name, lead, run_gendered = _run_info(run)
             if not name:
@@ -433,7 +442,7 @@ class NameIndex:
                 if name not in self.gender and name not in self._gender_tried:
                     self._gender_tried.add(name)  # the first mention tells; later ones rarely
                     self._gender_from_context(text, start, end, name)
-            if not org and not persons_name and name not in self.gender:
+            if kin_here and not org and not persons_name and name not in self.gender:
                 kin = text[max(0, start - 12) : start].rstrip(", ").lower()
                 if kin.endswith(_KIN):  # "His wife Mary isn’t so sure": a person, a gender
                     m = _GENDER_NOUN.search(kin + " ")
