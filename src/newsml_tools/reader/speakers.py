@@ -273,7 +273,7 @@ _ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<type>" + _ORG
 
 
 _DET_WORD = re.compile(
-    r"\b(?:the|la|le|el|der|die|il|lo|l['’]|its|their|his|her|son|sa|su|La|Le|El)\s*"
+    r"\b(?=[tlLedisEh])(?:the|la|le|el|der|die|il|lo|l['’]|its|their|his|her|son|sa|su|La|Le|El)\s*"
     r"(?P<role>[a-zà-ÿ-]{3,})"
 )
 _TO_COMMA_NAME = re.compile(r"[^,.;:“”\"«»]{0,60}?,\s+(?P<name>" + NAME_RUN.pattern + r")")
@@ -285,10 +285,6 @@ _GENDER_NOUN = re.compile(
 _KIN = (
     "wife", "husband", "daughter", "son", "mother", "father", "sister", "brother", "widow",
     "grandmother", "grandfather",
-)
-_KIN_BEFORE_NAME = re.compile(
-    r"\b(?:wife|husband|daughter|son|mother|father|sister|brother|widow|grandmother"
-    r"|grandfather),? [A-ZÀ-ÖØ-Þ]"
 )
 _GENDER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _CORPORATE_HEADS = frozenset(
@@ -417,7 +413,6 @@ class NameIndex:
             if name and not _POSSESSIVE.search(raw) and not is_pronoun(name):
                 self.orgs.append((order * 100000 + start, name))
                 self.org_types[name] = kind.lower()
-        kin_here = _KIN_BEFORE_NAME.search(text) is not None
         for start, end, run in name_runs(text):
             name, org, persons_name, lead, run_gendered = _run_info(run)
             if not name:
@@ -442,8 +437,8 @@ class NameIndex:
                 if name not in self.gender and name not in self._gender_tried:
                     self._gender_tried.add(name)  # the first mention tells; later ones rarely
                     self._gender_from_context(text, start, end, name)
-            if kin_here and not org and not persons_name and name not in self.gender:
-                kin = text[max(0, start - 12) : start].rstrip(", ").lower()
+            if not org and not persons_name and start > 4 and name not in self.gender:
+                kin = text[max(0, start - 12) : start].rstrip(", ")
                 if kin.endswith(_KIN):  # "His wife Mary isn’t so sure": a person, a gender
                     m = _GENDER_NOUN.search(kin + " ")
                     if m:
