@@ -418,9 +418,9 @@ class NameIndex:
             if not name:
                 continue
             if org:
-                link = text[end : end + 5]
-                if link in (" and ", " for ") and run.endswith(name):
+                if text.startswith((" and ", " for "), end) and run.endswith(name):
                     # "Bureau of Meteorology and Climate", "Transport for NSW": one name
+                    link = text[end : end + 5]
                     nm = NAME_RUN.match(text, end + 5)
                     if nm and (link == " for " or " " not in nm.group()):
                         name = f"{name}{link}{nm.group()}"
@@ -437,10 +437,11 @@ class NameIndex:
                 if name not in self.gender and name not in self._gender_tried:
                     self._gender_tried.add(name)  # the first mention tells; later ones rarely
                     self._gender_from_context(text, start, end, name)
-            if not org and not persons_name and start > 4 and name not in self.gender:
-                kin = text[max(0, start - 12) : start].rstrip(", ")
-                if kin.endswith(_KIN):  # "His wife Mary isn’t so sure": a person, a gender
-                    m = _GENDER_NOUN.search(kin + " ")
+            if not org and not persons_name and start > 4:
+                e = start - 2 if text[start - 2] == "," else start - 1
+                if text.endswith(_KIN, 0, e) and name not in self.gender:
+                    # "His wife Mary isn’t so sure": a person, and a gender
+                    m = _GENDER_NOUN.search(text[max(0, e - 12) : e] + " ")
                     if m:
                         self.gender[name] = "f" if m.group(1) else "m"
             if not org:  # for pronoun candidates: who acts in a clause
