@@ -185,6 +185,7 @@ GERMAN = [
      ["Max Müller"]),
     ("Kanzler Olaf Scholz sprach. „Wir handeln“, sagte der Kanzler.", ["Olaf Scholz"]),
     ("„Wir hatten Glück“, erzählt die 58-jährige Anna Weber.", ["Anna Weber"]),
+    ("Erklärt Werner Haubold: „Das ist schwer.“", ["Werner Haubold"]),
     # negative: "von der" belongs to the name
     ("„Wir stehen fest“, sagte Ursula von der Leyen.", ["Ursula von der Leyen"]),
 ]
@@ -203,6 +204,18 @@ SPANISH = [
     ("«Es muy difícil», según Lucía Gómez.", ["Lucía Gómez"]),
     ("«Es muy difícil», cuenta Lucía Gómez.", ["Lucía Gómez"]),
     ("Lucía Gómez dirige la cooperativa. «Es muy difícil», reconoció.", ["Lucía Gómez"]),
+    # verb-first sentences, "Para X", datives with a common noun
+    ("Vicent Ferrandis cultiva chufa. Explica Ferrandis: «Esto es lo que sé hacer».",
+     ["Vicent Ferrandis"]),
+    ("Vicent Ferrandis cultiva chufa. Cuenta Ferrandis que «esto es lo que sé hacer».",
+     ["Vicent Ferrandis"]),
+    ("Vicent Ferrandis cultiva chufa. Asegura que «esto es lo que sé hacer».",
+     ["Vicent Ferrandis"]),
+    ("«Esto es lo que sé hacer», explicó a este periódico Vicent Ferrandis.",
+     ["Vicent Ferrandis"]),
+    ("Para Vicent Ferrandis, «esto es lo que sé hacer».", ["Vicent Ferrandis"]),
+    # negative: a given name that is also an English verb is kept
+    ("“We will win,” said Said Jalili.", ["Said Jalili"]),
     # EFE / Europa Press: perfect tenses, datives, "la ministra" back-references
     ("«No vamos a permitirlo», ha señalado el portavoz del PP, Borja Sémper, en rueda de "
      "prensa.", ["Borja Sémper"]),

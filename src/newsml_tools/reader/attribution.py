@@ -77,7 +77,7 @@ from newsml_tools.reader.speakers import (
     name_runs,
 )
 from newsml_tools.reader.speakers import _DEMONYM as DEMONYM
-from newsml_tools.reader.verbs import PRONOUNS
+from newsml_tools.reader.verbs import PRONOUNS, VERB_FIRST
 
 _MISSING = object()
 # compiled once (they were module-level ``re`` calls in the rules)
@@ -89,7 +89,8 @@ _OUTLETS = "|".join(
     re.escape(a) for a in sorted(AGENCIES | {"europa press", "el país", "le monde"}, key=len, reverse=True)
 )
 _DATIVE = re.compile(
-    r"(?:a|à|al|au|aux)\s+(?:(?i:" + _OUTLETS + r")|(?>" + NAME_RUN.pattern + r")|l[ae]\s+\w+)"
+    r"(?:a|à|al|au|aux)\s+(?:(?i:" + _OUTLETS + r")|(?>" + NAME_RUN.pattern + r")|l[ae]\s+\w+"
+    r"|(?:este|esta|ese|esa|un|una|ce|cette)\s+[a-záéíóúñàâçèéêëîïôûù]+)"
     r"\s+(?=[A-ZÀ-ÖØ-Þ]|(?:el|la|le|los|las|les)\s)"
 )
 _SO_NAME = re.compile(r"\s*[,.]?\s*so\s+(?=\S)")
@@ -155,6 +156,12 @@ _LOWER_TAIL = re.compile(
 _ROLE_SUBJECT = re.compile(
     r"(?:^|(?<=[,;.]\s)|(?<=^\s))(?P<np>(?:[Tt]he|[Ll]a|[Ee]l|[Ll]e|[Dd]er|[Dd]ie)\s+"
     r"(?P<role>[a-zà-ÿ-]{3,}))\s+(?=[a-zà-ÿ])"
+)
+
+
+_VERB_FIRST = re.compile(
+    r"\s*(?P<verb>[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)(?:\s+(?P<np>" + NAME_RUN.pattern + r"))?"
+    r"\s*(?::|,|\s+que)\s*$"
 )
 
 
@@ -580,6 +587,16 @@ class Attributor:
     def _before(self, text: str, a: int, b: int, para: int) -> tuple[_Found | None, bool]:
         """Returns (speaker, immediate): immediate when the verb introduces the quote."""
         before = text[a:b]
+        vf = _VERB_FIRST.match(before) if before[:1].isupper() or before[:1] == " " else None
+        if vf and vf.group("verb").lower() in VERB_FIRST:
+            # "Explica Ferrandis: «…»" / "Cuenta Ferrandis que «…»" / "Asegura que «…»"
+            if vf.group("np"):
+                f = self._np_name(text, a + vf.start("np"), a + vf.end("np"), para)
+                if f is not None:
+                    f.rule = f.rule or "before-verb"
+                    return f, True
+            else:
+                return _Found("they", a + vf.start("verb"), a + vf.end("verb"), "pronoun"), True
         pm = PARTICIPLE.search(before)
         if pm and "with " in before:
             wm = _WITH_NAME.search(before[: pm.start()])

@@ -118,7 +118,7 @@ INVERTED = re.compile(
 ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|[Ss]elon|[Ll]aut|[Ss]egún|[Ss]econdo|[Dd]['’]après|[Cc]iting"
     r"|[Qq]uoting|[Ee]n palabras del?|in the words of"
-    r"|Pour(?=\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+[A-ZÀ-ÖØ-Þ]|l[ea]\s+[^,.;:«»“”]{1,80},\s*[A-ZÀ-ÖØ-Þ])))"
+    r"|P(?:our|ara)(?=\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+[A-ZÀ-ÖØ-Þ]|l[ea]\s+[^,.;:«»“”]{1,80},\s*[A-ZÀ-ÖØ-Þ])))"
     r"\s+(?P<np>.+)",
     re.S,
 )

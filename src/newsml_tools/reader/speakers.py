@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsml_tools.reader.names import ORG_RE, looks_like_org
-from newsml_tools.reader.verbs import PRONOUNS
+from newsml_tools.reader.verbs import PRONOUNS, VERB_FIRST
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del|of|y|&)"
@@ -124,6 +124,8 @@ def clean_name(run: str) -> str:
     toks = [t.rstrip(",;:") for t in _tokens(run)]
     while toks and toks[0].lower().rstrip(".") in _CAP_STOPWORDS:
         toks = toks[1:]
+    if len(toks) >= 2 and toks[0][:1].isupper() and toks[0].lower() in VERB_FIRST:
+        toks = toks[1:]  # "Explica Ferrandis": a sentence-initial verb, then the name
     if len(toks) >= 3 and toks[0] in _PLURAL_HEADS and toks[1] in ("of", "at"):
         toks = toks[2:]  # "Shares of Andes Salares SA": the company
     if not toks:

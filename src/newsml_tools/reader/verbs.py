@@ -47,6 +47,8 @@ detto dichiarato aggiunto spiegato affermato sottolineato osservato commentato s
 aggiunge afferma sostiene racconta raccontato ricorda ricordato avverte avvertito"""
 
 REPORTING_VERBS = frozenset((_EN + " " + _DE + " " + _FR + " " + _ES).split())
+# non-English verbs that open a sentence before the name ("Explica Ferrandis: …")
+VERB_FIRST = frozenset((_DE + " " + _FR + " " + _ES).split()) - {"so", "dit"}
 PRONOUNS = {
     "he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "it": "o", "we": "p",
     "i": "p", "er": "m", "sie": "p", "il": "m", "elle": "f", "ils": "p", "elles": "p",
