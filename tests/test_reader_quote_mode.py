@@ -85,3 +85,41 @@ def test_hard_wrapped_lines_ending_in_dialect_apostrophes_stay_one_paragraph() -
     assert [q.speaker for q in art.quotes] == ["Tom Briggs", "Tom Briggs", "Dot"]
     assert art.quotes[0].text.startswith("We don’t get many visitors")
     assert art.quotes[0].text.endswith("anywhere,")
+
+
+def _texts(paras: list[str]) -> list[str]:
+    return [paras[q.paragraph][q.start : q.end] for q in find_quotes(paras)]
+
+
+def test_straight_single_quotes_when_there_are_no_other_quotations() -> None:
+    # British copy typed on a plain keyboard: ' is both the quote mark and the apostrophe
+    paras = [
+        "'People think it's romantic,' he says. 'It is, for about a fortnight.'",
+        "The workers' canteen shut in the '90s. 'You don't do it for the money,' he says.",
+    ]
+    assert _texts(paras) == [
+        "People think it's romantic,",
+        "It is, for about a fortnight.",
+        "You don't do it for the money,",
+    ]
+
+
+def test_straight_apostrophes_alone_are_not_quotations() -> None:
+    paras = ["It's the workers' canteen, shut since the '90s.", "Don't ask 'em."]
+    assert _texts(paras) == []
+
+
+def test_straight_singles_never_override_double_quotations() -> None:
+    paras = ['"We stay," she said. The \'old guard\' left, and the council\'s plan failed.']
+    assert _texts(paras) == ["We stay,"]
+
+
+def test_straight_single_quote_article_attributes_speakers() -> None:
+    art = read_article(
+        "Ferry keeps going\n\nDennis Trelawny is on the slipway at dawn.\n\n"
+        "'People think it's romantic,' he says. 'Then it's just wet.'\n"
+    )
+    assert [(q.text, q.speaker) for q in art.quotes] == [
+        ("People think it's romantic,", "Dennis Trelawny"),
+        ("Then it's just wet.", "Dennis Trelawny"),
+    ]

@@ -17,9 +17,13 @@ _OPENERS = '“„«»"'
 _ALL_MARKS = re.compile(r"[“”„«»\"]")
 _SINGLE_MARKS = re.compile(r"[‘’]")
 _SINGLE_CLOSERS = {"‘": "’"}
+# British copy typed on a plain keyboard: 'like this,' he says -- straight marks that are
+# also apostrophes (it's, workers'), so a closing mark must not be followed by a letter.
+_STRAIGHT_MARKS = re.compile(r"'")
+_STRAIGHT_CLOSERS = {"'": "'"}
 _CLOSER_RES = {
     closers: re.compile("[" + re.escape(closers) + "]")
-    for closers in (*_CLOSERS.values(), *_SINGLE_CLOSERS.values())
+    for closers in (*_CLOSERS.values(), *_SINGLE_CLOSERS.values(), *_STRAIGHT_CLOSERS.values())
 }
 
 
@@ -74,16 +78,22 @@ def starts_with_open_mark(text: str) -> bool:
 def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
     """Quotes in reading order. Copy with no double-quote quotations at all but with ‘…’
     pairs that look like quotations (British style) is read with single curly quotes as
-    the primary marks; ’ alone (don’t, it’s, round’ere) never switches the mode."""
+    the primary marks; ’ alone (don’t, it’s, round’ere) never switches the mode. Copy with
+    neither is tried with straight single quotes ('Yes,' she said), under the same test."""
     if any(_ALL_MARKS.search(p) for p in paragraphs):
         found = _find(paragraphs, single=False)
-        if found or not any("‘" in p for p in paragraphs):
+        if found:
             return found
-    elif not any("‘" in p for p in paragraphs):
-        return []
-    found = _find(paragraphs, single=True)
-    # ‘…’ pairs are quotations when at least one holds more than a word or two: a lone
-    # ‘Quiet’ or ‘round’ere’ in copy without quotations is a name or dialect, not speech
+    if any("‘" in p for p in paragraphs):
+        return _speech_like(paragraphs, _find(paragraphs, single=True))
+    if any("'" in p for p in paragraphs):
+        return _speech_like(paragraphs, _find(paragraphs, single=True, straight=True))
+    return []
+
+
+def _speech_like(paragraphs: list[str], found: list[QuoteSpan]) -> list[QuoteSpan]:
+    # single-quote pairs are quotations when at least one holds more than a word or two: a
+    # lone ‘Quiet’ or ‘round’ere’ in copy without quotations is a name or dialect, not speech
     for q in found:
         text = paragraphs[q.paragraph][q.start : q.end]
         if len(text.split()) >= 3 or text[-1:] in ",.!?…":  # ‘Yes,’ she said.
@@ -91,9 +101,13 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
     return []
 
 
-def _find(paragraphs: list[str], *, single: bool) -> list[QuoteSpan]:
-    marks = _SINGLE_MARKS if single else _ALL_MARKS
-    closers_of = _SINGLE_CLOSERS if single else _CLOSERS
+def _find(paragraphs: list[str], *, single: bool, straight: bool = False) -> list[QuoteSpan]:
+    if straight:
+        marks, closers_of = _STRAIGHT_MARKS, _STRAIGHT_CLOSERS
+    elif single:
+        marks, closers_of = _SINGLE_MARKS, _SINGLE_CLOSERS
+    else:
+        marks, closers_of = _ALL_MARKS, _CLOSERS
     out: list[QuoteSpan] = []
     carry = False  # previous paragraph ended inside an open quote
     for p, text in enumerate(paragraphs):
@@ -107,6 +121,9 @@ def _find(paragraphs: list[str], *, single: bool) -> list[QuoteSpan]:
             o = m.start()
             ch = text[o]
             if ch in "”’" or not (_opens(text, o) or _late_opener(text, o)):
+                i = o + 1
+                continue
+            if straight and text[o + 1 : o + 2].isdigit():  # the '90s: an elision
                 i = o + 1
                 continue
             if ch == "»" and "«" not in text[o + 1 :] and "»" in text[o + 1 :]:
@@ -125,6 +142,7 @@ def _find(paragraphs: list[str], *, single: bool) -> list[QuoteSpan]:
                     and (c != "“" or ch == "„" or not _opens(text, j))
                     and (c != '"' or ch == '"' or not _opens(text, j))
                     and (c != "’" or not text[j + 1 : j + 2].isalpha())  # "we’re": apostrophe
+                    and (c != "'" or not text[j + 1 : j + 2].isalnum())  # it's, '90s
                 ):
                     close = j
                     break
