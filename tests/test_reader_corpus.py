@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import STANDARDS
 from newsml_tools.model import Article
 from newsml_tools.reader import read_article
 
-CORPUS = Path("/work/shared/corpora/wikinews-gum")
+CORPUS = STANDARDS.parent / "corpora" / "wikinews-gum"  # shared/ beside the checkout
 FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
 pytestmark = pytest.mark.skipif(not FILES, reason="shared Wikinews corpus not available")
 
