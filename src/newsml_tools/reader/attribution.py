@@ -76,7 +76,6 @@ from newsml_tools.reader.speakers import (
     is_role_word,
     name_runs,
 )
-from newsml_tools.reader.speakers import _DEMONYM as DEMONYM
 from newsml_tools.reader.verbs import PRONOUNS, VERB_FIRST
 
 _MISSING = object()
@@ -86,7 +85,8 @@ _COMMA_NAME = re.compile(r"\s*,\s*(" + NAME_RUN.pattern + r")")
 _DASH_NAME = re.compile(r"[^\S\n]*[-—–][^\S\n]*(?=[A-ZÀ-ÖØ-Þ])")
 _SIGNED_BY = re.compile(r"\s+(?P<np>[A-Z][\w’'-]*(?: [\w’'-]+){0,3}),\s*")
 _OUTLETS = "|".join(
-    re.escape(a) for a in sorted(AGENCIES | {"europa press", "el país", "le monde"}, key=len, reverse=True)
+    re.escape(a)
+    for a in sorted(AGENCIES | {"europa press", "el país", "le monde"}, key=len, reverse=True)
 )
 _DATIVE = re.compile(
     r"(?:a|à|al|au|aux)\s+(?:(?i:" + _OUTLETS + r")|(?>" + NAME_RUN.pattern + r")|l[ae]\s+\w+"
@@ -116,11 +116,78 @@ _COURT = re.compile(r"\b(?:Court|Tribunal|Gericht|Tribunale|Cour)\b")
 
 # given names that are also common words: never stripped as a glued-on role
 _GIVEN_COMMON = frozenset(
-    "Rose Mark Grace Hope Will Bill May June Faith Joy Summer Dawn Frank Pat Sue Bob Guy"
-    " Jack Ray Rich Victor Violet Lily Ivy Holly Hazel Heather Iris Olive Ruby Amber Pearl"
-    " Crystal Robin Art Earl Gene Sky River Stone Page Hunter Carter Mason Chase Hardy"
-    " Bishop Major Price Rich Young Little Long King Wolf Fox Drew Sandy Chance Angel"
-    " Destiny Star Precious Harmony Melody Autumn April August Marshal Sterling".split()
+    [
+        "Rose",
+        "Mark",
+        "Grace",
+        "Hope",
+        "Will",
+        "Bill",
+        "May",
+        "June",
+        "Faith",
+        "Joy",
+        "Summer",
+        "Dawn",
+        "Frank",
+        "Pat",
+        "Sue",
+        "Bob",
+        "Guy",
+        "Jack",
+        "Ray",
+        "Rich",
+        "Victor",
+        "Violet",
+        "Lily",
+        "Ivy",
+        "Holly",
+        "Hazel",
+        "Heather",
+        "Iris",
+        "Olive",
+        "Ruby",
+        "Amber",
+        "Pearl",
+        "Crystal",
+        "Robin",
+        "Art",
+        "Earl",
+        "Gene",
+        "Sky",
+        "River",
+        "Stone",
+        "Page",
+        "Hunter",
+        "Carter",
+        "Mason",
+        "Chase",
+        "Hardy",
+        "Bishop",
+        "Major",
+        "Price",
+        "Rich",
+        "Young",
+        "Little",
+        "Long",
+        "King",
+        "Wolf",
+        "Fox",
+        "Drew",
+        "Sandy",
+        "Chance",
+        "Angel",
+        "Destiny",
+        "Star",
+        "Precious",
+        "Harmony",
+        "Melody",
+        "Autumn",
+        "April",
+        "August",
+        "Marshal",
+        "Sterling",
+    ]
 )
 
 
@@ -132,8 +199,27 @@ _NATIONALITY = re.compile(
     r"[A-Z][a-zäöüé]+(?:an|ian|ese|ish|i|ch|man|woman|on|ede|ane|inn|ot|ole|iss|ai|eek|urk|ek)"
 )
 _PERSON_NOUNS = frozenset(
-    "man woman boy girl teenager teen youngster mother father veteran newcomer rookie"
-    " champion winner pensioner grandmother grandfather widow retiree".split()
+    [
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "teenager",
+        "teen",
+        "youngster",
+        "mother",
+        "father",
+        "veteran",
+        "newcomer",
+        "rookie",
+        "champion",
+        "winner",
+        "pensioner",
+        "grandmother",
+        "grandfather",
+        "widow",
+        "retiree",
+    ]
 )
 
 
@@ -149,7 +235,8 @@ _WITH_NAME = re.compile(r"\bwith\s+(?P<np>" + NAME_RUN.pattern + r")\s*$")
 
 
 _LOWER_TAIL = re.compile(
-    r"\s+(?:des|de|du|de la|del|of|for)\s+(?!the\b|an?\b)[a-zà-ÿ][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*){0,3}\s*"
+    r"\s+(?:des|de|du|de la|del|of|for)\s+(?!the\b|an?\b)"
+    r"[a-zà-ÿ][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*){0,3}\s*"
 )
 
 
@@ -482,8 +569,13 @@ class Attributor:
         m = DESCRIPTIVE.search(clause)
         if m and len(clause.split()) <= 7:
             return self._np_name(text, base + m.start("np"), base + m.end("np"), para)
-        if 1 <= len(clause.split()) <= 3 and clause[:1].isalpha() and not any(
-            w in VERB_SET or w in NOT_VERB or w in FUNCTION_WORDS for w in clause.lower().split()
+        if (
+            1 <= len(clause.split()) <= 3
+            and clause[:1].isalpha()
+            and not any(
+                w in VERB_SET or w in NOT_VERB or w in FUNCTION_WORDS
+                for w in clause.lower().split()
+            )
         ):
             return _Found(clause, base, base + len(clause), "")  # "Rights groups said"
         return None
@@ -830,7 +922,9 @@ class Attributor:
         k = qtext.find(last)
         while k >= 0:
             e = k + len(last)
-            if (k == 0 or not qtext[k - 1].isalnum()) and (e == len(qtext) or not qtext[e].isalnum()):
+            if (k == 0 or not qtext[k - 1].isalnum()) and (
+                e == len(qtext) or not qtext[e].isalnum()
+            ):
                 return True
             k = qtext.find(last, e)
         return False
@@ -877,8 +971,11 @@ class Attributor:
             pats = [
                 re.compile(r"(" + NAME_RUN.pattern + r"),?\s*(?:aged\s+|\()?" + n + r"\b"),
                 re.compile(
-                    r"\b" + n + r"[- ](?:year-old|[Jj]ährige\w*)\s+(?:[a-z-]+\s+){0,3}("
-                    + NAME_RUN.pattern + ")"
+                    r"\b"
+                    + n
+                    + r"[- ](?:year-old|[Jj]ährige\w*)\s+(?:[a-z-]+\s+){0,3}("
+                    + NAME_RUN.pattern
+                    + ")"
                 ),
                 re.compile(  # "Vicent Ferrandis tiene 67 años" / "is 24"
                     r"(" + NAME_RUN.pattern + r")\s+(?:\w+\s+){1,2}" + n + r"\b"
@@ -891,7 +988,11 @@ class Attributor:
             pats = [
                 re.compile(r"(?i:\b" + w + r")\s+(?:[a-z-]+\s+){0,3}(" + NAME_RUN.pattern + ")"),
                 re.compile(
-                    r"(" + NAME_RUN.pattern + r"),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?i:" + w + r")\b"
+                    r"("
+                    + NAME_RUN.pattern
+                    + r"),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?i:"
+                    + w
+                    + r")\b"
                 ),
             ]
         best: tuple[int, str] | None = None
@@ -901,9 +1002,13 @@ class Attributor:
                 for m in pat.finditer(text):
                     o = self.order(p, m.start(1))
                     name = clean_name(m.group(1))
-                    if o < pos and len(name.split()) >= 2 and not looks_like_org(name):
-                        if best is None or o > best[0]:
-                            best = (o, self.index.canonical_person(name, o))
+                    if (
+                        o < pos
+                        and len(name.split()) >= 2
+                        and not looks_like_org(name)
+                        and (best is None or o > best[0])
+                    ):
+                        best = (o, self.index.canonical_person(name, o))
             if best:
                 return best[1]
         if desc[:1].isupper() and not age and not is_role_word(desc):
@@ -1091,8 +1196,11 @@ class Attributor:
                 self._qtext = qtext
                 name, kind = self._resolve(f, q.paragraph)
                 self._qtext = ""
-                if name and att.speaker is None and f.rule in _WEAK_RULES and self._named_inside(
-                    name, qtext
+                if (
+                    name
+                    and att.speaker is None
+                    and f.rule in _WEAK_RULES
+                    and self._named_inside(name, qtext)
                 ):
                     name = None  # a person named inside the quotation is not its speaker
                 if name:

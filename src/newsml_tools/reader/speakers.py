@@ -91,8 +91,24 @@ leiter leiterin landrat landrätin anwohner anwohnerin winzer winzerin
 """
 _ROLES = frozenset(_ROLE_TEXT.split())
 _PLURAL_HEADS = frozenset(
-    "Shares Stocks Sales Profits Customers Users Employees Workers Investors Owners Fans"
-    " Members Residents Officials Executives Staff".split()
+    [
+        "Shares",
+        "Stocks",
+        "Sales",
+        "Profits",
+        "Customers",
+        "Users",
+        "Employees",
+        "Workers",
+        "Investors",
+        "Owners",
+        "Fans",
+        "Members",
+        "Residents",
+        "Officials",
+        "Executives",
+        "Staff",
+    ]
 )
 # German compound job nouns before a name: "Gewerkschaftschef", "Bürgermeisterin"
 _DE_ROLE = re.compile(
@@ -184,10 +200,14 @@ def _person_part(toks: list[str]) -> str:
     for k in range(1, len(toks) - 1):
         # "Gerd Lämmerhirt der Deutschen Presse-Agentur" / "Haubold das Handwerk": a German
         # article after the name starts its object, unless it is part of "von der"
-        if toks[k] in _DE_OBJECT_ARTICLES and toks[k - 1].lower() not in _NAME_PARTICLES:
-            if toks[k + 1][:1].isupper() and toks[k - 1][:1].isupper():
-                toks = toks[:k]
-                break
+        if (
+            toks[k] in _DE_OBJECT_ARTICLES
+            and toks[k - 1].lower() not in _NAME_PARTICLES
+            and toks[k + 1][:1].isupper()
+            and toks[k - 1][:1].isupper()
+        ):
+            toks = toks[:k]
+            break
     for particle in ("von", "de", "van", "du", "di", "da") if len(toks) > 2 else ():
         if particle in toks[2:]:  # "Reto Baumgartner von der Eidgenössischen ...": cut
             k = toks.index(particle, 2)
@@ -285,8 +305,17 @@ _GENDER_NOUN = re.compile(
     r"|congressman|councilman|father|son|husband|brother|widower|grandfather|mr)[\s,.]+$"
 )
 _KIN = (
-    "wife", "husband", "daughter", "son", "mother", "father", "sister", "brother", "widow",
-    "grandmother", "grandfather",
+    "wife",
+    "husband",
+    "daughter",
+    "son",
+    "mother",
+    "father",
+    "sister",
+    "brother",
+    "widow",
+    "grandmother",
+    "grandfather",
 )
 _GENDER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _CORPORATE_HEADS = frozenset(
