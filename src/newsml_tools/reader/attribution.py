@@ -112,6 +112,11 @@ _APPOS_PREP = re.compile(
 # for NSW", "Court of Appeal in The Hague", "Globe and Mail"
 _ORG_LINK = re.compile(r"\s+(?:of|for|and|in|de|der|du|des|del|of the|for the|de la)\s+")
 _COURT = re.compile(r"\b(?:Court|Tribunal|Gericht|Tribunale|Cour)\b")
+# "According to Yonhap, quoting KCNA" / "…, citing police": the source relayed
+_RELAYED = re.compile(r",\s*(?:quoting|citing|who quoted|which quoted|who cited)\s+")
+_LOWER_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,4}\s+")
+# "the army has been told to …" / "was asked": the one spoken to, not the speaker
+_PASSIVE_AUX = re.compile(r"\b(?:been|being|be|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
 
 
 # given names that are also common words: never stripped as a glued-on role
@@ -409,7 +414,14 @@ class Attributor:
             and (len(np.split()) == 1 or np.split()[1][:1].islower())
         ):
             return _Found(first.lower(), s0, s0 + len(first), "pronoun")
-        for rs, re_, run in name_runs(np):
+        runs = name_runs(np)
+        for i, (rs, re_, run) in enumerate(runs):
+            if (
+                i + 1 < len(runs)
+                and POSSESSIVE_END.search(run)
+                and _LOWER_GAP.fullmatch(np, re_, runs[i + 1][0])
+            ):
+                continue  # "North Korea's main news agency KCNA": the agency, not its owner
             if _ORG_LINK.match(np, re_):
                 re2 = _join_org_fwd(np, re_, run)
                 if re2 != re_:
@@ -708,7 +720,12 @@ class Attributor:
             f = self._sentence_subject(text, a, a + pm.start(), para)
             if f is not None:
                 return f, True
-        verbs = [m for m in reporting_verbs_in(before) if m.group() != "saying"]
+        verbs = [
+            m
+            for m in reporting_verbs_in(before)
+            if m.group() != "saying"
+            and not (m.group() in OBJECT_VERBS and _PASSIVE_AUX.search(before, 0, m.start()))
+        ]
         for vm in reversed(verbs):
             tail = before[vm.end() :]
             immediate = bool(_INTRO_TAIL.fullmatch(tail)) or bool(_SHORT_TAIL.fullmatch(tail))
@@ -733,9 +750,45 @@ class Attributor:
             return None
         s, e = clause_at(text, a + m.start("np"))
         e = min(e, b)
+        qm = _RELAYED.match(text, e, b)
+        if qm:  # "According to Yonhap, quoting KCNA, …": the original source speaks
+            s2, e2 = clause_at(text, qm.end())
+            f = self._np_name(text, s2, min(e2, b), para)
+            if f and not is_pronoun(f.name):
+                f.rule = f.rule or "according-to"
+                return f
         f = self._np_name(text, s, e, para)
         if f:
             f.rule = f.rule or "according-to"
+        return f
+
+    def _colon_intro(self, para: int, qs: list[QuoteSpan]) -> _Found | None:
+        """The speaker introduced by "X said:" ending paragraph ``para`` (the quotation
+        follows in the next paragraph)."""
+        text = self.paragraphs[para]
+        end = len(text.rstrip()) - 1
+        a = max(
+            [
+                0,
+                *(m.end() for m in BOUNDARY.finditer(text, 0, end)),
+                *(o.close_mark + 1 for o in qs if o.close_mark is not None),
+            ]
+        )
+        if a >= end or any(o.close_mark is None for o in qs):
+            return None
+        f, _immediate = self._before(text, a, end + 1, para)
+        if f is None:
+            f = self._according(text, a, end + 1, para)
+        return f
+
+    def _last_sentence_reporter(self, para: int) -> _Found | None:
+        text = self.paragraphs[para]
+        if len(text) > 600:
+            return None
+        start = max([0, *(m.end() for m in BOUNDARY.finditer(text))])
+        f = self._previous_sentence(text, start, len(text), para)
+        if f is None or looks_like_org(f.name) or f.name.lower() in ("they", "we", "i"):
+            return None
         return f
 
     def _last_sentence_subject(self, para: int) -> _Found | None:
@@ -1169,6 +1222,23 @@ class Attributor:
                 and att.speaker is None
                 and q.open_mark == 0
                 and not q.continuation
+                and q.paragraph > 0
+                and self.paragraphs[q.paragraph - 1].rstrip().endswith(":")
+            ):
+                # "… Peter Hale, the chairman, said:" ending the paragraph before
+                prev_qs = by_para.get(q.paragraph - 1, [])
+                intro = self._colon_intro(q.paragraph - 1, prev_qs)
+                if intro is not None:
+                    name, kind = self._resolve(intro, q.paragraph - 1)
+                    if name:
+                        att.speaker, att.kind = name, kind
+                        att.rule = "pronoun" if is_pronoun(intro.name) else "before-colon"
+                        att.span = (q.paragraph - 1, intro.start, intro.end)
+            if (
+                f is None
+                and att.speaker is None
+                and q.open_mark == 0
+                and not q.continuation
                 and i > 0
                 and results[-1].speaker
                 and spans[i - 1].paragraph == q.paragraph - 1
@@ -1185,6 +1255,8 @@ class Attributor:
             ):
                 # a quote-only paragraph after "Moray remembers the night ...": its subject
                 f = self._last_sentence_subject(q.paragraph - 1)
+                if f is None:  # "Fire chief Tom Brady described the scene."
+                    f = self._last_sentence_reporter(q.paragraph - 1)
                 if f is not None:
                     f.rule = "pronoun" if is_pronoun(f.name) else "previous-paragraph"
                     name, kind = self._resolve(f, q.paragraph - 1)

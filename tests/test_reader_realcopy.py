@@ -1,0 +1,73 @@
+"""Attribution conventions of real (Wikinews-style) news copy: relayed sources, speech
+introduced at the end of the previous paragraph, passive reporting verbs. Positive and
+negative (must-not-change) cases; the sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsml_tools.reader import read_article
+
+
+def speakers(body: str, headline: str = "Headline") -> list[str | None]:
+    art = read_article(headline + "\n\n" + body)
+    return [q.speaker for q in art.quotes]
+
+
+CASES = [
+    # "according to Y, quoting X": the original source X speaks
+    ('According to the BBC, quoting police chief Samuel Okafor, the crowd was "out of '
+     'control".', ["Samuel Okafor"]),
+    ("According to Yonhap, quoting North Korea's Korean Central News Agency (KCNA), the "
+     'army must prepare for a "quasi-state of war".', ["Korean Central News Agency"]),
+    ("According to Reuters, citing Interior Minister Lena Vogt, the border will stay "
+     '"closed until further notice".', ["Lena Vogt"]),
+    # negative: a plain "according to" keeps its source
+    ('According to Reuters, the talks were "constructive".', ["Reuters"]),
+    ('Anna Berg said "no", according to Reuters.', ["Anna Berg"]),
+    # "X, quoted by Y, said": X
+    ('Sergei Lavrov, quoted by Reuters, said: "We will not give in."', ["Sergei Lavrov"]),
+    # passive "was told"/"was asked": the one spoken to is not the speaker
+    ('The army was told to "stay put".', [None]),
+    ('Police said the man was asked to "leave the building".', ["Police"]),
+    ('Maria Soto told the army to "stay put".', ["Maria Soto"]),
+    # long speech introduced with "X said:" at the end of the previous paragraph
+    ("The committee met on Tuesday. Its chairman, Peter Hale, said:\n\n"
+     '"We have looked at all of the evidence and we find that the plan is sound."',
+     ["Peter Hale"]),
+    ('"We are fine," said Jane Doe. The minister, Peter Hale, then told reporters:\n\n'
+     '"We have looked at all of the evidence and we find that the plan is sound."',
+     ["Jane Doe", "Peter Hale"]),
+    ('"We are fine," said Jane Doe. She added:\n\n"We will be back next year."',
+     ["Jane Doe", "Jane Doe"]),
+    # negative: a quote-only paragraph after a quoted speaker still continues it
+    ('"We are fine," said Jane Doe.\n\n"We will be back next year."', ["Jane Doe", "Jane Doe"]),
+    # the reporting verb in the last sentence of the paragraph before a quote-only one
+    ("Fire chief Tom Brady described the scene.\n\n"
+     '"It was the worst fire I have seen in twenty years."', ["Tom Brady"]),
+    # negative: no one reported in the paragraph before
+    ("Tom Brady spoke on Monday. The deal was described as a failure.\n\n"
+     '"It was the worst fire I have seen in twenty years."', [None]),
+    # told Wikinews / in an interview with
+    ('John Smith told Wikinews: "This is a disgrace."', ["John Smith"]),
+    ('"This is a disgrace," John Smith told Wikinews.', ["John Smith"]),
+    ('In an interview with the BBC, Angela Merkel said "Europe must stand together".',
+     ["Angela Merkel"]),
+    ('James Carter was reported as saying "the deal is dead".', ["James Carter"]),
+    # titles and multi-part names in real copy
+    ('Chief Superintendent Mark Dawson said "we have arrested three men".', ["Mark Dawson"]),
+    ('Rev. Jesse Jackson said "this is a good day".', ["Jesse Jackson"]),
+    ('Prof. Alan Turing said "machines can think".', ["Alan Turing"]),
+    ('North Korean leader Kim Jong-un visited the site. "We will build more," Kim said.',
+     ["Kim Jong-un"]),
+    ('Crown Prince Mohammed bin Salman met the envoy. "We want peace," bin Salman said.',
+     ["Mohammed bin Salman"]),
+    ('Ursula von der Leyen arrived on Monday. "We are ready," von der Leyen said.',
+     ["Ursula von der Leyen"]),
+    ('"When he told me \'I quit\', I was shocked," said Laura Chen.', ["Laura Chen"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES, ids=[b[:50] for b, _ in CASES])
+def test_real_copy_conventions(body: str, expected: list[str | None]) -> None:
+    assert speakers(body) == expected
