@@ -83,14 +83,15 @@ def decode_head(data: bytes, limit: int = _PROLOG_SCAN) -> str:
     for bom, enc in _BOMS:
         if head.startswith(bom):
             return head[len(bom) :].decode(enc, errors="replace")
-    if head[:4] == b"<\x00?\x00":
-        return head.decode("utf-16-le", errors="replace")
-    if head[:4] == b"\x00<\x00?":
-        return head.decode("utf-16-be", errors="replace")
-    if head[:4] == b"<\x00\x00\x00":
+    # no BOM: an ASCII character padded with NULs is UTF-16/32 ("<\0?\0", " \0\0\0" ...)
+    if head[:1] != b"\x00" and head[1:4] == b"\x00\x00\x00":
         return head.decode("utf-32-le", errors="replace")
-    if head[:4] == b"\x00\x00\x00<":
+    if head[:3] == b"\x00\x00\x00" and head[3:4] != b"\x00":
         return head.decode("utf-32-be", errors="replace")
+    if head[:1] != b"\x00" and head[1:2] == b"\x00":
+        return head.decode("utf-16-le", errors="replace")
+    if head[:1] == b"\x00" and head[1:2] not in (b"", b"\x00"):
+        return head.decode("utf-16-be", errors="replace")
     return head.decode("latin-1")
 
 
@@ -119,9 +120,10 @@ def scan_prolog(data: bytes) -> tuple[Doctype | None, bool]:
     a BOM / a leading "<" and the root element was reached within the decoded head;
     otherwise the parsed tree's docinfo has to be checked as well."""
     first = data[:1]
-    ascii_compatible = first in (b"<", b" ", b"\t", b"\r", b"\n") or data.startswith(
-        codecs.BOM_UTF8
-    )
+    # "<\0" / " \0" is UTF-16/32-LE without a BOM, not ASCII: "<!DOCTYPE" is not in its bytes
+    ascii_compatible = (
+        first in (b"<", b" ", b"\t", b"\r", b"\n") and data[1:2] != b"\x00"
+    ) or data.startswith(codecs.BOM_UTF8)
     if ascii_compatible and data.find(b"<!DOCTYPE") < 0:
         return None, True
     text = decode_head(data)

@@ -134,7 +134,7 @@ def parse_xml(
     With a ``validating`` parser, the schema is checked while parsing; the second value
     says whether that one pass proved the document valid. ``no_bang``: the caller has
     seen that ``b"<!"`` does not occur in ``data`` (so no DOCTYPE either)."""
-    if data[:1] == b"<" and (no_bang or b"<!DOCTYPE" not in data):
+    if data[:1] == b"<" and data[1:2] != b"\x00" and (no_bang or b"<!DOCTYPE" not in data):
         dt, conclusive = None, True  # what scan_prolog says, without the call
     else:
         dt, conclusive = scan_prolog(data)
