@@ -54,6 +54,24 @@ CASES = [
     ('In an interview with the BBC, Angela Merkel said "Europe must stand together".',
      ["Angela Merkel"]),
     ('James Carter was reported as saying "the deal is dead".', ["James Carter"]),
+    # a stray comma between a sentence-initial subject and its verb
+    ("The Internet security firm Secunia.com, has said that IE6 is \"highly critical\".",
+     ["Secunia.com"]),
+    ('The team won. Jane Doe, has said "no".', ["Jane Doe"]),
+    ('In London, the mayor said "no".', ["the mayor"]),
+    ('Yesterday, has said "no".', [None]),
+    # "a statement from X read:" / passive "it was stated by X"
+    ('A statement from Acme Corp read: "We regret the error."', ["Acme Corp"]),
+    ('The statement by John Smith said "we are sorry".', ["John Smith"]),
+    ('It was announced by the Ministry of Defence on Monday that "no troops will be sent".',
+     ["the Ministry of Defence"]),
+    ('The letter from the bank was "insulting", Jane Doe said.', ["Jane Doe"]),
+    # "the city" stands for the municipality or council named before
+    ("The request was made by the Municipality of Livorno in 2010.\n\n"
+     'The city reasoned, "this is a commercial activity".', ["Municipality of Livorno"]),
+    ('The request was made by Leeds City Council. The city said "it is fair".',
+     ["Leeds City Council"]),
+    ('The city of Leeds is old. The city said "it is fair".', ["The city"]),
     # titles and multi-part names in real copy
     ('Chief Superintendent Mark Dawson said "we have arrested three men".', ["Mark Dawson"]),
     ('Rev. Jesse Jackson said "this is a good day".', ["Jesse Jackson"]),

@@ -114,6 +114,17 @@ _ORG_LINK = re.compile(r"\s+(?:of|for|and|in|de|der|du|des|del|of the|for the|de
 _COURT = re.compile(r"\b(?:Court|Tribunal|Gericht|Tribunale|Cour)\b")
 # "According to Yonhap, quoting KCNA" / "…, citing police": the source relayed
 _RELAYED = re.compile(r",\s*(?:quoting|citing|who quoted|which quoted|who cited)\s+")
+_STATEMENT_FROM = re.compile(
+    r"\b(?:statement|message|letter|press release|release|notice|post|tweet|communiqué|note"
+    r"|e-?mail)\s+(?:from|by|issued by|released by|on behalf of)\s+"
+    r"(?P<np>[^,:;“”\"«»]{2,80}?)\s*,?\s*(?:(?:which\s+)?(?:read|reads|said|says|stated"
+    r"|states|added|noted)\b|:)"
+)
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|has been|had been|have been|is|are)\s+(?:stated|said|announced|declared"
+    r"|claimed|confirmed|noted|reported|written|tweeted|posted|explained|added|argued)\s+by"
+    r"\s+(?P<np>[^,:;“”\"«»]{2,80}?)\s*(?=,|:|\s+that\b|\s+in\b|\s*$)"
+)
 _LOWER_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,4}\s+")
 # "the army has been told to …" / "was asked": the one spoken to, not the speaker
 _PASSIVE_AUX = re.compile(r"\b(?:been|being|be|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
@@ -255,6 +266,17 @@ _VERB_FIRST = re.compile(
     r"\s*(?P<verb>[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)(?:\s+(?P<np>" + NAME_RUN.pattern + r"))?"
     r"\s*(?::|,|\s+que)\s*$"
 )
+
+
+_SENT_END = re.compile(r"[.!?;:][”\"’»)]*\s+(?=[A-ZÀ-ÖØ-Þ“\"„«])")
+
+
+def _sentence_floor(text: str, end: int) -> int:
+    """Where the sentence holding ``text[end]`` starts (-1: not inside ``text``)."""
+    k = -1
+    for m in _SENT_END.finditer(text, 0, end):
+        k = m.end()
+    return k
 
 
 def _conj_in(left: str) -> bool:
@@ -501,8 +523,13 @@ class Attributor:
             return None
         if stripped.endswith(","):  # "X, R-Iowa, the bill's sponsor, said": skip appositions
             end_pos = len(stripped) - 1
-            for _ in range(3):
+            for n_seg in range(3):
                 k = stripped.rfind(",", 0, end_pos)
+                floor = _sentence_floor(stripped, end_pos)
+                if n_seg == 0 and k < (0 if floor < 0 and off == 0 else floor):
+                    # "The Internet security firm Secunia.com, has said": a stray comma
+                    # after the whole subject, which starts the sentence
+                    return self._whole_subject(text, off, stripped[:end_pos], para)
                 if k <= 0 or end_pos - k > 120:
                     return None
                 head = stripped[:k].rstrip()
@@ -591,6 +618,24 @@ class Attributor:
         ):
             return _Found(clause, base, base + len(clause), "")  # "Rights groups said"
         return None
+
+    def _whole_subject(self, text: str, off: int, head: str, para: int) -> _Found | None:
+        start = _sentence_floor(head, len(head))
+        if start < 0:
+            if off > 0:
+                return None
+            start = 0
+        seg = head[start:]
+        runs = name_runs(seg)
+        if not runs or runs[-1][1] != len(seg.rstrip()) or len(seg.split()) > 8:
+            return None
+        rs, re_, run = runs[-1]
+        if POSSESSIVE_END.search(run) or PREP_BEFORE.search(seg[:rs]) or _conj_in(seg[:rs]):
+            return None
+        if not (rs == 0 or DET_START.match(seg)):
+            return None
+        a0 = off + start
+        return self._np_name(text, a0 + rs, a0 + re_, para)
 
     # ---- rules ------------------------------------------------------------------
     def _after(self, text: str, a: int, b: int, para: int) -> _Found | None:
@@ -701,6 +746,13 @@ class Attributor:
                     return f, True
             else:
                 return _Found("they", a + vf.start("verb"), a + vf.end("verb"), "pronoun"), True
+        for rx in (_STATEMENT_FROM, _PASSIVE_BY):
+            sm = rx.search(before)
+            if sm:  # "A statement from X read:" / "it was stated by X that"
+                f = self._np_name(text, a + sm.start("np"), a + sm.end("np"), para)
+                if f is not None and not is_pronoun(f.name):
+                    f.rule = f.rule or "before-verb"
+                    return f, True
         pm = PARTICIPLE.search(before)
         if pm and "with " in before:
             wm = _WITH_NAME.search(before[: pm.start()])

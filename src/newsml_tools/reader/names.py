@@ -28,7 +28,7 @@ _ORG_WORDS = (
     r"|Church|Council|Federation|League|Club|Team|Press|News|Times|Post|Journal|Herald"
     r"|Gazette|Telegraph|Tribune|Television|TV|Radio|Network|Media|Agency|Bureau|Force"
     r"|Forces|Guard|Coalition|Alliance|Cabinet|Secretariat|Presidency|Palace|Downing Street"
-    r"|Elysee|Élysée|Hospital|School|College|Museum|Society|Trust|Fund|Programme|Program"
+    r"|Municipality|Borough|Elysee|Élysée|Hospital|School|College|Museum|Society|Trust|Fund|Programme|Program"
     r"|ministry|department|council|company|firm|spokesman|spokeswoman|spokesperson"
     r"|statement|report|website|newspaper|magazine|blog|study|survey|poll|document|letter"
     r"|Wikinews|Twitter|Facebook|Google|Microsoft|Apple|Amazon|NASA|FIFA|UN|EU|NATO"

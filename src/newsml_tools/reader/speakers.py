@@ -318,6 +318,9 @@ _KIN = (
     "grandfather",
 )
 _GENDER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+# "the city said" after "the Municipality of Livorno" / "Leeds City Council"
+_MUNICIPAL = frozenset({"municipality", "council", "city", "town", "comune", "borough"})
+_ORG_ALIASES = {"city": _MUNICIPAL, "town": _MUNICIPAL, "municipality": _MUNICIPAL}
 _CORPORATE_HEADS = frozenset(
     {"company", "firm", "corporation", "business", "group", "carmaker", "automaker", "miner"}
     | {"chipmaker", "airline", "retailer", "lender", "insurer", "bank", "operator", "giant"}
@@ -537,15 +540,22 @@ class NameIndex:
         head = words[-1].lower()
         best: tuple[int, str] | None = None
         by_type = False
+        alias = _ORG_ALIASES.get(head, ())
         for pos, org in self.orgs:
             tokens = [t.lower() for t in org.split()]
             if (
-                (head in tokens or self.org_types.get(org) == head)
+                (
+                    head in tokens
+                    or self.org_types.get(org) == head
+                    or (alias and not alias.isdisjoint(tokens))
+                )
                 and pos <= position
                 and (best is None or pos > best[0])
             ):
                 best = (pos, org)
-                by_type = self.org_types.get(org) == head and head not in tokens
+                by_type = bool(alias) or (
+                    self.org_types.get(org) == head and head not in tokens
+                )
         if best is None and head in _CORPORATE_HEADS:
             # "the company" -> the latest "Acme Corp" / "Harland & Sons Ltd" / "lithium
             # miner Andes Salares"
