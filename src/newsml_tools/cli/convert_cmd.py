@@ -80,9 +80,14 @@ def conversion_options(func: F) -> F:
 
 def options_from_cli(to: tuple[str, ...] | str, date: datetime | None, provider: str | None,
                      lang: str | None, guid: str | None = None) -> Any:
-    from newsml_tools.convert import ConvertOptions
+    from newsml_tools.convert import ConvertOptions, DateError, source_date_epoch
 
     formats = FormatList().convert(to, None, None)
+    if date is None:  # checked once, up front: garbage here is the caller's, not a bug
+        try:
+            source_date_epoch()
+        except DateError as exc:
+            raise click.UsageError(f"{exc} (give whole seconds since 1970, or --date)") from None
     return ConvertOptions(formats=formats, date=date, provider=provider, lang=lang, guid=guid)
 
 
