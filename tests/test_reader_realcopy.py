@@ -72,6 +72,19 @@ CASES = [
     ('The request was made by Leeds City Council. The city said "it is fair".',
      ["Leeds City Council"]),
     ('The city of Leeds is old. The city said "it is fair".', ["The city"]),
+    # a surname misspelt in real copy is the person named before with nearly that name
+    ('Lydia Buchtmann spoke. "It is complicated," Ms Bauchtman said.', ["Lydia Buchtmann"]),
+    ('Anna Hansen spoke. "It is complicated," Harrison said.', ["Harrison"]),
+    ('Lydia Buchtmann spoke. "It is complicated," Ms Bachman said.', ["Bachman"]),
+    # a pronoun whose referent is named earlier in its own sentence (gender known)
+    ("Mr. Thomas Sam and Mrs. Manju Sam were charged. \"It is sad,\" Mr. Tedeschi said. "
+     "Allegedly, Thomas' sister pleaded with him, but he replied \"I am not able to do "
+     'that".', ["Tedeschi", "Thomas Sam"]),
+    ('Ms Jane Doe met Mr John Smith. "Thanks," Ms Doe said. Mr Smith praised her, and she '
+     'said "thanks".', ["Jane Doe", "Jane Doe"]),
+    # negative: the gender of the name in the sentence is not known
+    ('"No," said Mr. Tedeschi. Asked about John Smith, he said "never".',
+     ["Tedeschi", "Tedeschi"]),
     # titles and multi-part names in real copy
     ('Chief Superintendent Mark Dawson said "we have arrested three men".', ["Mark Dawson"]),
     ('Rev. Jesse Jackson said "this is a good day".', ["Jesse Jackson"]),

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from newsml_tools.reader.cues import (
     ACCORDING,
@@ -125,6 +126,7 @@ _PASSIVE_BY = re.compile(
     r"|claimed|confirmed|noted|reported|written|tweeted|posted|explained|added|argued)\s+by"
     r"\s+(?P<np>[^,:;“”\"«»]{2,80}?)\s*(?=,|:|\s+that\b|\s+in\b|\s*$)"
 )
+_PREP_END = re.compile(r"\b(?:about|regarding|of|on|to|with|against|for)\s+$")
 _LOWER_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,4}\s+")
 # "the army has been told to …" / "was asked": the one spoken to, not the speaker
 _PASSIVE_AUX = re.compile(r"\b(?:been|being|be|was|were|is|are|get|got)\s+(?:\w+ly\s+)?$")
@@ -919,10 +921,38 @@ class Attributor:
                 continue
             if PLACE_WORDS.intersection(n.split()) or self._in_quote(o):
                 continue
+            if self._object_of_prep(o):  # "Asked about John Smith, he said": the topic
+                continue
             full = self.index.canonical_person(n, o)
             if len(full.split()) >= 2 or full in self.index.gender:
                 out.append((o, full, "Person", True))
         return sorted(out, reverse=True)
+
+    def _sentence_person(self, g: str, at: int, para: int) -> str | None:
+        """ "Thomas' sister pleaded with him …, but he replied": the first person named
+        earlier in the pronoun's own sentence whose gender is known to match."""
+        text = self.paragraphs[para]
+        start = max([0, *(m.end() for m in BOUNDARY.finditer(text, 0, at))])
+        if at - start < 8 or at - start > 300:
+            return None
+        for rs, _re, run in name_runs(text[start:at]):
+            o = self.order(para, start + rs)
+            if self._in_quote(o) or _PREP_END.search(text, max(0, start + rs - 12), start + rs):
+                continue
+            name = clean_name(run)
+            if not name or is_pronoun(name) or looks_like_org(name):
+                continue
+            full = self.index.canonical_person(name, o)
+            if len(full.split()) >= 2 and self.index.gender.get(full) == g:
+                return full
+        return None
+
+    def _object_of_prep(self, order: int) -> bool:
+        p, off = divmod(order, 100000)
+        p -= 10
+        if not 0 <= p < len(self.paragraphs) or self.order(p, off) != order:
+            return False
+        return bool(_PREP_END.search(self.paragraphs[p], max(0, off - 12), off))
 
     def _in_quote(self, order: int) -> bool:
         return any(a <= order < b for a, b in self._quote_orders)
@@ -968,7 +998,13 @@ class Attributor:
     def _resolve(self, f: _Found, para: int) -> tuple[str | None, str | None]:
         pos = self.order(para, f.start)
         if f.rule == "pronoun" or is_pronoun(f.name):
-            return self._resolve_pronoun(PRONOUNS.get(f.name.lower(), "p"), pos, para)
+            g = PRONOUNS.get(f.name.lower(), "p")
+            if g in ("m", "f") and f.end > f.start:
+                self._ensure_reported()
+                person = self._sentence_person(g, f.start, para)
+                if person:
+                    return person, "Person"
+            return self._resolve_pronoun(g, pos, para)
         name = self.index.acronyms.get(f.name, f.name)  # "KCNA" -> its full name
         if self.german and " das " in name:  # "sagte Haubold das Handwerk …": its object
             name = name.split(" das ", 1)[0]
@@ -1016,7 +1052,25 @@ class Attributor:
                 self._genders_later.append((canon, g))
         if name[:1].islower():
             return name, "Person"
+        if canon == name and len(words) == 1 and len(name) >= 5:
+            canon = self._misspelt(name, pos)
         return canon, "Person"
+
+    def _misspelt(self, name: str, pos: int) -> str:
+        """ "Ms Bauchtman said" after "Lydia Buchtmann": a surname misspelt in real
+        copy is the one person named before whose surname is nearly the same."""
+        if any(name in full.split() for _p, full in self.index.persons):
+            return name
+        hits = {
+            full
+            for p, full in self.index.persons
+            if p < pos
+            and len(full.split()) >= 2
+            and full.split()[-1][:1] == name[:1]
+            and abs(len(full.split()[-1]) - len(name)) <= 2
+            and SequenceMatcher(None, full.split()[-1].lower(), name.lower()).ratio() >= 0.8
+        }
+        return hits.pop() if len(hits) == 1 else name
 
     def _named_inside(self, name: str, qtext: str | None = None) -> bool:
         """Is the person ``name`` (by surname) named inside the quotation at hand?"""

@@ -147,7 +147,8 @@ def clean_name(run: str) -> str:
     if not toks:
         return ""
     if toks[-1].endswith(_POSSESSIVE_ENDS):  # ``_POSSESSIVE.sub`` on a whitespace-free token
-        toks[-1] = toks[-1][:-2]
+        # "Putin's" -> "Putin"; "Thomas'" -> "Thomas" (only the apostrophe goes)
+        toks[-1] = toks[-1][:-1] if toks[-1][-1] in "'’" else toks[-1][:-2]
     if len(toks[-1]) > 2 and toks[-1].endswith(".") and toks[-1][-2].islower():
         toks[-1] = toks[-1][:-1]  # sentence full stop, not an abbreviation
     if not toks[-1]:
