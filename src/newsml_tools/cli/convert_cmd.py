@@ -191,8 +191,14 @@ def convert(inputs: tuple[str, ...], output_dir: Path | None, to: str, date: dat
             sys.stdout.buffer.write(conv.outputs[options.formats[0]])
             sys.stdout.buffer.flush()
         else:
-            for written in write_outputs(conv, output_dir, stem):
-                click.echo(f"wrote {written}", err=True)
+            try:
+                for written in write_outputs(conv, output_dir, stem):
+                    click.echo(f"wrote {written}", err=True)
+            except OSError as exc:  # an unwritable -o: the caller's to fix, not a bug
+                where = exc.filename or output_dir
+                click.echo(f"newsml: error: {name}: cannot write {where}: "
+                           f"{exc.strerror or exc}", err=True)
+                exit_code = max(exit_code, EXIT_USAGE)
     sys.exit(exit_code)
 
 
