@@ -85,6 +85,22 @@ CASES = [
     # negative: the gender of the name in the sentence is not known
     ('"No," said Mr. Tedeschi. Asked about John Smith, he said "never".',
      ["Tedeschi", "Tedeschi"]),
+    # "Y quoted X as saying": X (also after the quotation, and with a pronoun)
+    ('Le Monde quoted Juncker as saying "Europe is not in good shape".', ["Juncker"]),
+    ('Juncker was quoted by Le Monde as saying "Europe is not in good shape".', ["Juncker"]),
+    ('The BBC quoted Hamid Karzai as saying "we will not accept this".', ["Hamid Karzai"]),
+    ('"We will not accept this," the BBC quoted Hamid Karzai as saying.', ["Hamid Karzai"]),
+    ('Hamid Karzai met Jane Doe. "We will not accept this," the BBC quoted him as saying.',
+     ["Hamid Karzai"]),
+    ('Reuters quoted a police spokesman as saying "the area is sealed off".', ["police"]),
+    # negative: the outlet speaks when it is not quoting anyone
+    ('The BBC said the talks were "going well".', ["the BBC"]),
+    # a parenthesis after the name ("(pictured)", "(D-Calif.)", an acronym)
+    ("Dr. Helen Park (pictured), the director of the Institute of Marine Research (IMR) in "
+     'Bergen, Norway, which runs the survey, said "the reef is dying".', ["Helen Park"]),
+    ('Jane Doe (D-Calif.) said "no".', ["Jane Doe"]),
+    ('Jane Doe (D-Calif.), said "no".', ["Jane Doe"]),
+    ('"No," said Jane Doe (D-Calif.).', ["Jane Doe"]),
     # titles and multi-part names in real copy
     ('Chief Superintendent Mark Dawson said "we have arrested three men".', ["Mark Dawson"]),
     ('Rev. Jesse Jackson said "this is a good day".', ["Jesse Jackson"]),

@@ -115,6 +115,12 @@ _ORG_LINK = re.compile(r"\s+(?:of|for|and|in|de|der|du|des|del|of the|for the|de
 _COURT = re.compile(r"\b(?:Court|Tribunal|Gericht|Tribunale|Cour)\b")
 # "According to Yonhap, quoting KCNA" / "…, citing police": the source relayed
 _RELAYED = re.compile(r",\s*(?:quoting|citing|who quoted|which quoted|who cited)\s+")
+# "Reuters quoted a police spokesman as saying": the one quoted speaks
+_QUOTED_AS = re.compile(
+    r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?!by\b)(?P<np>[^,:;“”\"«»]{2,80}?)"
+    r"\s*,?\s+as\s+(?:saying|stating|telling|writing|describing|calling|adding)\b"
+)
+_PUBLIC_BODIES = frozenset({"police", "government", "military", "army", "navy", "coastguard"})
 _STATEMENT_FROM = re.compile(
     r"\b(?:statement|message|letter|press release|release|notice|post|tweet|communiqué|note"
     r"|e-?mail)\s+(?:from|by|issued by|released by|on behalf of)\s+"
@@ -515,6 +521,10 @@ class Attributor:
         if m:
             left = left[: m.start()]
         stripped = left.rstrip()
+        if stripped.endswith(")"):  # "Jane Doe (D-Calif.) said": the parenthesis is aside
+            po = stripped.rfind("(", max(0, len(stripped) - 60))
+            if po > 0 and ")" not in stripped[po:-1]:
+                stripped = stripped[:po].rstrip()
         rm = relative_end(stripped)
         if rm:  # "Councilman Gary Hoffer, who said"
             head = stripped[: rm.start()]
@@ -535,6 +545,10 @@ class Attributor:
                 if k <= 0 or end_pos - k > 120:
                     return None
                 head = stripped[:k].rstrip()
+                if head.endswith(")"):  # "Helen Park (pictured), the director, said"
+                    po = head.rfind("(", max(0, len(head) - 60))
+                    if po > 0 and ")" not in head[po:-1]:
+                        head = head[:po].rstrip()
                 seg = stripped[k + 1 : end_pos].strip()
                 seg_runs = name_runs(seg)
                 if (
@@ -627,7 +641,11 @@ class Attributor:
             if off > 0:
                 return None
             start = 0
-        seg = head[start:]
+        seg = head[start:].rstrip()
+        if seg.endswith(")"):  # "Jane Doe (D-Calif.), said"
+            po = seg.rfind("(", max(0, len(seg) - 60))
+            if po > 0 and ")" not in seg[po:-1]:
+                seg = seg[:po]
         runs = name_runs(seg)
         if not runs or runs[-1][1] != len(seg.rstrip()) or len(seg.split()) > 8:
             return None
@@ -661,6 +679,12 @@ class Attributor:
             s, e = clause_at(text, a + m.end())
             f = self._np_name(text, s, e, para)
             if f:
+                return f
+        qa = _QUOTED_AS.search(after)
+        if qa and not has_sentence_break(after[: qa.start()]):
+            # "“…,” Reuters quoted a police spokesman as saying."
+            f = self._np_name(text, a + qa.start("np"), a + qa.end("np"), para)
+            if f is not None:
                 return f
         m = _LEAD_PUNCT.match(after)
         head = a + (m.end() if m else 0)
@@ -748,11 +772,11 @@ class Attributor:
                     return f, True
             else:
                 return _Found("they", a + vf.start("verb"), a + vf.end("verb"), "pronoun"), True
-        for rx in (_STATEMENT_FROM, _PASSIVE_BY):
+        for rx in (_QUOTED_AS, _STATEMENT_FROM, _PASSIVE_BY):
             sm = rx.search(before)
             if sm:  # "A statement from X read:" / "it was stated by X that"
                 f = self._np_name(text, a + sm.start("np"), a + sm.end("np"), para)
-                if f is not None and not is_pronoun(f.name):
+                if f is not None and (rx is _QUOTED_AS or not is_pronoun(f.name)):
                     f.rule = f.rule or "before-verb"
                     return f, True
         pm = PARTICIPLE.search(before)
@@ -1036,6 +1060,9 @@ class Attributor:
                         if inner != "the " + w:
                             bare = inner.removeprefix("the ")
                             return (bare if bare.lower() == w.lower() else inner), "Organization"
+                    bodies = [w for w in words[1:-1] if w.lower() in _PUBLIC_BODIES]
+                    if len(words) <= 4 and bodies:  # "a police spokesman": the police
+                        return bodies[-1].lower(), "Organization"
                     # "the statement said", "a spokeswoman said": whoever issued it
                     org, _kind = self._resolve_pronoun("o", pos, para, strict=True)
                     if org:
