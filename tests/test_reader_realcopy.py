@@ -101,7 +101,16 @@ CASES = [
     ('Jane Doe (D-Calif.) said "no".', ["Jane Doe"]),
     ('Jane Doe (D-Calif.), said "no".', ["Jane Doe"]),
     ('"No," said Jane Doe (D-Calif.).', ["Jane Doe"]),
+    # an office or spokesman of a title with no name
+    ("The Prime Minister's office said in a statement that \"the talks went well\".",
+     ["the Prime Minister's office"]),
+    ('President Obama\'s spokesman said "no".', ["Obama"]),
     # titles and multi-part names in real copy
+    ('Ayatollah Ali Khamenei said "America is the enemy".', ["Ali Khamenei"]),
+    ('Grand Ayatollah Ali al-Sistani said "vote".', ["Ali al-Sistani"]),
+    ('Brig. Gen. Kevin Bergner, a US military spokesman, said "we killed him".',
+     ["Kevin Bergner"]),
+    ('"Peace is possible," UN Secretary-General Ban Ki-moon told reporters.', ["Ban Ki-moon"]),
     ('Chief Superintendent Mark Dawson said "we have arrested three men".', ["Mark Dawson"]),
     ('Rev. Jesse Jackson said "this is a good day".', ["Jesse Jackson"]),
     ('Prof. Alan Turing said "machines can think".', ["Alan Turing"]),

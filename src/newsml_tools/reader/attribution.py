@@ -584,6 +584,12 @@ class Attributor:
             return None
         m = owner_noun(stripped)
         if m:
+            owner = m.group("owner").split()
+            if all(w.lower().rstrip(".") in TITLES or w.lower() == "the" for w in owner):
+                # "The Prime Minister's office said": no name, the office speaks
+                ph = stripped[m.start("owner") :]
+                ph = ph[:1].lower() + ph[1:] if ph.startswith("The ") else ph
+                return _Found(ph, off + m.start("owner"), off + len(stripped), "")
             return self._np_name(text, off + m.start("owner"), off + m.end("owner"), para)
         last = last_word(stripped)
         if last is None:

@@ -37,7 +37,7 @@ transport energy environment agriculture justice u.s us uk eu un national securi
 adviser advisor special envoy affairs international sheriff tourism culture
 interior immigration police fire army navy air force chief executive officer cfo coo
 undersecretary under-secretary lieutenant governor-general cmdr commander adm maj cpl pvt
-supt insp det brig msgr amb atty cllr
+supt insp det brig msgr amb atty cllr ayatollah sultan mufti patriarch
 """
 TITLES = frozenset(_TITLE_WORDS.split())
 _STOP_WORDS = """
