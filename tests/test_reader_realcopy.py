@@ -105,6 +105,21 @@ CASES = [
     ("The Prime Minister's office said in a statement that \"the talks went well\".",
      ["the Prime Minister's office"]),
     ('President Obama\'s spokesman said "no".', ["Obama"]),
+    # a pronoun inside a quotation does not teach the gender of the speaker named before it
+    ('Witness Mary Jones said "he had a knife".\n\n"I ran," she said.',
+     ["Mary Jones", "Mary Jones"]),
+    # a paragraph ending with a colon introduces the next one, whatever its verb
+    ('"A is fine," said Jane Doe.\n\nOpposition leader John Smith, however, was less '
+     'positive:\n\n"It is a disaster."', ["Jane Doe", "John Smith"]),
+    ('"A is fine," said Jane Doe.\n\nOpposition leader John Smith was less positive:\n\n'
+     '"It is a disaster."', ["Jane Doe", "John Smith"]),
+    ('"A is fine," said Jane Doe.\n\nIn London, the protest went on for three hours:\n\n'
+     '"It is a disaster."', ["Jane Doe", None]),
+    # "the report, published by X, said": X
+    ('The report, published by the World Health Organization (WHO), said "the risk is low".',
+     ["the World Health Organization"]),
+    ('The report, published on Monday by Amnesty International, said "torture is '
+     'widespread".', ["Amnesty International"]),
     # titles and multi-part names in real copy
     ('Ayatollah Ali Khamenei said "America is the enemy".', ["Ali Khamenei"]),
     ('Grand Ayatollah Ali al-Sistani said "vote".', ["Ali al-Sistani"]),

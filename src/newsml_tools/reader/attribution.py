@@ -120,6 +120,16 @@ _QUOTED_AS = re.compile(
     r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?!by\b)(?P<np>[^,:;“”\"«»]{2,80}?)"
     r"\s*,?\s+as\s+(?:saying|stating|telling|writing|describing|calling|adding)\b"
 )
+_ISSUED_BY = re.compile(
+    r"(?:published|issued|released|written|prepared|signed|compiled|produced|authored|sent"
+    r"|posted)\s+(?:\w+\s+)?by\s+(?P<np>.{2,100}?)\s*$"
+)
+_DOC_END = re.compile(
+    r"\b(?:report|statement|study|letter|document|survey|release|paper|communiqué|memo"
+    r"|message|analysis|review|assessment|notice)$",
+    re.I,
+)
+_LOC_PREP = re.compile(r"\b(?:in|at|from|by|near|into)\s+$")
 _PUBLIC_BODIES = frozenset({"police", "government", "military", "army", "navy", "coastguard"})
 _STATEMENT_FROM = re.compile(
     r"\b(?:statement|message|letter|press release|release|notice|post|tweet|communiqué|note"
@@ -550,6 +560,13 @@ class Attributor:
                     if po > 0 and ")" not in head[po:-1]:
                         head = head[:po].rstrip()
                 seg = stripped[k + 1 : end_pos].strip()
+                bm = _ISSUED_BY.match(seg)
+                if bm and _DOC_END.search(head):
+                    # "The report, published by the WHO, said": its publisher speaks
+                    a0 = off + stripped.index(seg, k + 1)
+                    f = self._np_name(text, a0 + bm.start("np"), a0 + bm.end("np"), para)
+                    if f is not None and not is_pronoun(f.name):
+                        return f
                 seg_runs = name_runs(seg)
                 if (
                     seg_runs
@@ -863,6 +880,21 @@ class Attributor:
         f, _immediate = self._before(text, a, end + 1, para)
         if f is None:
             f = self._according(text, a, end + 1, para)
+        if f is None:  # "John Smith, however, was less positive:": its subject
+            f = self._sentence_subject(text, a, end, para)
+        if f is None:  # "Opposition leader John Smith was less positive:"
+            for rs, re_, _run in name_runs(text[a:end])[:2]:
+                if _PREP_END.search(text, max(a, a + rs - 12), a + rs) or _LOC_PREP.search(
+                    text, max(a, a + rs - 6), a + rs
+                ):
+                    continue
+                f = self._np_name(text, a + rs, a + re_, para)
+                if f is not None and not is_pronoun(f.name):
+                    pos = self.order(para, f.start)
+                    full = self.index.canonical_person(f.name, pos)
+                    if looks_like_org(f.name) or len(full.split()) >= 2:
+                        return f
+                f = None
         return f
 
     def _last_sentence_reporter(self, para: int) -> _Found | None:

@@ -318,6 +318,7 @@ _KIN = (
     "grandmother",
     "grandfather",
 )
+_OPEN_QUOTE = re.compile(r"[“„«»\"]|(?<![\w])['‘](?=\w)")
 _GENDER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 # "the city said" after "the Municipality of Livorno" / "Leeds City Council"
 _MUNICIPAL = frozenset({"municipality", "council", "city", "town", "comune", "borough"})
@@ -495,6 +496,9 @@ class NameIndex:
             self.gender[name] = "f" if m.group(1) else "m"
             return
         after = text[end : end + 160]
+        qm = _OPEN_QUOTE.search(after)
+        if qm:  # "Mary Jones said “he had a knife”": a pronoun quoted is someone else
+            after = after[: qm.start()]
         pm = _GENDER_PRONOUN.search(after)
         if pm:
             other = [r for r in name_runs(after[: pm.start()]) if len(r[2]) > 1]
