@@ -120,6 +120,19 @@ CASES = [
      ["the World Health Organization"]),
     ('The report, published on Monday by Amnesty International, said "torture is '
      'widespread".', ["Amnesty International"]),
+    # a surname before an age is the subject ("Smith, 45, told")
+    ('"It is over," Smith, 45, told the Sydney Morning Herald.', ["Smith"]),
+    ('Jane Doe, Texas, said "no".', ["Jane Doe"]),
+    # "His rival, Peter Brown, disagreed, calling it …" and the pronoun after it
+    ('John Smith welcomed the decision. "It is fair," Smith said.\n\nHis rival, Peter '
+     'Brown, disagreed, calling it "a disgrace".\n\n"We will appeal," he said.',
+     ["John Smith", "Peter Brown", "Peter Brown"]),
+    # pronouns across a quote-only paragraph
+    ('John Smith, the mayor, spoke on Monday. "We are ready," he said.\n\n"The city has '
+     'prepared for months. Jane Doe helped us."\n\nHe added that the budget was '
+     '"sufficient".', ["John Smith", "John Smith", "John Smith"]),
+    ('"A is true," said Jane Doe.\n\n"B is true as well."\n\nShe added: "C is true."',
+     ["Jane Doe", "Jane Doe", "Jane Doe"]),
     # titles and multi-part names in real copy
     ('Ayatollah Ali Khamenei said "America is the enemy".', ["Ali Khamenei"]),
     ('Grand Ayatollah Ali al-Sistani said "vote".', ["Ali al-Sistani"]),

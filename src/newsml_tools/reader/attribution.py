@@ -130,6 +130,11 @@ _DOC_END = re.compile(
     re.I,
 )
 _LOC_PREP = re.compile(r"\b(?:in|at|from|by|near|into)\s+$")
+_AGE_SEG = re.compile(r"\d{1,3}|aged \d{1,3}")
+_APPOS_SUBJECT = re.compile(
+    r"\s*(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}"
+    r",\s+(?P<np>" + NAME_RUN.pattern + r"),\s+[a-z]"
+)
 _PUBLIC_BODIES = frozenset({"police", "government", "military", "army", "navy", "coastguard"})
 _STATEMENT_FROM = re.compile(
     r"\b(?:statement|message|letter|press release|release|notice|post|tweet|communiqué|note"
@@ -586,7 +591,12 @@ class Attributor:
                         return self._np_name(text, a0 + rs, a0 + re_, para)
                 runs = name_runs(head[-200:])
                 shift = max(0, len(head) - 200)
-                if runs and runs[-1][1] + shift == len(head) and not PARTY.fullmatch(runs[-1][2]):
+                if (
+                    runs
+                    and runs[-1][1] + shift == len(head)
+                    # "Smith, 45, told": a surname before an age is no party or state
+                    and (not PARTY.fullmatch(runs[-1][2]) or _AGE_SEG.fullmatch(seg))
+                ):
                     s, e, last_run = runs[-1]
                     if _APPOS_PREP.search(head[: s + shift]) and head.rfind(",", 0, s + shift) > 0:
                         # "Cynthia Thompson, curator … at the University of Arkansas,
@@ -964,6 +974,12 @@ class Attributor:
             if ok:
                 f.rule = f.rule or "subject-of-sentence"
                 return f
+        am = _APPOS_SUBJECT.match(text, a, b)
+        if am:  # "His rival, Peter Brown, disagreed, calling it “…”"
+            f = self._np_name(text, am.start("np"), am.end("np"), para)
+            if f is not None and not looks_like_org(f.name) and len(f.name.split()) >= 2:
+                f.rule = f.rule or "subject-of-sentence"
+                return f
         return None
 
     # ---- resolution -------------------------------------------------------------
@@ -1035,7 +1051,7 @@ class Attributor:
                     if not mention and o >= here and name not in self.index.gender:
                         return name, "Organization"
                 return None, None
-            for o, name, _kind, mention in cands:
+            for o, name, kind, mention in cands:
                 if not mention and o >= near and name not in self.index.gender:
                     return name, "Organization"
             orgs = [org for p, org in self.index.orgs if p <= pos]
