@@ -133,6 +133,15 @@ CASES = [
      '"sufficient".', ["John Smith", "John Smith", "John Smith"]),
     ('"A is true," said Jane Doe.\n\n"B is true as well."\n\nShe added: "C is true."',
      ["Jane Doe", "Jane Doe", "Jane Doe"]),
+    # the speaker addressed by name in a quote within the quote is still the speaker; a
+    # place after "at" is not a pronoun's referent; a "she" subject of the paragraph before
+    ('"The sea tells you," says Ruth Kerr.\n\nShe has lived at Carrick Point since 1964. '
+     "She asked to keep the house.\n\n"
+     '"They said, \u2018Mrs Kerr, there\u2019s nothing left.\u2019 And I said, \u2018There\u2019s me.\u2019"',
+     ["Ruth Kerr", "Ruth Kerr"]),
+    # negative: a person named in the quotation outside a nested quote is not its speaker
+    ('"We won," said Ruth Kerr.\n\nPeter Hale arrived later.\n\n"Ruth Kerr was right."',
+     ["Ruth Kerr", "Peter Hale"]),
     # titles and multi-part names in real copy
     ('Ayatollah Ali Khamenei said "America is the enemy".', ["Ali Khamenei"]),
     ('Grand Ayatollah Ali al-Sistani said "vote".', ["Ali al-Sistani"]),

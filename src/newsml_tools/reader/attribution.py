@@ -135,6 +135,7 @@ _APPOS_SUBJECT = re.compile(
     r"\s*(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}"
     r",\s+(?P<np>" + NAME_RUN.pattern + r"),\s+[a-z]"
 )
+_NESTED = re.compile(r"‘[^‘’]*(?:’\w[^‘’]*)*’(?!\w)")
 _PUBLIC_BODIES = frozenset({"police", "government", "military", "army", "navy", "coastguard"})
 _STATEMENT_FROM = re.compile(
     r"\b(?:statement|message|letter|press release|release|notice|post|tweet|communiqué|note"
@@ -923,7 +924,7 @@ class Attributor:
             return None
         start = max([0, *(m.end() for m in BOUNDARY.finditer(text))])
         f = self._sentence_subject(text, start, len(text), para)
-        if f is None or looks_like_org(f.name):
+        if f is None or (looks_like_org(f.name) and f.name.lower() not in ("he", "she")):
             return None
         return f
 
@@ -1010,12 +1011,12 @@ class Attributor:
         """ "Thomas' sister pleaded with him …, but he replied": the first person named
         earlier in the pronoun's own sentence whose gender is known to match."""
         text = self.paragraphs[para]
-        start = max([0, *(m.end() for m in BOUNDARY.finditer(text, 0, at))])
+        start = max([0, *(m.end() for m in BOUNDARY.finditer(text, 0, at + 1))])
         if at - start < 8 or at - start > 300:
             return None
         for rs, _re, run in name_runs(text[start:at]):
             o = self.order(para, start + rs)
-            if self._in_quote(o) or _PREP_END.search(text, max(0, start + rs - 12), start + rs):
+            if self._in_quote(o) or self._object_of_prep(o):
                 continue
             name = clean_name(run)
             if not name or is_pronoun(name) or looks_like_org(name):
@@ -1030,7 +1031,11 @@ class Attributor:
         p -= 10
         if not 0 <= p < len(self.paragraphs) or self.order(p, off) != order:
             return False
-        return bool(_PREP_END.search(self.paragraphs[p], max(0, off - 12), off))
+        text = self.paragraphs[p]
+        return bool(
+            _PREP_END.search(text, max(0, off - 12), off)
+            or _LOC_PREP.search(text, max(0, off - 7), off)
+        )
 
     def _in_quote(self, order: int) -> bool:
         return any(a <= order < b for a, b in self._quote_orders)
@@ -1158,6 +1163,8 @@ class Attributor:
         qtext = self._qtext if qtext is None else qtext
         if not qtext or " " not in name or not name[:1].isupper():
             return False
+        if "‘" in qtext:  # “They said, ‘Mrs Moray, …’”: addressed in a quote within the quote
+            qtext = _NESTED.sub(" ", qtext)
         last = name.rsplit(" ", 1)[1]
         k = qtext.find(last)
         while k >= 0:

@@ -318,6 +318,7 @@ _KIN = (
     "grandmother",
     "grandfather",
 )
+_PLACE_PREP = re.compile(r"\b(?:at|in|from|near|to|into|of)\s+(?:the\s+)?$")
 _OPEN_QUOTE = re.compile(r"[“„«»\"]|(?<![\w])['‘](?=\w)")
 _GENDER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 # "the city said" after "the Municipality of Livorno" / "Leeds City Council"
@@ -494,6 +495,8 @@ class NameIndex:
         m = _GENDER_NOUN.search(before)
         if m:
             self.gender[name] = "f" if m.group(1) else "m"
+            return
+        if _PLACE_PREP.search(before):  # "lived at Carrick Point since 1964. She …"
             return
         after = text[end : end + 160]
         qm = _OPEN_QUOTE.search(after)
