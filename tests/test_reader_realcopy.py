@@ -14,6 +14,13 @@ def speakers(body: str, headline: str = "Headline") -> list[str | None]:
     return [q.speaker for q in art.quotes]
 
 
+def test_particle_surnames_are_people() -> None:
+    art = read_article('H\n\nUrsula von der Leyen arrived. "We are ready," von der Leyen said.')
+    assert [(q.speaker, q.speaker_kind) for q in art.quotes] == [
+        ("Ursula von der Leyen", "Person")
+    ]
+
+
 CASES = [
     # "according to Y, quoting X": the original source X speaks
     ('According to the BBC, quoting police chief Samuel Okafor, the crowd was "out of '
@@ -142,6 +149,14 @@ CASES = [
     # negative: a person named in the quotation outside a nested quote is not its speaker
     ('"We won," said Ruth Kerr.\n\nPeter Hale arrived later.\n\n"Ruth Kerr was right."',
      ["Ruth Kerr", "Peter Hale"]),
+    # surnames starting with a lower-case particle are people, canonicalised
+    ('"It is over," said Ursula von der Leyen.\n\n"Totally," Ms. von der Leyen said.',
+     ["Ursula von der Leyen", "Ursula von der Leyen"]),
+    ('Abdullah al-Faisal spoke. "Totally," al-Faisal said.', ["Abdullah al-Faisal"]),
+    ('Abdullah al-Faisal spoke. "Totally," said al-Faisal.', ["Abdullah al-Faisal"]),
+    ('Abdullah al-Faisal spoke. al-Faisal said "totally".', ["Abdullah al-Faisal"]),
+    # negative: lower-case organisations stay as they are
+    ('"Yes," said the police.', ["the police"]),
     # titles and multi-part names in real copy
     ('Ayatollah Ali Khamenei said "America is the enemy".', ["Ali Khamenei"]),
     ('Grand Ayatollah Ali al-Sistani said "vote".', ["Ali al-Sistani"]),

@@ -1136,8 +1136,8 @@ class Attributor:
                 self.index.gender.setdefault(canon, g)
             else:  # the collection would have come first: its genders win
                 self._genders_later.append((canon, g))
-        if name[:1].islower():
-            return name, "Person"
+        if name[:1].islower():  # "von der Leyen said" -> "Ursula von der Leyen"
+            return (canon if canon != name and name in canon else name), "Person"
         if canon == name and len(words) == 1 and len(name) >= 5:
             canon = self._misspelt(name, pos)
         return canon, "Person"

@@ -125,7 +125,7 @@ ACCORDING = re.compile(
 GERUND = re.compile(r"\w+(?:ando|endo|iendo|ándo|éndo|iéndo)(?:la|lo|las|los|le|se)?\b")
 NOT_SUBJECT = re.compile(
     r"(?:that|by|to|in|on|with|of|from|a|à|al|au|aux|ante|en|dans|auf|vor|zu|zum|zur|que|che"
-    r"|dass|lors|durante|during|after|before|at)\b"
+    r"|dass|lors|durante|during|after|before|at)\b(?!-[A-ZÀ-ÖØ-Þ])"  # not "al-Faisal"
 )
 NAMING = re.compile(
     r"\b(?:itself|themselves|himself|herself|named|titled|entitled|known as|so-called"

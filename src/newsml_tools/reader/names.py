@@ -53,6 +53,10 @@ _DE_ORG_SUFFIX = re.compile(
 # character: the same test without the quadratic backtracking of a leading ``\w+``.
 DE_ORG_SUFFIX_AT = re.compile(r"(?<=\w)" + _DE_ORG_SUFFIX.pattern[3:], re.I)
 ORG_RE = re.compile(r"\b(?:" + _ORG_WORDS + r")\b")
+_NAME_PARTICLE_START = re.compile(
+    r"(?:(?:van|von|bin|ibn|de|da|di|du|dos)\s+(?:(?:der|den|de|la|le|du)\s+)?"
+    r"|(?:al|el|ad|ar|as|ash|bin|ibn|abu|ben|de|da|di|du|van|von|le|la)-)[A-ZÀ-ÖØ-Þ]"
+)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}")
 _ACRONYM_LINKED = re.compile(r"\s(?:for|of|de|du)\s+[A-Z][A-Z0-9&]{1,9}$")
 _JOB_WORDS = re.compile(
@@ -81,6 +85,8 @@ def looks_like_org(name: str) -> bool:
         return True
     if _ACRONYM_LINKED.search(n):  # "Transport for NSW"
         return True
+    if n[:1].islower() and _NAME_PARTICLE_START.match(n):
+        return False  # "von der Leyen", "al-Faisal", "bin Salman": a surname
     return n[:1].islower() or n.lower().startswith("the ")
 
 

@@ -15,7 +15,8 @@ _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del|of|
 # "Khaled el-Sayed", "Suleiman al-Amr": a lower-case particle joined by a hyphen
 _PREFIXED = r"(?:al|el|ad|ar|as|ash|bin|ibn|abu|ben|de|da|di|du|van|von|le|la)-[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 NAME_RUN = re.compile(
-    _CAP + r"(?:[^\S\n]+(?:" + _PARTICLE + r"[^\S\n]+)*(?:" + _CAP + "|" + _PREFIXED + r"))*"
+    r"(?:" + _CAP + "|(?<![\\w-])" + _PREFIXED + r")"
+    r"(?:[^\S\n]+(?:" + _PARTICLE + r"[^\S\n]+)*(?:" + _CAP + "|" + _PREFIXED + r"))*"
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
