@@ -157,6 +157,15 @@ CASES = [
     ('Abdullah al-Faisal spoke. al-Faisal said "totally".', ["Abdullah al-Faisal"]),
     # negative: lower-case organisations stay as they are
     ('"Yes," said the police.', ["the police"]),
+    # a new speaker reported after the last quotation of the paragraph before
+    ('"A is fine," said Jane Doe. Opposition leader John Smith responded on Twitter.\n\n'
+     '"It is a disaster."', ["Jane Doe", "John Smith"]),
+    ('"A is fine," said Jane Doe. The opposition leader, John Smith, responded angrily.\n\n'
+     '"It is a disaster."', ["Jane Doe", "John Smith"]),
+    # negatives: the name is not the sentence's subject, or nobody reports anything
+    ('"A is fine," said Jane Doe. She spoke after John Smith criticised the plan.\n\n'
+     '"It is a disaster."', ["Jane Doe", "Jane Doe"]),
+    ('"A is fine," said Jane Doe. Prices rose.\n\n"It is a disaster."', ["Jane Doe", "Jane Doe"]),
     # titles and multi-part names in real copy
     ('Ayatollah Ali Khamenei said "America is the enemy".', ["Ali Khamenei"]),
     ('Grand Ayatollah Ali al-Sistani said "vote".', ["Ali al-Sistani"]),

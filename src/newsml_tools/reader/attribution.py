@@ -136,6 +136,7 @@ _APPOS_SUBJECT = re.compile(
     r",\s+(?P<np>" + NAME_RUN.pattern + r"),\s+[a-z]"
 )
 _NESTED = re.compile(r"‘[^‘’]*(?:’\w[^‘’]*)*’(?!\w)")
+_DETS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 _PUBLIC_BODIES = frozenset({"police", "government", "military", "army", "navy", "coastguard"})
 _STATEMENT_FROM = re.compile(
     r"\b(?:statement|message|letter|press release|release|notice|post|tweet|communiqué|note"
@@ -908,6 +909,29 @@ class Attributor:
                 f = None
         return f
 
+    def _tail_reporter(self, para: int, last: QuoteSpan) -> _Found | None:
+        """A sentence after the last quotation of paragraph ``para`` whose subject, named
+        at its start, reports speech: the speaker of a quote-only paragraph after it."""
+        if last.close_mark is None:
+            return None
+        text = self.paragraphs[para]
+        bm = BOUNDARY.search(text, last.close_mark)
+        if bm is None:
+            return None
+        s0 = max([bm.end(), *(m.end() for m in BOUNDARY.finditer(text, bm.end()))])
+        if s0 >= len(text) or any(c in text[s0:] for c in "“”\"«»„"):
+            return None
+        f = self._previous_sentence(text, s0, len(text), para)
+        if f is None or is_pronoun(f.name):
+            return None
+        lead = text[s0 : f.start].split()
+        if len(lead) > 5 or (len(lead) > 3 and not lead[-1].endswith(",")):
+            return None
+        appos = bool(lead) and lead[-1].endswith(",") and lead[0].lower() in _DETS
+        if not appos and not all(w[:1].isupper() or w.lower() in _DETS or is_role_word(w) for w in lead):
+            return None  # "She spoke after John Smith criticised …": not the subject
+        return f
+
     def _last_sentence_reporter(self, para: int) -> _Found | None:
         text = self.paragraphs[para]
         if len(text) > 600:
@@ -1439,6 +1463,12 @@ class Attributor:
             ):
                 att.speaker, att.kind = results[-1].speaker, results[-1].kind
                 att.rule, att.span = "previous-paragraph", results[-1].span
+                nf = self._tail_reporter(q.paragraph - 1, spans[i - 1])
+                if nf is not None:  # '"…," said Doe. Smith, the opposition leader, responded.'
+                    name, kind = self._resolve(nf, q.paragraph - 1)
+                    if name and name != att.speaker and not self._named_inside(name, qtext):
+                        att.speaker, att.kind = name, kind
+                        att.span = (q.paragraph - 1, nf.start, nf.end)
             elif (
                 f is None
                 and att.speaker is None
