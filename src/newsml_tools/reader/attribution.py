@@ -919,7 +919,7 @@ class Attributor:
         if bm is None:
             return None
         s0 = max([bm.end(), *(m.end() for m in BOUNDARY.finditer(text, bm.end()))])
-        if s0 >= len(text) or any(c in text[s0:] for c in "“”\"«»„"):
+        if s0 >= len(text) or any(c in text[s0:] for c in '“”"«»„'):
             return None
         f = self._previous_sentence(text, s0, len(text), para)
         if f is None or is_pronoun(f.name):
@@ -928,7 +928,8 @@ class Attributor:
         if len(lead) > 5 or (len(lead) > 3 and not lead[-1].endswith(",")):
             return None
         appos = bool(lead) and lead[-1].endswith(",") and lead[0].lower() in _DETS
-        if not appos and not all(w[:1].isupper() or w.lower() in _DETS or is_role_word(w) for w in lead):
+        subject_like = all(w[:1].isupper() or w.lower() in _DETS or is_role_word(w) for w in lead)
+        if not appos and not subject_like:
             return None  # "She spoke after John Smith criticised …": not the subject
         return f
 
@@ -1080,7 +1081,7 @@ class Attributor:
                     if not mention and o >= here and name not in self.index.gender:
                         return name, "Organization"
                 return None, None
-            for o, name, kind, mention in cands:
+            for o, name, _kind, mention in cands:
                 if not mention and o >= near and name not in self.index.gender:
                     return name, "Organization"
             orgs = [org for p, org in self.index.orgs if p <= pos]

@@ -562,9 +562,7 @@ class NameIndex:
                 and (best is None or pos > best[0])
             ):
                 best = (pos, org)
-                by_type = bool(alias) or (
-                    self.org_types.get(org) == head and head not in tokens
-                )
+                by_type = bool(alias) or (self.org_types.get(org) == head and head not in tokens)
         if best is None and head in _CORPORATE_HEADS:
             # "the company" -> the latest "Acme Corp" / "Harland & Sons Ltd" / "lithium
             # miner Andes Salares"
