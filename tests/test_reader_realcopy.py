@@ -245,6 +245,15 @@ CASES = [
         ["Jane Doe", "Jane Doe"],
     ),
     ('"A is fine," said Jane Doe. Prices rose.\n\n"It is a disaster."', ["Jane Doe", "Jane Doe"]),
+    # "the company's website states" / "the company's spokesman": the company named before
+    ('Acme Corp was fined.\n\nThe company\'s website states: "We value privacy."', ["Acme Corp"]),
+    ('Acme Corp was fined. The company\'s spokesman said "we will appeal".', ["Acme Corp"]),
+    # a pronoun subject after a sentence adverb ("Then she asked …") before a quote-only one
+    (
+        '"The sea tells you," says Ruth Kerr.\n\nShe moved in in 1964. Then she asked to keep '
+        'the house.\n\n"They said no."',
+        ["Ruth Kerr", "Ruth Kerr"],
+    ),
     # titles and multi-part names in real copy
     ('Ayatollah Ali Khamenei said "America is the enemy".', ["Ali Khamenei"]),
     ('Grand Ayatollah Ali al-Sistani said "vote".', ["Ali al-Sistani"]),

@@ -136,6 +136,13 @@ _APPOS_SUBJECT = re.compile(
     r",\s+(?P<np>" + NAME_RUN.pattern + r"),\s+[a-z]"
 )
 _NESTED = re.compile(r"‘[^‘’]*(?:’\w[^‘’]*)*’(?!\w)")
+_OWNED = ("website", "statement", "spokesman", "spokeswoman", "spokesperson", "blog", "account")
+_DESC_OWNER = re.compile(
+    r"(?:^|(?<=\s))(?P<owner>[Tt]he\s+(?:company|firm|group|ministry|agency|government|council"
+    r"|organi[sz]ation|party|union|club|charity|university|department|city|municipality"
+    r"|bank|airline|police))['’]s?\s+(?:official\s+)?(?:website|statement|spokesman"
+    r"|spokeswoman|spokesperson|blog|account)$"
+)
 _DETS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 _PUBLIC_BODIES = frozenset({"police", "government", "military", "army", "navy", "coastguard"})
 _STATEMENT_FROM = re.compile(
@@ -611,6 +618,9 @@ class Attributor:
                     return None
                 end_pos = k
             return None
+        dm = _DESC_OWNER.search(stripped) if stripped.endswith(_OWNED) else None
+        if dm:  # "the company's website states": the company (named before) speaks
+            return _Found(dm.group("owner"), off + dm.start("owner"), off + dm.end("owner"), "")
         m = owner_noun(stripped)
         if m:
             owner = m.group("owner").split()

@@ -265,7 +265,9 @@ OWNER_NOUN = re.compile(
     r"spokesperson|office|account|website|blog|letter|lawyer|attorney|campaign|team)\s*$"
 )
 SUBJECT_VERB = re.compile(
-    r"(?:^|[,;]\s+|\bthat\s+)(?P<np>(?:(?:[Tt]he\s+)?"
+    r"(?:^(?:Then|Later|Now|Still|Yet|Instead|Eventually|Finally|Afterwards|Today|Yesterday"
+    r"|Earlier|Meanwhile|But|And|So)\s+(?=(?:[Hh]e|[Ss]he|[Tt]hey)\s)|^|[,;]\s+|\bthat\s+)"
+    r"(?P<np>(?:(?:[Tt]he\s+)?"
     + NAME_RUN.pattern
     + r")|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:,\s[^,“”\"«»]{1,100},)?"
     r"\s+(?:(?:has|had|have|was|were|is|also|later|then|a|ha|hat|est|ist|ont|han|"
