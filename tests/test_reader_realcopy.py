@@ -254,6 +254,15 @@ CASES = [
         'the house.\n\n"They said no."',
         ["Ruth Kerr", "Ruth Kerr"],
     ),
+    # "went on to say" / "was quick to say": the subject of the governing verb
+    ('Obama went on to say "we seek a new beginning".', ["Obama"]),
+    ('John Smith spoke. He went on to say "we seek a new beginning".', ["John Smith"]),
+    ('Smith was quick to say "no".', ["Smith"]),
+    # rulings: "the court ruled", "Judge X ruled"
+    ('Judge Mary Jones ruled that the law was "unconstitutional".', ["Mary Jones"]),
+    # negative: "rules" as a noun is no verb
+    ('Under the rules, Jane Doe said "no".', ["Jane Doe"]),
+    ('The rules were "unfair", said Jane Doe.', ["Jane Doe"]),
     # titles and multi-part names in real copy
     ('Ayatollah Ali Khamenei said "America is the enemy".', ["Ali Khamenei"]),
     ('Grand Ayatollah Ali al-Sistani said "vote".', ["Ali al-Sistani"]),

@@ -136,6 +136,11 @@ _APPOS_SUBJECT = re.compile(
     r",\s+(?P<np>" + NAME_RUN.pattern + r"),\s+[a-z]"
 )
 _NESTED = re.compile(r"‘[^‘’]*(?:’\w[^‘’]*)*’(?!\w)")
+_TO_SAY = re.compile(
+    r"\s+(?:(?:later\s+|then\s+)?(?:went|goes|go|going|would go) on|continued|continues"
+    r"|proceeded|(?:was|were) (?:later\s+)?heard|has been heard|was moved|felt compelled"
+    r"|(?:was|were) (?:also\s+)?(?:quick|keen|careful|eager))\s+to$"
+)
 _OWNED = ("website", "statement", "spokesman", "spokeswoman", "spokesperson", "blog", "account")
 _DESC_OWNER = re.compile(
     r"(?:^|(?<=\s))(?P<owner>[Tt]he\s+(?:company|firm|group|ministry|agency|government|council"
@@ -545,6 +550,9 @@ class Attributor:
         if m:
             left = left[: m.start()]
         stripped = left.rstrip()
+        tm = _TO_SAY.search(stripped) if stripped.endswith(" to") else None
+        if tm and depth < 2:  # "Obama went on to say": the subject of "went on"
+            return self._subject(text, off + tm.start(), para, depth + 1)
         if stripped.endswith(")"):  # "Jane Doe (D-Calif.) said": the parenthesis is aside
             po = stripped.rfind("(", max(0, len(stripped) - 60))
             if po > 0 and ")" not in stripped[po:-1]:

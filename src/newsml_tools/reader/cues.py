@@ -257,7 +257,7 @@ PREP_BEFORE = re.compile(
     r"\b(?P<prep>by|of|from|for|to|with|at|in|on|about|against|and)\s+(?:the\s+|an?\s+)?$"
 )
 DESCRIPTIVE = re.compile(
-    r"(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ll]e|[Ll]a|[Ll]es|[Dd]er|[Dd]ie"
+    r"(?<![\w’'-])(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ll]e|[Ll]a|[Ll]es|[Dd]er|[Dd]ie"
     r"|[Dd]as|[Ee]l)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*$"
 )
 OWNER_NOUN = re.compile(

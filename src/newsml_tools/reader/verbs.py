@@ -18,7 +18,7 @@ characterised dubbed called calls wrote penned counters countered objected prote
 lamented laments acknowledged hinted hints indicated indicates informed informs advised
 advises assessed estimated estimates charged charges accused accuses criticised
 criticized criticizes criticises praised praises welcomed welcomes reads saying reasoned reasons
-blogged blogs"""
+blogged blogs ruled rules"""
 _DE = """sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint fügte
 ergänzte ergänzt schrieb schreibt warnte warnt kritisierte kritisiert berichtete berichtet
 bestätigte bestätigt forderte fordert unterstrich versicherte räumte teilte sprach so
