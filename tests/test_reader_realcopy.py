@@ -263,6 +263,18 @@ CASES = [
     # negative: "rules" as a noun is no verb
     ('Under the rules, Jane Doe said "no".', ["Jane Doe"]),
     ('The rules were "unfair", said Jane Doe.', ["Jane Doe"]),
+    # the last sentence of a long paragraph before a quote-only one
+    (
+        "Jane Doe said the inquiry had found many faults in the design of the bridge, and that "
+        "the contractor had ignored several warnings from engineers over many years, including "
+        "reports in 2009, 2011 and 2015 which were never acted on by the council or by the "
+        "regional authority responsible for the maintenance of the structure. The report runs "
+        "to more than 400 pages and covers the history of the bridge since its construction in "
+        "1962, the repairs made in 1985 and 1999, and the night of the collapse in great detail. "
+        "Fire chief Tom Brady described the scene.\n\n"
+        '"It was the worst fire I have seen in twenty years."',
+        ["Tom Brady"],
+    ),
     # titles and multi-part names in real copy
     ('Ayatollah Ali Khamenei said "America is the enemy".', ["Ali Khamenei"]),
     ('Grand Ayatollah Ali al-Sistani said "vote".', ["Ali al-Sistani"]),

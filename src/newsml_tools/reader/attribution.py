@@ -953,9 +953,10 @@ class Attributor:
 
     def _last_sentence_reporter(self, para: int) -> _Found | None:
         text = self.paragraphs[para]
-        if len(text) > 600:
+        lo = max(0, len(text) - 400)  # a long paragraph: its last sentence only
+        start = max([0, *(m.end() for m in BOUNDARY.finditer(text, lo))])
+        if start == 0 and lo > 0:
             return None
-        start = max([0, *(m.end() for m in BOUNDARY.finditer(text))])
         f = self._previous_sentence(text, start, len(text), para)
         if f is None or looks_like_org(f.name) or f.name.lower() in ("they", "we", "i"):
             return None
@@ -963,9 +964,10 @@ class Attributor:
 
     def _last_sentence_subject(self, para: int) -> _Found | None:
         text = self.paragraphs[para]
-        if len(text) > 600:
+        lo = max(0, len(text) - 400)  # a long paragraph: its last sentence only
+        start = max([0, *(m.end() for m in BOUNDARY.finditer(text, lo))])
+        if start == 0 and lo > 0:
             return None
-        start = max([0, *(m.end() for m in BOUNDARY.finditer(text))])
         f = self._sentence_subject(text, start, len(text), para)
         if f is None or (looks_like_org(f.name) and f.name.lower() not in ("he", "she")):
             return None
