@@ -17,6 +17,7 @@ from newsml_tools.findings import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INTERNAL = 123  # as in newsml_tools.cli: a bug, reported in one line
 FORMAT_NAMES = ("newsml-g2", "jsonld", "nitf", "ninjs")  # = writers.FORMATS, kept import-free
+MAX_INPUT_BYTES = 16 * 1024 * 1024  # one article; the same bound as batch's --max-member-bytes
 
 
 class FormatList(click.ParamType):
@@ -106,16 +107,22 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def read_input(path: str) -> tuple[str, str]:
-    """Return ``(display name, text)`` for a path or ``-`` (stdin)."""
-    if path == "-":
-        return "<stdin>", decode_text(sys.stdin.buffer.read(), "<stdin>")
+    """Return ``(display name, text)`` for a path or ``-`` (stdin); reads are bounded."""
+    from newsml_tools.validation.safety import TooLarge, read_file_limited, read_limited
+
+    name = "<stdin>" if path == "-" else path
     try:
-        data = Path(path).read_bytes()
+        if path == "-":
+            data = read_limited(sys.stdin.buffer, MAX_INPUT_BYTES)
+        else:
+            data = read_file_limited(path, MAX_INPUT_BYTES)
+    except TooLarge as exc:
+        raise InputError(f"{name}: too large: {exc}") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory (use `newsml batch` for folders)") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return path, decode_text(data, path)
+    return name, decode_text(data, name)
 
 
 def _stem(path: str) -> str:
