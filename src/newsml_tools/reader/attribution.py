@@ -733,7 +733,7 @@ class Attributor:
             f = self._np_name(text, s, e, para)
             if f:
                 return f
-        qa = _QUOTED_AS.search(after)
+        qa = _QUOTED_AS.search(after) if " as " in after else None
         if qa and not has_sentence_break(after[: qa.start()]):
             # "“…,” Reuters quoted a police spokesman as saying."
             f = self._np_name(text, a + qa.start("np"), a + qa.end("np"), para)
@@ -825,7 +825,9 @@ class Attributor:
                     return f, True
             else:
                 return _Found("they", a + vf.start("verb"), a + vf.end("verb"), "pronoun"), True
-        for rx in (_QUOTED_AS, _STATEMENT_FROM, _PASSIVE_BY):
+        for rx, cue in ((_QUOTED_AS, " as "), (_STATEMENT_FROM, " from "), (_PASSIVE_BY, " by ")):
+            if cue not in before and (rx is not _STATEMENT_FROM or " by " not in before):
+                continue
             sm = rx.search(before)
             if sm:  # "A statement from X read:" / "it was stated by X that"
                 f = self._np_name(text, a + sm.start("np"), a + sm.end("np"), para)

@@ -15,8 +15,11 @@ _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del|of|
 # "Khaled el-Sayed", "Suleiman al-Amr": a lower-case particle joined by a hyphen
 _PREFIXED = r"(?:al|el|ad|ar|as|ash|bin|ibn|abu|ben|de|da|di|du|van|von|le|la)-[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 NAME_RUN = re.compile(
-    r"(?:" + _CAP + "|(?<![\\w-])" + _PREFIXED + r")"
-    r"(?:[^\S\n]+(?:" + _PARTICLE + r"[^\S\n]+)*(?:" + _CAP + "|" + _PREFIXED + r"))*"
+    _CAP + r"(?:[^\S\n]+(?:" + _PARTICLE + r"[^\S\n]+)*(?:" + _CAP + "|" + _PREFIXED + r"))*"
+)
+# "al-Faisal said": a run that starts with a lower-case particle (found by ``name_runs``)
+_PREFIX_BACK = re.compile(
+    r"(?<![\w-])(?:al|el|ad|ar|as|ash|bin|ibn|abu|ben|de|da|di|du|van|von|le|la)-$"
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
@@ -258,6 +261,10 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
     for m in NAME_RUN.finditer(text):
         start = m.start()
         run = m.group()
+        if start > 2 and text[start - 1] == "-":
+            pm = _PREFIX_BACK.search(text, max(0, start - 5), start)
+            if pm:
+                start, run = pm.start(), text[pm.start() : m.end()]
         if "'" not in run and "’" not in run and "." not in run:
             out.append((start, m.end(), run))  # the common case: nothing to split
             continue
@@ -497,14 +504,13 @@ class NameIndex:
         if m:
             self.gender[name] = "f" if m.group(1) else "m"
             return
-        if _PLACE_PREP.search(before):  # "lived at Carrick Point since 1964. She …"
-            return
         after = text[end : end + 160]
-        qm = _OPEN_QUOTE.search(after)
-        if qm:  # "Mary Jones said “he had a knife”": a pronoun quoted is someone else
-            after = after[: qm.start()]
         pm = _GENDER_PRONOUN.search(after)
         if pm:
+            if _OPEN_QUOTE.search(after, 0, pm.start()):
+                return  # "Mary Jones said “he had a knife”": a pronoun quoted is someone else
+            if before.endswith(" ") and _PLACE_PREP.search(before):
+                return  # "lived at Carrick Point since 1964. She …": a place
             other = [r for r in name_runs(after[: pm.start()]) if len(r[2]) > 1]
             if not any(clean_name(r[2]) and not looks_like_org(clean_name(r[2])) for r in other):
                 self.gender[name] = "f" if pm.group().lower() in ("she", "her") else "m"
