@@ -275,6 +275,9 @@ CASES = [
         '"It was the worst fire I have seen in twenty years."',
         ["Tom Brady"],
     ),
+    # English "a" after the verb is an article, not the Romance preposition
+    ('"We apologise," said a spokesperson for Network Rail.', ["Network Rail"]),
+    ('"It was loud," said a man who lives nearby.', [None]),
     # titles and multi-part names in real copy
     ('Ayatollah Ali Khamenei said "America is the enemy".', ["Ali Khamenei"]),
     ('Grand Ayatollah Ali al-Sistani said "vote".', ["Ali al-Sistani"]),

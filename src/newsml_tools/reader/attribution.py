@@ -141,6 +141,7 @@ _TO_SAY = re.compile(
     r"|proceeded|(?:was|were) (?:later\s+)?heard|has been heard|was moved|felt compelled"
     r"|(?:was|were) (?:also\s+)?(?:quick|keen|careful|eager))\s+to$"
 )
+_EN_INDEF = re.compile(r"an?\s+[a-z]")
 _OWNED = ("website", "statement", "spokesman", "spokeswoman", "spokesperson", "blog", "account")
 _DESC_OWNER = re.compile(
     r"(?:^|(?<=\s))(?P<owner>[Tt]he\s+(?:company|firm|group|ministry|agency|government|council"
@@ -424,6 +425,7 @@ class Attributor:
         )
         self.index = index
         self.german = language == "de"
+        self.english = language in ("en", "")  # unknown: short copy, mostly English
         self.order = order  # (paragraph, offset) -> document order for name look-ups
         self.history = _History()
         self.reported: list[tuple[int, str, str]] = []  # subjects of reporting verbs
@@ -757,7 +759,8 @@ class Attributor:
                 # null subject (es/it/pt) or "…,” she added." handled elsewhere: the
                 # speaker is whoever was last speaking or reported
                 return _Found("they", s, s, "pronoun")
-            if not NOT_SUBJECT.match(text[s:e]):
+            if not NOT_SUBJECT.match(text[s:e]) or (self.english and _EN_INDEF.match(text, s, e)):
+                # (English "a"/"an" is an article: "said a spokesperson for Network Rail")
                 f = self._np_name(text, s, e, para)
                 if f:
                     return f
