@@ -38,3 +38,12 @@ def test_bomless_utf16le_with_leading_whitespace_refused():
     report = validate(data, "newsml-g2", filename="wide.xml")
     assert "SEC001" in [f.rule for f in report.findings], report.findings
     assert not report.valid
+
+
+@pytest.mark.parametrize("kind", [None, "nitf", "newsml-g2"])
+def test_too_deep_xml_is_sec003_as_documented(kind):
+    data = b"<nitf>" + b"<a>" * 5000 + b"</a>" * 5000 + b"</nitf>"
+    report = validate(data, kind, filename="deep.xml")
+    assert [f.rule for f in report.findings] == ["SEC003"], report.findings
+    assert "XML_PARSE_HUGE" not in report.findings[0].message  # not the user's option
+    assert not report.valid

@@ -167,6 +167,11 @@ def parse_xml(
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno, None)
         msg = exc.msg or str(exc)
+        deep = re.search(r"Excessive depth in document: (\d+)", msg)
+        if deep:  # libxml2's bound (huge_tree stays off): hostile input, not a typo
+            sink.add("SEC003", f"XML nests too deeply to parse (more than {deep.group(1)} "
+                     "levels); not validated", line=line or None, column=col or None)
+            return None, False
         sink.add("parse", f"not well-formed XML: {msg}", line=line or None, column=col or None)
         return None, False
     except (ValueError, TypeError) as exc:  # e.g. str with an encoding declaration
