@@ -38,6 +38,17 @@ CASES = [
     # negative: a plain "according to" keeps its source
     ('According to Reuters, the talks were "constructive".', ["Reuters"]),
     ('Anna Berg said "no", according to Reuters.', ["Anna Berg"]),
+    # "…", Y reported, citing X: an outlet relays X
+    ('The army must prepare for a "quasi-state of war", Yonhap reported, citing KCNA.', ["KCNA"]),
+    ('"The deal is dead," Reuters reported, citing Finance Minister Jane Doe.', ["Jane Doe"]),
+    ('"Peace," the agency said, citing President Kim Jong-un.', ["Kim Jong-un"]),
+    # negatives: a person quoting someone still speaks; an unnamed source is no speaker
+    ('"To be or not to be," Jane Doe said, quoting Shakespeare.', ["Jane Doe"]),
+    ('"The deal is dead," Reuters reported, citing sources.', ["Reuters"]),
+    (
+        'Yonhap, quoting KCNA, reported that the army must prepare for a "quasi-state of war".',
+        ["KCNA"],
+    ),
     # "X, quoted by Y, said": X
     ('Sergei Lavrov, quoted by Reuters, said: "We will not give in."', ["Sergei Lavrov"]),
     # passive "was told"/"was asked": the one spoken to is not the speaker

@@ -142,6 +142,10 @@ _TO_SAY = re.compile(
     r"|(?:was|were) (?:also\s+)?(?:quick|keen|careful|eager))\s+to$"
 )
 _EN_INDEF = re.compile(r"an?\s+[a-z]")
+_RELAYED_AFTER = re.compile(
+    r"[\s,.;:—–-]*(?P<who>[^“”\"«».;]{1,60}?)\s+(?:reported|reports|said|says|announced|added)"
+    r",\s*(?:quoting|citing)\s+(?P<np>\S)"
+)
 _OWNED = ("website", "statement", "spokesman", "spokeswoman", "spokesperson", "blog", "account")
 _DESC_OWNER = re.compile(
     r"(?:^|(?<=\s))(?P<owner>[Tt]he\s+(?:company|firm|group|ministry|agency|government|council"
@@ -734,6 +738,13 @@ class Attributor:
             s, e = clause_at(text, a + m.end())
             f = self._np_name(text, s, e, para)
             if f:
+                return f
+        ra = _RELAYED_AFTER.match(after) if "ing " in after else None
+        if ra and looks_like_org(clean_name(ra.group("who").strip(" ,"))):
+            # "“…”, Yonhap reported, citing KCNA.": an outlet relays the source
+            s2, e2 = clause_at(text, a + ra.start("np"))
+            f = self._np_name(text, s2, min(e2, b), para)
+            if f is not None and not is_pronoun(f.name) and f.name[:1].isupper():
                 return f
         qa = _QUOTED_AS.search(after) if " as " in after else None
         if qa and not has_sentence_break(after[: qa.start()]):
