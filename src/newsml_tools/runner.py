@@ -29,6 +29,7 @@ import fnmatch
 import functools
 import glob
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -106,6 +107,15 @@ def _excluded(display: str, rel: str, patterns: Sequence[str]) -> bool:
     )
 
 
+def _special(path: str) -> bool:
+    """A FIFO, socket or device (opening a FIFO can block forever): never a document.
+    A name that cannot be stat'ed is kept, so it is reported as unreadable."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def walk_dir(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
     """Files under ``root`` matching ``include`` (basename, case-insensitive), sorted."""
     found: list[str] = []
@@ -125,6 +135,8 @@ def walk_dir(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[
                 continue
             full = prefix + fn
             if exclude and _excluded(full, rel_prefix + fn, exclude):
+                continue
+            if _special(full):
                 continue
             found.append(full)
     return found
@@ -199,7 +211,7 @@ def expand_paths(
                 if os.path.isdir(m):
                     for f in walk_dir(m, include, exclude):
                         add(f)
-                elif not _excluded(m, m, exclude):
+                elif not _excluded(m, m, exclude) and not _special(m):
                     add(m)
         else:
             out.append(Target(p, error="no such file or directory"))
