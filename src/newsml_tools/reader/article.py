@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from newsml_tools.model import Article, MediaItem, Provenance, Quote, Span
 from newsml_tools.reader import byline as byl
-from newsml_tools.reader.attribution import Attributor
+from newsml_tools.reader.attribution import Attribution, Attributor
 from newsml_tools.reader.blocks import Block, normalize_ws, split_blocks
 from newsml_tools.reader.caption import (
     CREDIT_PREFIX,
@@ -32,6 +32,8 @@ from newsml_tools.reader.names import is_agency
 from newsml_tools.reader.quotes import find_quotes
 from newsml_tools.reader.speakers import NameIndex
 from newsml_tools.reader.standfirst import is_standfirst
+
+ORDER_STRIDE = 100_000  # document order of a character: (10 + paragraph) * stride + offset
 
 MAX_HEADLINE_CHARS = 300
 _ABBR_END = re.compile(r"(?:\b[A-Z]|Jr|Sr|Inc|Corp|Ltd|Co)\.$")
@@ -438,14 +440,24 @@ class _Reader:
         for m in art.media:
             self.index.add_text(m.caption, 2)
         for i, p in enumerate(art.paragraphs):
-            self.index.add_text(p, 10 + i)
+            if len(p) < ORDER_STRIDE:
+                self.index.add_text(p, 10 + i)
         attributor = Attributor(
             art.paragraphs,
             self.index,
-            lambda p, off: (10 + p) * 100000 + off,
+            lambda p, off: (10 + p) * ORDER_STRIDE + off,
             language=(art.language or "")[:2].lower(),
         )
-        for q, a in zip(spans, attributor.attribute(spans), strict=True):
+        # A "paragraph" of 100,000+ characters is a flattened page, not copy: its quotes are
+        # kept but not attributed, since document order (paragraph * stride + offset) would
+        # overflow into the next paragraph and attribution work would grow without bound.
+        attributable = [q for q in spans if len(art.paragraphs[q.paragraph]) < ORDER_STRIDE]
+        found = iter(attributor.attribute(attributable))
+        attributions = [
+            next(found) if len(art.paragraphs[q.paragraph]) < ORDER_STRIDE else Attribution()
+            for q in spans
+        ]
+        for q, a in zip(spans, attributions, strict=True):
             quote = Quote(
                 text=art.paragraphs[q.paragraph][q.start : q.end],
                 paragraph=q.paragraph,

@@ -22,9 +22,11 @@ Names are canonicalised through ``speakers.NameIndex`` ("Putin" -> "Vladimir Put
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 from newsml_tools.reader.cues import (
     ACCORDING,
@@ -80,6 +82,9 @@ from newsml_tools.reader.speakers import (
 from newsml_tools.reader.verbs import PRONOUNS, VERB_FIRST
 
 _MISSING = object()
+# How far back (characters) a pronoun looks for people acting in its own paragraph. Real
+# paragraphs are far shorter; the bound only keeps a flattened one-line page linear.
+MAX_LOOKBACK = 10_000
 # compiled once (they were module-level ``re`` calls in the rules)
 _NP_LINK = re.compile(r"\s+(?:of|for|by|at|in|on|from|with|who|which|that)\s+")
 _COMMA_NAME = re.compile(r"\s*,\s*(" + NAME_RUN.pattern + r")")
@@ -439,6 +444,10 @@ class Attributor:
         self._reported_ctx: dict[int, tuple[str, list[int]]] | None = None
         self._genders_later: list[tuple[str, str]] = []  # learnt before the collection
         self._quote_orders: list[tuple[int, int]] = []  # quoted text, in document order
+        self._quote_starts: list[int] = []
+        self._quote_max_ends: list[int] = []
+        self._singles: list[tuple[int, str, str]] = []  # index.singles in document order
+        self._singles_keys: list[int] | None = None
         self._subjects: dict[tuple[str, int, int, int], tuple[str, int, int, str] | None] = {}
         self._lower_seen: dict[str, bool] = {}  # word -> written in lower case in the body
         self._quote_paras: set[int] = set()
@@ -1053,8 +1062,17 @@ class Attributor:
             # "Carla Menendez, who lives nearby, heard the blast." then "“…,” she said.":
             # people acting in a narrative paragraph right before are candidates too
             lo = self.order(para - 1, 0)
+        here = self.order(para, 0)
+        if pos - here > MAX_LOOKBACK:  # deep inside one huge paragraph (a flattened page):
+            lo = max(lo, pos - MAX_LOOKBACK)  # bounded work per pronoun, never seen in copy
         out = [(o, n, k, False) for o, n, k in (*self.history.speakers, *self.reported) if o < pos]
-        for o, n, nxt_raw in self.index.singles:
+        if self._singles_keys is None or len(self._singles) != len(self.index.singles):
+            self._singles = sorted(self.index.singles)
+            self._singles_keys = [o for o, _n, _x in self._singles]
+        window = self._singles[
+            bisect_left(self._singles_keys, lo) : bisect_left(self._singles_keys, pos)
+        ]  # only names between ``lo`` and ``pos``: the result is sorted below anyway
+        for o, n, nxt_raw in window:
             nxt = nxt_raw.rstrip(".,;:!?") or nxt_raw
             # a name acting in a clause ("Mr Key promoted", "Harry Kane won"), outside quotes
             if not lo <= o < pos or not (nxt[:1].islower() or nxt == ",") or nxt in NOT_VERB:
@@ -1099,7 +1117,10 @@ class Attributor:
         )
 
     def _in_quote(self, order: int) -> bool:
-        return any(a <= order < b for a, b in self._quote_orders)
+        # the last quote starting at or before ``order``; a running maximum of the ends
+        # covers any earlier quote still open there: O(log n) instead of a scan per call
+        i = bisect_right(self._quote_starts, order)
+        return bool(i) and self._quote_max_ends[i - 1] > order
 
     def _resolve_pronoun(
         self, g: str, pos: int, para: int, *, strict: bool = False
@@ -1374,22 +1395,30 @@ class Attributor:
         ctx: dict[int, tuple[str, list[int]]] = {}
         for p, qs in by_para.items():
             masked = mask_quotes(self.paragraphs[p], qs)
-            ctx[p] = (masked, sentence_starts(masked))
-        self._quote_orders = [
+            ctx[p] = (masked, sorted(sentence_starts(masked)))  # sorted: bisected below
+        self._quote_orders = sorted(
             (self.order(q.paragraph, q.start), self.order(q.paragraph, q.end)) for q in spans
-        ]
+        )
+        self._quote_starts = [a for a, _b in self._quote_orders]
+        self._quote_max_ends = list(accumulate((b for _a, b in self._quote_orders), max))
         self._quote_paras = set(by_para)
         self._reported_ctx = ctx  # collected by the first pronoun resolution, if any
         results: list[Attribution] = []
         found_for: list[_Found | None] = []
+        # each quote's place among its paragraph's quotes (list.index per quote is O(n^2))
+        place = {id(q): k for qs in by_para.values() for k, q in enumerate(qs)}
+        opens = {p: sorted(q.open_mark for q in qs) for p, qs in by_para.items()}
         for i, q in enumerate(spans):
             text = self.paragraphs[q.paragraph]
             qs = by_para[q.paragraph]
-            k = qs.index(q)
+            k = place[id(q)]
             _masked, bounds = ctx[q.paragraph]
             close = q.close_mark if q.close_mark is not None else len(text)
-            sent_start = max([0, *(x for x in bounds if x <= q.open_mark)])
-            sent_end = min([len(text), *(x for x in bounds if x > close)])
+            # sentence bounds by bisection: a scan per quote is quadratic on long paragraphs
+            j = bisect_right(bounds, q.open_mark)
+            sent_start = max(0, bounds[j - 1]) if j else 0
+            j = bisect_right(bounds, close)
+            sent_end = min(len(text), bounds[j]) if j < len(bounds) else len(text)
             prev_close = (
                 qs[k - 1].close_mark + 1 if k > 0 and qs[k - 1].close_mark is not None else 0
             )
@@ -1466,8 +1495,10 @@ class Attributor:
                             f.rule = "subject-of-sentence"
                             break
             if f is None and att.speaker is None and sent_start > 0 and not q.continuation:
-                prev_start = max([0, *(x for x in bounds if x < sent_start)])
-                if not any(prev_start <= o.open_mark < sent_start for o in qs):
+                j = bisect_left(bounds, sent_start)
+                prev_start = max(0, bounds[j - 1]) if j else 0
+                marks = opens[q.paragraph]
+                if bisect_left(marks, prev_start) == bisect_left(marks, sent_start):
                     f = self._previous_sentence(text, prev_start, sent_start, q.paragraph)
             if q.continuation and att.speaker is None and i > 0 and f is None:
                 att.speaker, att.kind = results[-1].speaker, results[-1].kind

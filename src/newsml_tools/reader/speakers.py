@@ -4,6 +4,7 @@ to the fullest form seen in the article ("Putin" -> "Vladimir Putin")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -379,7 +380,7 @@ class NameIndex:
     persons: list[tuple[int, str]] = field(default_factory=list)  # (order, name)
     orgs: list[tuple[int, str]] = field(default_factory=list)
     org_types: dict[str, str] = field(default_factory=dict)  # "Amazonia Viva" -> "group"
-    _by_token: dict[str, list[tuple[int, str]]] | None = None  # built on first look-up
+    _by_token: dict[str, list[tuple[str, list[int]]]] | None = None  # built on first look-up
     acronyms: dict[str, str] = field(default_factory=dict)  # "KCNA" -> its full name
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # (order, role, person)
     _gender_tried: set[str] = field(default_factory=set)
@@ -530,21 +531,29 @@ class NameIndex:
         if not toks:
             return name
         if self._by_token is None:
-            self._by_token = {}
-            for entry in self.persons:
-                for t in set(entry[1].split()):
-                    self._by_token.setdefault(t, []).append(entry)
+            # token -> [(full name, its mention positions ascending)], names in order of
+            # first mention: one bisect per name instead of a scan of every mention
+            grouped: dict[str, dict[str, list[int]]] = {}
+            for pos, full in self.persons:
+                for t in set(full.split()):
+                    grouped.setdefault(t, {}).setdefault(full, []).append(pos)
+            self._by_token = {
+                t: [(full, sorted(ps)) for full, ps in names.items()]
+                for t, names in grouped.items()
+            }
         best: tuple[int, int, str] | None = None
-        for pos, full in self._by_token.get(toks[0], ()):
+        n = len(toks)
+        for full, positions in self._by_token.get(toks[0], ()):
             ftoks = full.split()
-            if len(ftoks) <= len(toks):
+            if len(ftoks) <= n:
                 continue
-            n = len(toks)
-            if ftoks[-n:] == toks or ftoks[:n] == toks or (n == 1 and toks[0] in ftoks[1:]):
-                key = (1 if pos <= position else 0, pos if pos <= position else -pos)
-                cand = (*key, full)
-                if best is None or cand[:2] > best[:2]:
-                    best = cand
+            if not (ftoks[-n:] == toks or ftoks[:n] == toks or (n == 1 and toks[0] in ftoks[1:])):
+                continue
+            i = bisect_right(positions, position)
+            # the latest mention at or before position, else the earliest after it
+            key = (1, positions[i - 1]) if i else (0, -positions[0])
+            if best is None or key > best[:2]:
+                best = (*key, full)
         return best[2] if best else name
 
     def canonical_org(self, phrase: str, position: int) -> str:
