@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -56,6 +57,43 @@ def _parse_date_option(ctx: click.Context, param: click.Parameter, value: str | 
         raise click.BadParameter(str(exc)) from None
 
 
+# What the writers and the schemas accept; anything else is refused up front (exit 2),
+# before a batch has converted a single input into an invalid output.
+_LANG = re.compile(  # BCP 47, as the JSON-LD profile checks it
+    r"[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    r"(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*(-[Xx](-[A-Za-z0-9]{1,8})+)?"
+)
+_QCODE = re.compile(r"[^\s:]+:\S+")
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:\S+")
+_CONTROL = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _check_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value and not _LANG.fullmatch(value):
+        raise click.BadParameter(f"{value!r} is not a BCP 47 language tag (e.g. en, en-GB, "
+                                 "pt-BR, und)")
+    return value
+
+
+def _check_provider(ctx: click.Context, param: click.Parameter,
+                    value: str | None) -> str | None:
+    if value is None or value == "":
+        return value
+    if _CONTROL.search(value) or not value.strip():
+        raise click.BadParameter(f"{value!r}: give a name (\"Acme News\") or a QCode "
+                                 "(nprov:AFP), without control characters or line breaks")
+    if ":" in value and " " not in value and not _QCODE.fullmatch(value):
+        raise click.BadParameter(f"{value!r} is not a QCode (scheme:code, e.g. nprov:AFP)")
+    return value
+
+
+def _check_guid(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value and (not _URI.fullmatch(value) or _CONTROL.search(value)):
+        raise click.BadParameter(f"{value!r} is not a URI (e.g. urn:newsml:example.com:1 "
+                                 "or tag:example.com,2024:1)")
+    return value
+
+
 def conversion_options(func: F) -> F:
     """The options every conversion command accepts, with one meaning everywhere."""
     decorators = [
@@ -67,11 +105,12 @@ def conversion_options(func: F) -> F:
                      help="Publication/version time (default: the article's Date: header, "
                           "else SOURCE_DATE_EPOCH). A time without zone is UTC."),
         click.option("--provider", envvar="NEWSML_PROVIDER", metavar="ID",
+                     callback=_check_provider,
                      help="Provider of the item (a literal, or a QCode such as nprov:AFP). "
                           "Default: the article's Source: header, else 'newsml-tools'."),
-        click.option("--lang", metavar="CODE",
+        click.option("--lang", metavar="CODE", callback=_check_lang,
                      help="Language tag (BCP 47), overriding detection."),
-        click.option("--guid", metavar="URI",
+        click.option("--guid", metavar="URI", callback=_check_guid,
                      help="Item GUID (default: derived from provider + content)."),
     ]
     for decorator in reversed(decorators):
