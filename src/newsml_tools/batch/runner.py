@@ -266,7 +266,7 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
             lock_path = os.path.join(dest, LOCK_NAME)
     except OSError as exc:
         raise BatchError(f"cannot create DEST {config.dest}: {exc.strerror or exc}") from None
-    Path(report_path).parent.mkdir(parents=True, exist_ok=True)
+    _check_report_path(report_path, dest)  # BatchError now, not after the whole run
 
     with _lock(lock_path):
         result = _run_locked(config, inputs, dest, report_path, zip_dest, progress)
@@ -390,6 +390,21 @@ def _publish_mode(path: str) -> None:
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(path, 0o666 & ~umask)
+
+
+def _check_report_path(report_path: str, dest: str) -> None:
+    """The report is renamed into place at the very end: make sure that can work."""
+    if report_path == dest or os.path.isdir(report_path):
+        raise BatchError(f"the report {report_path} is a folder (or DEST itself); "
+                         "give --report a file name")
+    try:
+        Path(report_path).parent.mkdir(parents=True, exist_ok=True)
+        fd, probe = _mkstemp(os.path.dirname(report_path))
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise BatchError(f"cannot write the report {report_path}: "
+                         f"{exc.strerror or exc}") from None
 
 
 def _mkstemp(directory: str) -> tuple[int, str]:

@@ -1,0 +1,42 @@
+"""Review: `newsml batch` with a --report that cannot be written fails up front (exit 2),
+before any input is converted, instead of losing the report at the end (exit 123)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsml_tools.cli import main
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("A headline\n\nA paragraph of text.\n", encoding="utf-8")
+    return src
+
+
+@pytest.mark.parametrize("where", ["dest-itself", "a-folder", "proc", "below-a-file"])
+def test_unwritable_report_is_a_usage_error_before_converting(tmp_path: Path, source: Path,
+                                                              where: str) -> None:
+    dest = tmp_path / "out"
+    if where == "dest-itself":
+        report = str(dest)
+    elif where == "a-folder":
+        (tmp_path / "folder").mkdir()
+        report = str(tmp_path / "folder")
+    elif where == "proc":
+        report = "/proc/newsml-review-report.jsonl"
+    else:
+        (tmp_path / "plain").write_text("x")
+        report = str(tmp_path / "plain" / "report.jsonl")
+    result = CliRunner().invoke(main, ["batch", str(source), "-o", str(dest), "--report",
+                                       report, "-j", "1", "--quiet"])
+    assert result.exit_code == 2, result.output
+    assert "internal error" not in result.output
+    assert "report" in result.output
+    assert not (dest / "a.jsonld").exists()  # nothing converted whose record would be lost
+    assert not list(tmp_path.glob(".newsml-tmp-*"))
