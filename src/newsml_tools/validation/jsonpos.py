@@ -34,12 +34,32 @@ def depth_exceeds(text: str, limit: int) -> bool:
     return bool(s)
 
 
+class _NotJson(Exception):
+    pass
+
+
+def _no_constant(name: str) -> Any:
+    raise _NotJson(name)
+
+
+def _constant_error(text: str, name: str) -> json.JSONDecodeError:
+    """NaN / Infinity (accepted by Python, not by JSON): where the first one is."""
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        if m.group(3) is not None and m.group(3).lstrip("-") in ("NaN", "Infinity"):
+            pos = m.start(3)
+            break
+    return json.JSONDecodeError(f"{name} is not a JSON value (RFC 8259)", text, pos)
+
+
 def loads(text: str, max_depth: int) -> Any:
     """json.loads with a nesting bound; raises TooDeep or json.JSONDecodeError."""
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_constant=_no_constant)
     except RecursionError as exc:
         raise TooDeep("JSON nesting is too deep to parse") from exc
+    except _NotJson as exc:
+        raise _constant_error(text, str(exc)) from None
     if (
         isinstance(value, (dict, list))
         # fewer opening brackets (strings included) than the bound: cannot nest deeper
