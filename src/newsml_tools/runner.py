@@ -46,6 +46,7 @@ SKIP_DIRS = frozenset({
 STDIN_NAME = "<stdin>"
 #: default bound on what we read from standard input: the validator's default file bound
 STDIN_LIMIT = 64 * 1024 * 1024
+FILES_FROM_LIMIT = 64 * 1024 * 1024  # a list of paths; /dev/zero is not one
 _MAGIC = ("*", "?", "[")
 
 
@@ -148,11 +149,13 @@ def read_files_from(source: str, stdin: BinaryIO | None = None) -> list[str]:
     A list containing NUL bytes is NUL-separated instead (``find -print0``, ``git ls-files
     -z``), so names with newlines survive.
     """
+    from newsml_tools.validation.safety import read_limited  # TooLarge past the bound
+
     if source == "-":
-        raw = (stdin or sys.stdin.buffer).read()
+        raw = read_limited(stdin or sys.stdin.buffer, FILES_FROM_LIMIT)
     else:
         with open(source, "rb") as fh:
-            raw = fh.read()
+            raw = read_limited(fh, FILES_FROM_LIMIT)
     text = raw.decode("utf-8", "surrogateescape")
     if "\0" in text:
         return [name for name in text.split("\0") if name]
