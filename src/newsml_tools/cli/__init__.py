@@ -16,9 +16,11 @@ import click
 from newsml_tools import __version__
 from newsml_tools.cli.batch_cmd import batch
 from newsml_tools.cli.convert_cmd import convert, inspect
-from newsml_tools.cli.validate_cmd import rules, validate
+from newsml_tools.cli.validate_cmd import WRITE_FAILURES, rules, validate
 
 EXIT_INTERNAL = 123
+EXIT_USAGE = 2  # also: an output that cannot be written
+
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
@@ -36,12 +38,33 @@ class GuardedGroup(click.Group):
         except BrokenPipeError:  # `newsml ... | head`: the reader left, nothing to report
             sys.stderr.close()
             sys.exit(0)
+        except OSError as exc:
+            if exc.errno not in WRITE_FAILURES or os.environ.get("NEWSML_DEBUG"):
+                raise _internal(exc) from None
+            # a full disk or a failing device: the environment's problem, not a bug
+            click.echo(f"newsml: error: cannot write: {exc.strerror or exc}", err=True)
+            _drop_stdout()
+            sys.exit(EXIT_USAGE)
         except Exception as exc:
-            if os.environ.get("NEWSML_DEBUG"):
-                raise
-            click.echo(f"newsml: internal error: {type(exc).__name__}: {exc} "
-                       "(set NEWSML_DEBUG=1 for a traceback; please report this)", err=True)
-            sys.exit(EXIT_INTERNAL)
+            raise _internal(exc) from None
+
+
+def _internal(exc: BaseException) -> BaseException:
+    """A bug: one line and exit 123 (the exception itself under NEWSML_DEBUG)."""
+    if os.environ.get("NEWSML_DEBUG"):
+        return exc
+    click.echo(f"newsml: internal error: {type(exc).__name__}: {exc} "
+               "(set NEWSML_DEBUG=1 for a traceback; please report this)", err=True)
+    return SystemExit(EXIT_INTERNAL)
+
+
+def _drop_stdout() -> None:
+    """Unwritten output must not fail again (with a traceback) when Python exits."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 @click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -12,6 +12,7 @@ a one-line message on stderr, no traceback unless ``NEWSML_DEBUG=1``); 130 inter
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -19,6 +20,8 @@ import click
 
 EXIT_INTERNAL = 123
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+# a full disk or a failing device while writing output: the environment's, not a bug (exit 2)
+WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 KINDS = ("auto", "newsml-g2", "nitf", "ninjs", "jsonld", "html")
 FORMATS = ("text", "json", "junit", "sarif", "github", "gitlab")
 
@@ -32,6 +35,8 @@ class CannotWrite(click.ClickException):
 def _internal_error(exc: BaseException) -> None:
     if os.environ.get("NEWSML_DEBUG"):
         raise exc
+    if isinstance(exc, OSError) and exc.errno in WRITE_FAILURES:
+        raise exc  # a full disk is not a bug: the group reports it (exit 2)
     click.echo(
         f"newsml: internal error: {type(exc).__name__}: {exc} "
         "(set NEWSML_DEBUG=1 for a traceback; please report this)",
