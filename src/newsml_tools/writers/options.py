@@ -39,13 +39,15 @@ def content_fingerprint(article: Article) -> str:
     """A hash of what the story says, stable across line endings and whitespace."""
     parts = [article.headline, article.standfirst or "", *article.paragraphs]
     text = unicodedata.normalize("NFC", "\n".join(" ".join(p.split()) for p in parts))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def derive_guid(provider: str, article: Article) -> str:
     """A deterministic ``urn:newsml:`` GUID from the provider and the content."""
     token = re.sub(r"[^A-Za-z0-9.\-]+", "-", provider).strip("-").lower() or "provider"
-    digest = hashlib.sha256(f"{provider}\n{content_fingerprint(article)}".encode()).hexdigest()
+    digest = hashlib.sha256(
+        f"{provider}\n{content_fingerprint(article)}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
     return f"urn:newsml:{token}:{digest[:24]}"
 
 
