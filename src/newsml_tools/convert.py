@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from newsml_tools.atomic import write_atomic
@@ -30,6 +30,9 @@ from newsml_tools.writers.options import (
 ALL_FORMATS: tuple[str, ...] = tuple(FORMATS)
 OUTPUT_SUFFIX: dict[str, str] = {fmt: suffix for fmt, (_m, _k, suffix) in FORMATS.items()}
 
+MAX_OFFSET = timedelta(hours=14)
+
+
 class DateError(ValueError):
     """A date option that is not ISO 8601."""
 
@@ -45,6 +48,9 @@ def parse_date(value: str) -> datetime:
         raise DateError(f"not an ISO 8601 date or date-time: {value!r}") from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
+    offset = parsed.utcoffset()
+    if offset is not None and abs(offset) > MAX_OFFSET:  # xs:dateTime allows ±14:00
+        raise DateError(f"time zone offset out of range (-14:00 to +14:00): {value!r}")
     return parsed
 
 
@@ -93,6 +99,8 @@ def resolve_options(
 ) -> tuple[RenderOptions, list[Finding]]:
     findings: list[Finding] = []
     date = options.date
+    if date is not None and date.tzinfo is None:  # as on the command line: no zone is UTC
+        date = date.replace(tzinfo=timezone.utc)
     if date is None and article.date:
         try:
             date = parse_date(article.date)
