@@ -40,3 +40,30 @@ def test_unwritable_report_is_a_usage_error_before_converting(tmp_path: Path, so
     assert "report" in result.output
     assert not (dest / "a.jsonld").exists()  # nothing converted whose record would be lost
     assert not list(tmp_path.glob(".newsml-tmp-*"))
+
+
+@pytest.mark.parametrize("dest_name", ["out", "out.zip"])
+def test_file_name_that_is_not_utf8_keeps_its_record(tmp_path: Path, dest_name: str) -> None:
+    import json
+    import os
+
+    src = tmp_path / "src"
+    src.mkdir()
+    raw = os.fsencode(str(src)) + b"/sur\xffname.txt"  # a Latin-1 name on a UTF-8 system
+    with open(raw, "wb") as fh:
+        fh.write(b"A headline\n\nA paragraph of text.\n")
+    (src / "plain.txt").write_text("Another headline\n\nMore text.\n", encoding="utf-8")
+    dest = tmp_path / dest_name
+    args = ["batch", str(src), "-o", str(dest), "-j", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    report = (dest / "batch-report.jsonl" if dest_name == "out"
+              else tmp_path / "out.report.jsonl")
+    recs = [json.loads(line) for line in report.read_bytes().decode("utf-8").splitlines()]
+    assert sorted(r["status"] for r in recs) == ["ok", "ok"]
+    assert "sur\udcffname.txt" in {r["id"] for r in recs}
+    if dest_name == "out":  # and --resume recognises it
+        again = CliRunner().invoke(main, [*args, "--resume", "--quiet"])
+        assert again.exit_code == 0, again.output
+        recs = [json.loads(line) for line in report.read_text("utf-8").splitlines()]
+        assert sorted(r["status"] for r in recs) == ["skipped", "skipped"]

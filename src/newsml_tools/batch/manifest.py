@@ -70,7 +70,7 @@ class Manifest:
 
     def append_line(self, line: str) -> None:
         """One JSON object, already serialised (no newline inside)."""
-        self._fh.write(line.encode("utf-8") + b"\n")
+        self._fh.write(line.encode("utf-8", "backslashreplace") + b"\n")
         self._dirty = True
 
     def sync(self, *, force: bool = False) -> None:

@@ -317,13 +317,17 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
                     payload = rec.pop("_data", None)
                     if zf is not None and payload:
                         for name, data in payload:
-                            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+                            safe = _zip_name(name)
+                            if safe != name:  # the report names what is in the zip
+                                rec["outputs"] = [safe if o == name else o
+                                                  for o in rec.get("outputs", [])]
+                            info = zipfile.ZipInfo(safe, date_time=ZIP_EPOCH)
                             info.compress_type = zipfile.ZIP_DEFLATED
                             info.external_attr = 0o644 << 16
                             zf.writestr(info, data)
                     extra = {k: rec.pop(k) for k in MANIFEST_ONLY if k in rec}
                     line = json.dumps(rec, ensure_ascii=False)
-                    report_fh.write(line.encode("utf-8") + b"\n")
+                    report_fh.write(_utf8(line) + b"\n")
                     if manifest is not None:  # the report line plus what resume checks
                         manifest.append_line(
                             line[:-1] + ", " + json.dumps(extra, ensure_ascii=False)[1:]
@@ -390,6 +394,17 @@ def _publish_mode(path: str) -> None:
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(path, 0o666 & ~umask)
+
+
+def _zip_name(name: str) -> str:
+    """Zip member names are UTF-8: bytes of a non-UTF-8 file name become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _utf8(json_line: str) -> bytes:
+    """A lone surrogate (a file name that is not UTF-8) becomes its JSON escape (\\udcff),
+    which json.loads turns back into the same str: the record is kept, resume still matches."""
+    return json_line.encode("utf-8", "backslashreplace")
 
 
 def _check_report_path(report_path: str, dest: str) -> None:

@@ -126,12 +126,14 @@ def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
     if bar is not None:
         bar.close()
     for line in problems:
-        click.echo(line, err=True)
+        click.echo(line.encode("utf-8", "backslashreplace").decode("utf-8"), err=True)
     if n_problems > len(problems):
         click.echo(f"newsml: ... and {n_problems - len(problems)} more; see {result.report}",
                    err=True)
     if not quiet:
-        click.echo(format_summary(result))
+        # ids of non-UTF-8 file names hold lone surrogates: show them escaped (\udcff)
+        summary = format_summary(result).encode("utf-8", "backslashreplace").decode("utf-8")
+        click.echo(summary)
     sys.exit(result.exit_code)
 
 
