@@ -129,6 +129,9 @@ def convert_article(
     from newsml_tools.validation import check_quotes, validate
 
     conv = Conversion(source=source_name, article=article, formats=options.formats)
+    if all(not t.replace("\ufeff", "").strip() for t in [article.headline, *article.paragraphs]):
+        conv.findings.append(_finding(source_name, "CV004"))  # not schema errors about it
+        return conv
     render_options, conv.findings = resolve_options(article, options, source_name)
     if _has_illegal_xml(article):
         conv.findings.append(_finding(source_name, "CV002"))

@@ -164,6 +164,8 @@ _RULES = [
     ),
     Rule("CV002", W, "characters XML cannot carry were replaced by U+FFFD", ("text",)),
     Rule("CV003", E, "a writer failed on this article (internal error, please report)", ("text",)),
+    Rule("CV004", E, "the article is empty (no text besides whitespace): nothing to convert",
+         ("text",)),
     # hostile input
     Rule(
         "SEC001",
