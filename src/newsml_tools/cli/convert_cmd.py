@@ -164,6 +164,13 @@ def read_input(path: str) -> tuple[str, str]:
     return name, decode_text(data, name)
 
 
+def _same_file(a: str | os.PathLike[str], b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
 def _stem(path: str) -> str:
     if path == "-":
         return "stdin"
@@ -237,6 +244,15 @@ def convert(inputs: tuple[str, ...], output_dir: Path | None, to: str, date: dat
             sys.stdout.buffer.write(conv.outputs[options.formats[0]])
             sys.stdout.buffer.flush()
         else:
+            from newsml_tools.convert import output_paths
+
+            clash = [str(p) for p in output_paths(output_dir, stem, tuple(conv.outputs)).values()
+                     if path != "-" and _same_file(p, path)]
+            if clash:
+                click.echo(f"newsml: error: {name}: not written: the output {clash[0]} would "
+                           "overwrite this input (rename it, or give another -o)", err=True)
+                exit_code = max(exit_code, EXIT_USAGE)
+                continue
             try:
                 for written in write_outputs(conv, output_dir, stem):
                     click.echo(f"wrote {written}", err=True)

@@ -32,6 +32,13 @@ class CannotWrite(click.ClickException):
     exit_code = 2
 
 
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
 def _internal_error(exc: BaseException) -> None:
     if os.environ.get("NEWSML_DEBUG"):
         raise exc
@@ -244,6 +251,9 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
     if output and output != "-":
         from newsml_tools.atomic import write_atomic
 
+        if any(_same_file(r.file, output) for r in report.results):
+            raise click.BadParameter(f"{output} is one of the inputs; the report would "
+                                     "overwrite it", param_hint="-o/--output")
         try:
             write_atomic(output, rendered.encode("utf-8", "backslashreplace"))
         except OSError as exc:
