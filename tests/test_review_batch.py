@@ -67,3 +67,27 @@ def test_file_name_that_is_not_utf8_keeps_its_record(tmp_path: Path, dest_name: 
         assert again.exit_code == 0, again.output
         recs = [json.loads(line) for line in report.read_text("utf-8").splitlines()]
         assert sorted(r["status"] for r in recs) == ["skipped", "skipped"]
+
+
+def test_outputs_never_go_through_a_symlink_out_of_dest(tmp_path: Path) -> None:
+    import json
+    import os
+
+    src = tmp_path / "src"
+    (src / "d").mkdir(parents=True)
+    (src / "d" / "s.txt").write_text("A headline\n\nA paragraph.\n", encoding="utf-8")
+    (src / "d" / "empty.txt").write_text("", encoding="utf-8")  # invalid: stale cleanup
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "empty.jsonld").write_text("precious")  # must not be 'cleaned up'
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    os.symlink(outside, dest / "d")
+    result = CliRunner().invoke(main, ["batch", str(src), "-o", str(dest), "-j", "1",
+                                       "--quiet"])
+    assert result.exit_code == 1, result.output
+    assert sorted(p.name for p in outside.iterdir()) == ["empty.jsonld"]
+    assert (outside / "empty.jsonld").read_text() == "precious"
+    recs = [json.loads(line) for line in (dest / "batch-report.jsonl").read_text().splitlines()]
+    assert {r["id"]: r["status"] for r in recs} == {"d/empty.txt": "error", "d/s.txt": "error"}
+    assert all("outside DEST" in r["error"] for r in recs)

@@ -108,9 +108,19 @@ def _output_names(item: InputItem, ctx: WorkContext) -> list[tuple[str, str]]:
     return [(fmt, item.stem + ctx.suffixes[fmt]) for fmt in ctx.formats]
 
 
+def _outside_dest(item: InputItem, ctx: WorkContext) -> bool:
+    """Whether this input's outputs would land outside DEST through a symlinked folder
+    that already exists in DEST (writes and stale-output removal both follow it)."""
+    if ctx.dest is None or item.stem is None or os.sep not in os.path.normpath(item.stem):
+        return False
+    root = os.path.realpath(ctx.dest)
+    where = os.path.realpath(os.path.join(ctx.dest, os.path.dirname(item.stem)))
+    return os.path.commonpath([root, where]) != root
+
+
 def _remove_stale(item: InputItem, ctx: WorkContext, keep: set[str]) -> None:
     """Outputs a previous run left for this input that this run does not produce."""
-    if ctx.dest is None or item.stem is None:
+    if ctx.dest is None or item.stem is None or _outside_dest(item, ctx):
         return
     for _fmt, name in _output_names(item, ctx):
         if name not in keep:
@@ -176,6 +186,10 @@ def process_one(item: InputItem, ctx: WorkContext) -> dict[str, Any]:
 def _process(item: InputItem, ctx: WorkContext, rec: dict[str, Any]) -> None:
     if item.skip is not None:
         rec.update(status="skipped", reason=item.skip)
+        return
+    if _outside_dest(item, ctx):
+        rec["error"] = ("refused: its output folder in DEST is a symlink leading outside "
+                        "DEST")
         return
     if item.error is not None:
         rec["error"] = item.error
