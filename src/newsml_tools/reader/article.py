@@ -80,14 +80,19 @@ class _Para:
         return self.sources[i] + offset - self.starts[i] if self.sources else offset
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 class _Reader:
     def __init__(self, text: str, source_name: str | None) -> None:
+        sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        if "\r" in text:
+            # classic Mac / some newsroom exports end lines with a lone CR: read them as
+            # line breaks; one character for one, so every source offset stays valid
+            text = _LONE_CR.sub("\n", text)
         self.text = text
         self.art = Article(headline="")
-        self.art.provenance = Provenance(
-            source_name=source_name,
-            sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
-        )
+        self.art.provenance = Provenance(source_name=source_name, sha256=sha256)
         self.spans = self.art.provenance.spans
         self.labels: list[Span] = []
         self.index = NameIndex()
