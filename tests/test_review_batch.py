@@ -91,3 +91,20 @@ def test_outputs_never_go_through_a_symlink_out_of_dest(tmp_path: Path) -> None:
     recs = [json.loads(line) for line in (dest / "batch-report.jsonl").read_text().splitlines()]
     assert {r["id"]: r["status"] for r in recs} == {"d/empty.txt": "error", "d/s.txt": "error"}
     assert all("outside DEST" in r["error"] for r in recs)
+
+
+@pytest.mark.parametrize("resume", [False, True])
+def test_manifest_symlink_in_dest_is_not_followed(tmp_path: Path, source: Path,
+                                                  resume: bool) -> None:
+    import os
+
+    victim = tmp_path / "victim"
+    victim.write_text("precious")
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    os.symlink(victim, dest / ".newsml-manifest.jsonl")
+    args = ["batch", str(source), "-o", str(dest), "-j", "1", "--quiet"]
+    result = CliRunner().invoke(main, args + (["--resume"] if resume else []))
+    assert result.exit_code == 0, result.output
+    assert victim.read_text() == "precious"
+    assert not (dest / ".newsml-manifest.jsonl").is_symlink()

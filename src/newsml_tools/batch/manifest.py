@@ -30,6 +30,8 @@ FSYNC_INTERVAL = 1.0  # seconds
 class Manifest:
     def __init__(self, path: str | os.PathLike[str], *, resume: bool) -> None:
         self.path = Path(path)
+        if self.path.is_symlink():  # never ours: do not read or write through it
+            self.path.unlink()
         self._prior: dict[str, str] = {}  # id -> its last JSON line of earlier runs
         if resume and self.path.exists():
             self._load()

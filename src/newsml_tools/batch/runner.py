@@ -136,7 +136,10 @@ def _clean_temp_files(dest: str) -> int:
 
 @contextlib.contextmanager
 def _lock(path: str) -> Iterator[None]:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:  # O_NOFOLLOW: a symlink planted in DEST must not create or open a file elsewhere
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError as exc:
+        raise BatchError(f"cannot lock DEST ({path}): {exc.strerror or exc}") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
