@@ -63,9 +63,7 @@ class _LocalOnlyResolver(etree.Resolver):
 
 
 def _schema_parser(allowed_root: Path | None) -> etree.XMLParser:
-    parser = etree.XMLParser(
-        no_network=True, resolve_entities=False, load_dtd=False, huge_tree=False
-    )
+    parser = etree.XMLParser(**SAFE_PARSER_OPTIONS)  # a --schema file is untrusted too
     xml_xsd = str(schema_path("newsml-g2", "2.35", "xml.xsd"))
     parser.resolvers.add(_LocalOnlyResolver(xml_xsd, allowed_root))
     return parser
@@ -109,18 +107,22 @@ def vendored_dir() -> Path:
 _tls = threading.local()
 
 
+# What makes a parser safe for hostile input, stated once for every parser we build:
+# no entity expansion, no network, no DTD loading or validation, libxml2's size limits.
+SAFE_PARSER_OPTIONS: dict[str, bool] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "collect_ids": False,
+}
+
+
 def safe_parser() -> etree.XMLParser:
     parser = getattr(_tls, "parser", None)
     if parser is None:
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            huge_tree=False,
-            remove_blank_text=False,
-            collect_ids=False,
-        )
+        parser = etree.XMLParser(remove_blank_text=False, **SAFE_PARSER_OPTIONS)
         _tls.parser = parser
     return parser
 
@@ -143,14 +145,7 @@ def validating_parser(key: str, blankless: bool = False) -> etree.XMLParser:
     parser = parsers.get((key, blankless))
     if parser is None:
         parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            huge_tree=False,
-            collect_ids=False,
-            remove_blank_text=blankless,
-            schema=get_schema(key),
+            remove_blank_text=blankless, schema=get_schema(key), **SAFE_PARSER_OPTIONS
         )
         parsers[(key, blankless)] = parser
     return parser
