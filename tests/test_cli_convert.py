@@ -248,3 +248,27 @@ def test_cli_format_names_match_the_writers() -> None:
     from newsml_tools.writers import FORMATS
 
     assert tuple(FORMATS) == FORMAT_NAMES
+
+
+def test_an_unreadable_date_header_is_named_in_the_warning(runner: CliRunner, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    story = tmp_path / "story.txt"
+    story.write_text('Headline: X\nDate: yesterday\n\n"Hello," said Jo Bloggs.\n', "utf-8")
+    result = runner.invoke(main, ["convert", str(story), "--to", "jsonld"])
+    assert result.exit_code == 0
+    assert "[CV001] the Date: header 'yesterday' is not an ISO 8601" in result.output
+
+
+def test_closed_stdout_is_a_usage_error_not_a_crash(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsml_tools", "convert", str(EXAMPLE), "--to", "jsonld",
+         "--date", DATE], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        close_fds=True, preexec_fn=lambda: __import__("os").close(1),
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert "cannot write to standard output" in proc.stderr
+    assert "internal error" not in proc.stderr

@@ -110,7 +110,11 @@ def resolve_options(
         date = source_date_epoch()
     if date is None:
         date = EPOCH
-        findings.append(_finding(source, "CV001"))
+        header = article.headers.get("date")
+        findings.append(_finding(source, "CV001", (
+            f"the Date: header {header!r} is not an ISO 8601 date or date-time: "
+            "1970-01-01T00:00:00Z used (fix the header or give --date)"
+        ) if header else None))
     provider = options.provider or article.source or DEFAULT_PROVIDER
     language = options.lang or article.language or UNDETERMINED_LANGUAGE
     guid = options.guid or derive_guid(provider, article)

@@ -241,6 +241,11 @@ def convert(inputs: tuple[str, ...], output_dir: Path | None, to: str, date: dat
             exit_code = max(exit_code, EXIT_INVALID)
             continue
         if output_dir is None:
+            if sys.stdout is None:  # started with stdout closed (`>&-`): nowhere to write
+                click.echo(f"newsml: error: {name}: cannot write to standard output: it is "
+                           "closed (give -o DIR)", err=True)
+                exit_code = EXIT_USAGE
+                continue
             sys.stdout.buffer.write(conv.outputs[options.formats[0]])
             sys.stdout.buffer.flush()
         else:
