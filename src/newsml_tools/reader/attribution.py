@@ -976,11 +976,17 @@ class Attributor:
             return None  # "She spoke after John Smith criticised …": not the subject
         return f
 
+    def _last_sentence_start(self, text: str) -> int | None:
+        """Where the paragraph's last sentence starts; None when it is longer than the
+        400-character window looked at (a long paragraph: its last sentence only)."""
+        lo = max(0, len(text) - 400)
+        start = max([0, *(m.end() for m in BOUNDARY.finditer(text, lo))])
+        return None if start == 0 and lo > 0 else start
+
     def _last_sentence_reporter(self, para: int) -> _Found | None:
         text = self.paragraphs[para]
-        lo = max(0, len(text) - 400)  # a long paragraph: its last sentence only
-        start = max([0, *(m.end() for m in BOUNDARY.finditer(text, lo))])
-        if start == 0 and lo > 0:
+        start = self._last_sentence_start(text)
+        if start is None:
             return None
         f = self._previous_sentence(text, start, len(text), para)
         if f is None or looks_like_org(f.name) or f.name.lower() in ("they", "we", "i"):
@@ -989,9 +995,8 @@ class Attributor:
 
     def _last_sentence_subject(self, para: int) -> _Found | None:
         text = self.paragraphs[para]
-        lo = max(0, len(text) - 400)  # a long paragraph: its last sentence only
-        start = max([0, *(m.end() for m in BOUNDARY.finditer(text, lo))])
-        if start == 0 and lo > 0:
+        start = self._last_sentence_start(text)
+        if start is None:
             return None
         f = self._sentence_subject(text, start, len(text), para)
         if f is None or (looks_like_org(f.name) and f.name.lower() not in ("he", "she")):

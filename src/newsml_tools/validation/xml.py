@@ -242,6 +242,19 @@ _VERSION_RE = re.compile(r"\s*(\d+)\.(\d+)\s*")
 _versions: dict[str, tuple[int, int] | None] = {}
 
 
+
+def _schema_check(root: etree._Element, key: str, sink: _Sink) -> bool:
+    """Validate ``root`` against schema ``key`` into ``sink``; False when the schema itself
+    could not be loaded (reported as an xsd error: nothing more can be checked)."""
+    try:
+        xs = get_schema(key)
+    except (SchemaLoadError, FileNotFoundError) as exc:
+        sink.add("xsd", f"schema could not be loaded: {exc}", severity=E)
+        return False
+    if not xs.validate(root):
+        schema_findings(xs, sink)
+    return True
+
 def _version(v: str | None) -> tuple[int, int] | None:
     if not v:
         return None
@@ -324,14 +337,8 @@ def validate_newsml(
         items = []
 
     key = schema or _choose_schema(items, sink)
-    if key != prevalidated:
-        try:
-            xs = get_schema(key)
-        except (SchemaLoadError, FileNotFoundError) as exc:
-            sink.add("xsd", f"schema could not be loaded: {exc}", severity=E)
-            return
-        if not xs.validate(root):
-            schema_findings(xs, sink)
+    if key != prevalidated and not _schema_check(root, key, sink):
+        return
     if not rules:
         return
     fast = _FastScan(raw, rtag != NEWS_MESSAGE) if raw is not None else None
@@ -737,13 +744,8 @@ def validate_nitf(
             line=root.sourceline,
         )
         root = renamespace_nitf(root)
-    try:
-        xs = get_schema(schema or "nitf-3.6")
-    except (SchemaLoadError, FileNotFoundError) as exc:
-        sink.add("xsd", f"schema could not be loaded: {exc}", severity=E)
+    if not _schema_check(root, schema or "nitf-3.6", sink):
         return
-    if not xs.validate(root):
-        schema_findings(xs, sink)
     if not rules:
         return
     hl = root.find(
