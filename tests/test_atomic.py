@@ -35,3 +35,22 @@ def test_a_failed_write_leaves_no_temp_file_and_no_target(tmp_path: Path,
         write_atomic(tmp_path / "out.xml", b"data")
     assert not any(p.name.startswith(TEMP_PREFIX) for p in tmp_path.iterdir())
     assert not (tmp_path / "out.xml").exists()
+
+
+def test_a_leftover_temp_name_is_never_reused_or_followed(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import itertools
+
+    import newsml_tools.atomic as atomic
+
+    monkeypatch.setattr(atomic, "_serial", itertools.count(0))
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"keep")
+    folder = tmp_path / "dest"
+    folder.mkdir()
+    (folder / f"{TEMP_PREFIX}{os.getpid()}.0").symlink_to(outside)  # planted or left over
+    (folder / f"{TEMP_PREFIX}{os.getpid()}.1").write_bytes(b"old temp")
+    write_atomic(folder / "out.xml", b"new")
+    assert (folder / "out.xml").read_bytes() == b"new"
+    assert outside.read_bytes() == b"keep"
+    assert (folder / f"{TEMP_PREFIX}{os.getpid()}.1").read_bytes() == b"old temp"

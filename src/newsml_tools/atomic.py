@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import tempfile
 from pathlib import Path
@@ -20,18 +21,41 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()
 
 
+_serial = itertools.count()
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def _open_temp(folder: str) -> tuple[int, str]:
+    """A new temp file in ``folder``, named by pid and a counter: no random names and no
+    chmod (``open`` applies the umask, as for a plain write), which matters when a batch
+    writes tens of thousands of files. ``O_EXCL`` never follows or reuses what is there."""
+    prefix = os.path.join(folder, f"{TEMP_PREFIX}{os.getpid()}.")
+    for _attempt in range(100):  # a crashed run with the same pid may have left names
+        tmp = f"{prefix}{next(_serial)}"
+        try:
+            return os.open(tmp, _FLAGS, 0o666), tmp
+        except FileExistsError:
+            continue
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
+    os.chmod(tmp, FILE_MODE)
+    return fd, tmp
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, fsync: bool = False) -> Path:
     """Write ``data`` to ``path`` via a temp file in the same folder, then rename."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
+    folder = os.path.dirname(os.fspath(target)) or "."
+    try:
+        fd, tmp = _open_temp(folder)
+    except FileNotFoundError:  # only now pay for creating the folders
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _open_temp(folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             if fsync:
                 fh.flush()
                 os.fsync(fh.fileno())
-        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -298,7 +298,8 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
                       suffixes=config.suffixes, options_key=options_key(config.options),
                       dest=None if zip_dest else dest, convert=config.convert,
                       max_member_bytes=config.max_member_bytes,
-                      env=tuple((k, os.environ.get(k)) for k in CONVERTER_ENV))
+                      env=tuple((k, os.environ.get(k)) for k in CONVERTER_ENV),
+                      run_id=f"{os.getpid()}-{time.time_ns()}")
     chunks = _chunks(iter(inputs), config.chunk_size)
     if config.engine == "dask":
         stream = engines.map_dask(chunks, ctx, config.jobs, config.scheduler)

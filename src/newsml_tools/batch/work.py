@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -49,6 +50,7 @@ class WorkContext:
     # environment the converter reads, carried to workers that do not inherit the
     # driver's environment (a remote Dask cluster); None means unset
     env: tuple[tuple[str, str | None], ...] = ()
+    run_id: str = ""  # unique per batch run: scopes per-process caches to one run
 
 
 def sha256_hex(data: bytes) -> str:
@@ -113,8 +115,18 @@ def _outside_dest(item: InputItem, ctx: WorkContext) -> bool:
     that already exists in DEST (writes and stale-output removal both follow it)."""
     if ctx.dest is None or item.stem is None or os.sep not in os.path.normpath(item.stem):
         return False
-    root = os.path.realpath(ctx.dest)
-    where = os.path.realpath(os.path.join(ctx.dest, os.path.dirname(item.stem)))
+    return _folder_outside(ctx.run_id, ctx.dest, os.path.dirname(item.stem))
+
+
+@functools.lru_cache(maxsize=4096)
+def _folder_outside(run_id: str, dest: str, folder: str) -> bool:
+    """Cached per process: a batch writes hundreds of files per folder, and resolving
+    every path component twice per input cost more than writing the outputs. (A symlink
+    swapped in by someone who can write to DEST during the run was never preventable by
+    a check before the write; it is about folders already there.) Keyed by the run, so a
+    long-lived worker (Dask) never reuses an answer from an earlier batch."""
+    root = os.path.realpath(dest)
+    where = os.path.realpath(os.path.join(dest, folder))
     return os.path.commonpath([root, where]) != root
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from newsml_tools.model import Article
+from newsml_tools.writers.json_text import dumps_indented
 from newsml_tools.writers.options import RenderOptions, iso
 
 
@@ -68,4 +68,4 @@ def build_jsonld(article: Article, options: RenderOptions) -> dict[str, Any]:
 def render(article: Article, options: RenderOptions) -> bytes:
     doc = build_jsonld(article, options)
     # "replace" only bites on lone surrogates, which no decoded file contains.
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "replace")
+    return (dumps_indented(doc) + "\n").encode("utf-8", "replace")

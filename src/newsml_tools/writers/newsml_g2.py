@@ -9,14 +9,13 @@ paragraphs and quotations -> NITF ``p`` and ``q[@quote-source]``.
 
 from __future__ import annotations
 
-from lxml import etree
-
 from newsml_tools.model import Article
 from newsml_tools.writers.nitf_body import build_nitf
 from newsml_tools.writers.options import RenderOptions, iso, xml_safe
+from newsml_tools.writers.xml_text import Element
 
 NAR_NS = "http://iptc.org/std/nar/2006-10-01/"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_LANG = "xml:lang"
 # The IPTC catalog declares the standard scheme aliases used here (ninat, stat, drol).
 IPTC_CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_40.xml"
 # Contributor roles from footers ("Editing by ...") have no IPTC scheme; ours is declared
@@ -24,13 +23,10 @@ IPTC_CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_40.xml
 ROLE_SCHEME_ALIAS = "nmlrole"
 ROLE_SCHEME_URI = "https://newsml-tools.dev/cv/contributor-role/"
 
-_G = f"{{{NAR_NS}}}"
 
 
-def _sub(
-    parent: etree._Element, name: str, text: str | None = None, /, **attrib: str
-) -> etree._Element:
-    el = etree.SubElement(parent, _G + name, attrib)
+def _sub(parent: Element, name: str, text: str | None = None, /, **attrib: str) -> Element:
+    el = parent.sub(name, attrib)
     if text is not None:
         el.text = xml_safe(text)
     return el
@@ -43,8 +39,8 @@ def role_code(role: str) -> str:
     return f"{ROLE_SCHEME_ALIAS}:{token or 'contributor'}"
 
 
-def build_news_item(article: Article, options: RenderOptions) -> etree._Element:
-    item = etree.Element(_G + "newsItem", nsmap={None: NAR_NS})
+def build_news_item(article: Article, options: RenderOptions) -> Element:
+    item = Element("newsItem", {"xmlns": NAR_NS})
     item.set("guid", options.guid)
     item.set("version", str(options.version))
     item.set("standard", "NewsML-G2")
@@ -89,10 +85,9 @@ def build_news_item(article: Article, options: RenderOptions) -> etree._Element:
 
     content_set = _sub(item, "contentSet")
     inline = _sub(content_set, "inlineXML", contenttype="application/nitf+xml")
-    inline.append(build_nitf(article))
+    inline.children.append(build_nitf(article))
     return item
 
 
 def render(article: Article, options: RenderOptions) -> bytes:
-    root = build_news_item(article, options)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return build_news_item(article, options).to_bytes()

@@ -8,11 +8,11 @@ caption (description role ``caption``) and the credit (``by``).
 
 from __future__ import annotations
 
-import json
 from html import escape
 from typing import Any
 
 from newsml_tools.model import Article, Quote
+from newsml_tools.writers.json_text import dumps_indented
 from newsml_tools.writers.options import RenderOptions, iso
 from newsml_tools.writers.quoting import quotes_by_paragraph, segments
 
@@ -87,4 +87,4 @@ def build_ninjs(article: Article, options: RenderOptions) -> dict[str, Any]:
 
 def render(article: Article, options: RenderOptions) -> bytes:
     doc = build_ninjs(article, options)
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "replace")
+    return (dumps_indented(doc) + "\n").encode("utf-8", "replace")

@@ -7,29 +7,25 @@ themselves staying in the paragraph text so nothing of the original is altered.
 
 from __future__ import annotations
 
-from lxml import etree
-
 from newsml_tools.model import Article, Quote
 from newsml_tools.writers.options import RenderOptions, xml_safe
 from newsml_tools.writers.quoting import quotes_by_paragraph, segments
+from newsml_tools.writers.xml_text import Element
 
 NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
-_N = f"{{{NITF_NS}}}"
 
 
-def _sub(
-    parent: etree._Element, name: str, text: str | None = None, /, **attrib: str
-) -> etree._Element:
-    el = etree.SubElement(parent, _N + name, {k.replace("_", "-"): v for k, v in attrib.items()})
+def _sub(parent: Element, name: str, text: str | None = None, /, **attrib: str) -> Element:
+    el = parent.sub(name, {k.replace("_", "-"): v for k, v in attrib.items()})
     if text is not None:
         el.text = xml_safe(text)
     return el
 
 
-def _paragraph(parent: etree._Element, text: str, quotes: list[Quote]) -> None:
+def _paragraph(parent: Element, text: str, quotes: list[Quote]) -> None:
     p = _sub(parent, "p")
     p.text = ""
-    last: etree._Element | None = None
+    last: Element | None = None
     for piece, quote in segments(text, quotes):
         if quote is None:
             if last is None:
@@ -41,10 +37,10 @@ def _paragraph(parent: etree._Element, text: str, quotes: list[Quote]) -> None:
         last = _sub(p, "q", piece, **attrib)
 
 
-def build_nitf(article: Article, *, lang: str | None = None) -> etree._Element:
-    nitf = etree.Element(_N + "nitf", nsmap={None: NITF_NS})
+def build_nitf(article: Article, *, lang: str | None = None) -> Element:
+    nitf = Element("nitf", {"xmlns": NITF_NS})
     if lang:
-        nitf.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+        nitf.set("xml:lang", lang)
     body = _sub(nitf, "body")
 
     head = _sub(body, "body.head")
@@ -98,14 +94,13 @@ def _compact_iso(options: RenderOptions) -> str:
 def render(article: Article, options: RenderOptions) -> bytes:
     """A standalone NITF 3.6 document: ``head`` (title, docdata) plus the same body."""
     root = build_nitf(article, lang=options.language)
-    head = etree.Element(_N + "head")
-    title = etree.SubElement(head, _N + "title")
+    head = Element("head")
+    title = head.sub("title")
     title.text = xml_safe(article.headline)
-    docdata = etree.SubElement(head, _N + "docdata")
-    etree.SubElement(docdata, _N + "doc-id", {"id-string": options.guid,
-                                             "regsrc": xml_safe(options.provider)})
-    etree.SubElement(docdata, _N + "date.issue", norm=_compact_iso(options))
+    docdata = head.sub("docdata")
+    docdata.sub("doc-id", {"id-string": options.guid, "regsrc": xml_safe(options.provider)})
+    docdata.sub("date.issue", {"norm": _compact_iso(options)})
     if article.creditline:
-        etree.SubElement(docdata, _N + "doc.copyright", holder=xml_safe(article.creditline))
-    root.insert(0, head)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        docdata.sub("doc.copyright", {"holder": xml_safe(article.creditline)})
+    root.children.insert(0, head)
+    return root.to_bytes()
