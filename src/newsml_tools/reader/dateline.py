@@ -20,6 +20,7 @@ _DATE = "".join((
     r"|", WEEKDAY_RE, r")",
 ))  # fmt: skip
 _DASH = r"[^\S\n]*(?P<dash>--|\.-|\.–|[-–—―])[^\S\n]*(?=\S)"
+_DASHES = ("-", "–", "—", "―")  # one of them is in every ``_DASH``
 
 
 def _build() -> list[re.Pattern[str]]:
@@ -70,6 +71,8 @@ class DatelineMatch:
 def find_dateline(paragraph: str) -> DatelineMatch | None:
     """Match only at the start; a caps place needs at least two letters so that a
     capitalised first word followed by a comma ("However, ...") is never a dateline."""
+    if not any(dash in paragraph for dash in _DASHES):
+        return None  # every pattern ends with a dash: most body paragraphs have none
     for pat in _PATTERNS:
         m = pat.match(paragraph)
         if not m:

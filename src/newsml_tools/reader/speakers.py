@@ -299,7 +299,10 @@ _ORG_TYPE_SET = frozenset(
     .lower()
     .split("|")
 )
-_WORD_BEFORE_CAP = re.compile(r"\b[A-Za-zÀ-ÿ-]{2,}(?= [A-ZÀ-ÖØ-Þ])")
+# possessive: the lookahead needs a space after the word, so giving letters back never helps
+_WORD_BEFORE_CAP = re.compile(r"\b[A-Za-zÀ-ÿ-]{2,}+(?= [A-ZÀ-ÖØ-Þ])")
+# ``_TO_COMMA_NAME`` needs a comma, whitespace and a capital: texts without one have no roles
+_COMMA_CAP = re.compile(r",\s+[A-ZÀ-ÖØ-Þ]")
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Z0-9&.]{1,9})\)")
 _ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<type>" + _ORG_TYPES + r")\b")
 
@@ -329,7 +332,9 @@ _KIN = (
 )
 _PLACE_PREP = re.compile(r"\b(?:at|in|from|near|to|into|of)\s+(?:the\s+)?$")
 _OPEN_QUOTE = re.compile(r"[“„«»\"]|(?<![\w])['‘](?=\w)")
-_GENDER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+# ``\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b`` with the boundary checked after the first
+# letter, so the search skips from one [HhSs] to the next instead of trying every position
+_GENDER_PRONOUN = re.compile(r"(?:[Hh](?<!\w.)(?:e|is|er|im)|[Ss](?<!\w.)he)\b")
 # "the city said" after "the Municipality of Livorno" / "Leeds City Council"
 _MUNICIPAL = frozenset({"municipality", "council", "city", "town", "comune", "borough"})
 _ORG_ALIASES = {"city": _MUNICIPAL, "town": _MUNICIPAL, "municipality": _MUNICIPAL}
@@ -399,6 +404,8 @@ class NameIndex:
 
     def _add_roles(self, text: str, order: int) -> None:
         # "la ministra de Trabajo, Teresa Aguirre": a determiner, a role word, ", Name"
+        if _COMMA_CAP.search(text) is None:
+            return
         for m in _DET_WORD.finditer(text):
             role = m.group("role")
             if not is_role_word(role):
@@ -416,7 +423,10 @@ class NameIndex:
     def add_text(self, text: str, order: int) -> None:
         self._add_roles(text, order)
         found = []
-        for m in _WORD_BEFORE_CAP.finditer(text):  # "group Amazonia Viva": a type word, a name
+        # a type word before a name is rare: one C-level test, then the scan if it is there
+        words = map(str.lower, _WORD_BEFORE_CAP.findall(text))
+        scan = not _ORG_TYPE_SET.isdisjoint(words)
+        for m in _WORD_BEFORE_CAP.finditer(text) if scan else ():  # "group Amazonia Viva"
             if m.group().lower() in _ORG_TYPE_SET:
                 nm = NAME_RUN.match(text, m.end() + 1)
                 if nm:
