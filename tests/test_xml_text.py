@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from newsml_tools.writers.xml_text import Element
+from newsml_tools.writers.xml_text import Element, Markup, escape_text, start_tag
 
 TAGS = st.sampled_from(["a", "p", "q", "body.head", "media-caption", "hl1"])
 TEXT = st.one_of(st.none(), st.text(st.characters(exclude_categories=("Cs",)), max_size=8)
@@ -83,3 +83,20 @@ def test_strings_xml_cannot_carry_fail_like_lxml(bad: str) -> None:
     el.text = bad
     with pytest.raises(type(theirs.value)):
         el.to_bytes()
+
+
+def test_markup_children_stand_where_their_element_would() -> None:
+    # mixed content (a paragraph with a quotation) written ahead of time
+    root = etree.Element("body")
+    content = etree.SubElement(root, "content")
+    p = etree.SubElement(content, "p")
+    p.text = "He said: “"
+    q = etree.SubElement(p, "q", {"quote-source": 'A "B" & C'})
+    q.text, q.tail = "go <now>", "”."
+    etree.SubElement(content, "p").text = "Next."
+    ours = Element("body")
+    mine = ours.sub("content")
+    q_start = start_tag("q", {"quote-source": 'A "B" & C'})
+    mine.children.append(Markup(f"<p>He said: “{q_start}>{escape_text('go <now>')}</q>”.</p>"))
+    mine.sub("p").text = "Next."
+    assert ours.to_bytes() == lxml_bytes(root)

@@ -71,7 +71,7 @@ class BatchConfig:
     exclude: tuple[str, ...] = ()
     max_member_bytes: int = DEFAULT_MAX_MEMBER_BYTES
     max_total_bytes: int = DEFAULT_MAX_TOTAL_BYTES
-    chunk_size: int = 16
+    chunk_size: int = 64  # inputs per task: fewer round trips to the workers (parent CPU)
     convert: ConvertFn = default_convert
     suffixes: dict[str, str] | None = None  # default: newsml_tools.convert.OUTPUT_SUFFIX
     count_total: bool = False  # pre-count inputs (for a progress ETA) where cheap

@@ -64,7 +64,7 @@ def _default_jobs() -> int:
               help="Largest input (file, archive member, JSON line) read.")
 @click.option("--max-total-bytes", type=ByteSize(), default="8G", show_default=True,
               help="Most bytes expanded from one archive (decompression-bomb bound).")
-@click.option("--chunk-size", type=click.IntRange(min=1), default=16, hidden=True)
+@click.option("--chunk-size", type=click.IntRange(min=1), default=64, hidden=True)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
           provider: str | None, lang: str | None, guid: str | None, jobs: int | None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from newsml_tools.model import Article, Quote
 from newsml_tools.writers.options import RenderOptions, xml_safe
 from newsml_tools.writers.quoting import quotes_by_paragraph, segments
-from newsml_tools.writers.xml_text import Element
+from newsml_tools.writers.xml_text import Element, Markup, escape_text, start_tag
 
 NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
 
@@ -23,18 +23,16 @@ def _sub(parent: Element, name: str, text: str | None = None, /, **attrib: str) 
 
 
 def _paragraph(parent: Element, text: str, quotes: list[Quote]) -> None:
-    p = _sub(parent, "p")
-    p.text = ""
-    last: Element | None = None
+    """``<p>`` with a ``<q>`` around each quotation, written directly as markup."""
+    out = ["<p>"]
     for piece, quote in segments(text, quotes):
         if quote is None:
-            if last is None:
-                p.text = xml_safe(piece)
-            else:
-                last.tail = xml_safe(piece)
+            out.append(escape_text(xml_safe(piece)))
             continue
         attrib = {"quote-source": quote.speaker} if quote.speaker else {}
-        last = _sub(p, "q", piece, **attrib)
+        out.append(f"{start_tag('q', attrib)}>{escape_text(xml_safe(piece))}</q>")
+    out.append("</p>")
+    parent.children.append(Markup("".join(out)))
 
 
 def build_nitf(article: Article, *, lang: str | None = None) -> Element:

@@ -28,14 +28,14 @@ _TEXT_SPECIAL = re.compile("[&<>\r]")
 _ATTR_SPECIAL = re.compile('[&<>"\t\n\r]')
 
 
-def _escape_text(text: str) -> str:
+def escape_text(text: str) -> str:
     if not _TEXT_SPECIAL.search(text):  # the usual case: one C-level scan, no copies
         return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("\r", "&#13;")
 
 
-def _escape_attr(value: str) -> str:
+def escape_attr(value: str) -> str:
     if not _ATTR_SPECIAL.search(value):
         return value
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -50,6 +50,25 @@ def _checked(value: str) -> str:
     return value
 
 
+class Markup:
+    """An element serialised ahead of time, for mixed content (a paragraph with its
+    quotations): libxml2 never indents inside mixed content, so its text does not
+    depend on where it stands, and the writer need not build an element per quote.
+    The whole document is still checked for strings XML cannot carry."""
+
+    __slots__ = ("markup",)
+    tail = None
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+
+
+def start_tag(tag: str, attrib: dict[str, str]) -> str:
+    """``<tag a="v"`` (no closing bracket), attribute values checked and escaped."""
+    attrs = "".join(f' {k}="{escape_attr(_checked(v))}"' for k, v in attrib.items())
+    return f"<{tag}{attrs}"
+
+
 class Element:
     """An element: tag (with any prefix, e.g. ``xml:lang`` stays literal), attributes in
     insertion order, text, children and tail, like lxml's API."""
@@ -61,7 +80,7 @@ class Element:
         self.attrib: dict[str, str] = {}
         self.text: str | None = None
         self.tail: str | None = None
-        self.children: list[Element] = []
+        self.children: list[Element | Markup] = []
         for name, value in (attrib or {}).items():
             self.set(name, value)
 
@@ -88,13 +107,17 @@ class Element:
 def _start(el: Element) -> str:
     if not el.attrib:
         return "<" + el.tag
-    attrs = "".join(f' {k}="{_escape_attr(v)}"' for k, v in el.attrib.items())
+    attrs = "".join(f' {k}="{escape_attr(v)}"' for k, v in el.attrib.items())
     return f"<{el.tag}{attrs}"
 
 
-def _write(el: Element, out: list[str], newline: str, *, pretty: bool) -> None:
+def _write(el: Element | Markup, out: list[str], newline: str, *, pretty: bool) -> None:
     """``newline`` is the line break plus this element's indentation, used only while
     pretty-printing (i.e. while every sibling so far has been an element)."""
+    if type(el) is Markup:
+        out.append(el.markup)
+        return
+    assert isinstance(el, Element)
     out.append(_start(el))
     text = el.text
     if text is None and not el.children:
@@ -104,7 +127,7 @@ def _write(el: Element, out: list[str], newline: str, *, pretty: bool) -> None:
         # libxml2 indents children only when none of them is text (tails included)
         mixed = text is not None or any(c.tail is not None for c in el.children)
         if text is not None:
-            out.append(_escape_text(text))
+            out.append(escape_text(text))
         inner = newline + "  "
         for child in el.children:
             if pretty and not mixed:
@@ -114,4 +137,4 @@ def _write(el: Element, out: list[str], newline: str, *, pretty: bool) -> None:
             out.append(newline)
         out.append(f"</{el.tag}>")
     if el.tail is not None:
-        out.append(_escape_text(el.tail))
+        out.append(escape_text(el.tail))
