@@ -4,10 +4,11 @@ what the plain regexes give, on random and news-like strings."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
-from newsml_tools.reader import cues
+from newsml_tools.reader import cues, dateline, language, speakers
 
 _WORDS = (  # noqa: SIM905
     "said has had was is also later recently simply a la le lui sich publicly family Italy "
@@ -77,3 +78,47 @@ def test_find_quotes_closing_mark_jump_at_the_length_limit() -> None:
     for k in range(MAX_QUOTE_CHARS - 2, MAX_QUOTE_CHARS + 2):
         spans = find_quotes(["“" + "x" * k + "” tail"])
         assert bool(spans) == (k + 1 <= MAX_QUOTE_CHARS), k
+
+
+_PIECES = (  # noqa: SIM905
+    "the la l' l’ he she His her Him ministra group Group party x-group × ÷ é ß 1 _ - — – ― "
+    "-- .- Amazonia Viva said PARIS (Reuters) und and le der “ ” « » „ \xa0 … ’s . , ;"
+).split()
+
+
+def _mixed(n: int = 4000) -> list[str]:
+    rng = random.Random(11)
+    return [
+        "".join(rng.choice(_PIECES) + rng.choice(["", " ", "  ", "\n"]) for _ in range(k))
+        for k in (rng.randrange(0, 30) for _ in range(n))
+    ]
+
+
+def test_word_before_capital_possessive_scan() -> None:
+    """Giving letters back never lets the space-then-capital lookahead match."""
+    plain = re.compile(r"\b[A-Za-zÀ-ÿ-]{2,}(?= [A-ZÀ-ÖØ-Þ])")
+    for text in _mixed():
+        fast = [m.span() for m in speakers._WORD_BEFORE_CAP.finditer(text)]
+        assert fast == [m.span() for m in plain.finditer(text)], text
+
+
+def test_gender_pronoun_charset_search() -> None:
+    plain = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+    for text in _mixed():
+        fast = [m.span() for m in speakers._GENDER_PRONOUN.finditer(text)]
+        assert fast == [m.span() for m in plain.finditer(text)], text
+
+
+def test_language_ascii_words_are_the_tokens() -> None:
+    for text in [*_mixed(), *_samples(500)]:
+        low = text.lower()
+        words = language._ascii_words(low)
+        if words is not None:
+            assert [w.decode("ascii") for w in words] == language._TOKEN.findall(low), text
+
+
+def test_dateline_dash_pre_check() -> None:
+    """No dash, no dateline: every pattern would need one."""
+    for text in _mixed():
+        if not any(d in text for d in dateline._DASHES):
+            assert not any(p.match(text) for p in dateline._PATTERNS), text
