@@ -119,28 +119,67 @@ def _special(path: str) -> bool:
 
 def walk_dir(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
     """Files under ``root`` matching ``include`` (basename, case-insensitive), sorted."""
-    found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        rel_dir = os.path.relpath(dirpath, root)
-        keep = []
-        for d in sorted(dirnames):
-            rel = d if rel_dir == "." else os.path.join(rel_dir, d)
-            if d in SKIP_DIRS or _excluded(os.path.join(dirpath, d), rel, exclude):
-                continue
-            keep.append(d)
-        dirnames[:] = keep
+    return [full for full, _ in _walk(root, include, exclude)]
+
+
+def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[tuple[str, str]]:
+    """``(path, path relative to root)`` of the files ``walk_dir`` lists: like ``os.walk``
+    top-down (a folder's files, sorted, then its subfolders; symlinked folders are not
+    followed, unreadable ones skipped), but the directory entries' types tell regular
+    files apart without a ``stat`` per file."""
+    found: list[tuple[str, str]] = []
+    matches = _name_matcher(tuple(include)) if include else None
+
+    def visit(dirpath: str, rel_dir: str) -> None:
+        try:
+            with os.scandir(dirpath) as it:
+                entries = list(it)
+        except OSError:
+            return
         prefix = dirpath if dirpath.endswith(os.sep) else dirpath + os.sep
-        rel_prefix = "" if rel_dir == "." else rel_dir + os.sep
-        for fn in sorted(filenames):
-            if not _matches(fn, include):
+        subdirs: list[str] = []
+        for e in sorted(entries, key=_entry_name):
+            name = e.name
+            try:
+                is_dir = e.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subdirs.append(name)
                 continue
-            full = prefix + fn
-            if exclude and _excluded(full, rel_prefix + fn, exclude):
+            if matches is None or matches(name.lower()) is None:
                 continue
-            if _special(full):
+            full = prefix + name
+            rel = rel_dir + name
+            if exclude and _excluded(full, rel, exclude):
                 continue
-            found.append(full)
+            if not _regular(e, full):
+                continue
+            found.append((full, rel))
+        for d in subdirs:
+            rel = rel_dir + d
+            full = prefix + d
+            if d in SKIP_DIRS or _excluded(full, rel, exclude) or os.path.islink(full):
+                continue
+            visit(full, rel + os.sep)
+
+    visit(root, "")
     return found
+
+
+def _entry_name(e: os.DirEntry) -> str:
+    return e.name
+
+
+def _regular(e: os.DirEntry, full: str) -> bool:
+    """Not a FIFO, socket or device (see ``_special``); from the entry's type when the
+    directory listing tells it (no ``stat``)."""
+    try:
+        if e.is_file():
+            return True
+    except OSError:
+        pass
+    return not _special(full)
 
 
 def read_files_from(source: str, stdin: BinaryIO | None = None) -> list[str]:
@@ -183,11 +222,20 @@ def expand_paths(
 
     cwd = os.getcwd()
 
-    def add(name: str) -> None:
-        key = os.path.normcase(os.path.normpath(os.path.join(cwd, name)))
+    def add(name: str, key: str | None = None) -> None:
+        if key is None:
+            key = os.path.normcase(os.path.normpath(os.path.join(cwd, name)))
         if key not in seen:
             seen.add(key)
             out.append(Target(name))
+
+    def add_dir(folder: str) -> None:
+        # the key of each file is its folder's key plus its relative path (names of real
+        # entries: no "." or ".." to normalise)
+        base = os.path.normcase(os.path.normpath(os.path.join(cwd, folder)))
+        base = base if base.endswith(os.sep) else base + os.sep
+        for full, rel in _walk(folder, include, exclude):
+            add(full, base + os.path.normcase(rel))
 
     for p in paths:
         if p == "-":
@@ -202,8 +250,7 @@ def expand_paths(
             else:
                 out.append(Target(STDIN_NAME, data=data))
         elif os.path.isdir(p):
-            for f in walk_dir(p, include, exclude):
-                add(f)
+            add_dir(p)
         elif os.path.lexists(p):
             add(p)
         elif _has_magic(p):
@@ -212,8 +259,7 @@ def expand_paths(
                 out.append(Target(p, error="no files match this pattern"))
             for m in matches:
                 if os.path.isdir(m):
-                    for f in walk_dir(m, include, exclude):
-                        add(f)
+                    add_dir(m)
                 elif not _excluded(m, m, exclude) and not _special(m):
                     add(m)
         else:

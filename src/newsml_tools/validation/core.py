@@ -208,11 +208,11 @@ def _validate_xml(
 ) -> None:
     X = _xml_mod or _xml()
     sink = X._Sink(res.file)
-    validating = None
-    no_bang = False
-    if kind == "newsml-g2" and schema is None and not _says_core(raw):
-        validating = _POWER
-        no_bang = b"<!" not in raw
+    no_bang = blankless = False
+    if kind == "newsml-g2" and schema is None:
+        # Power first, while parsing: what nearly every document declares (Core ones are
+        # told apart on the tree below, without a scan of the bytes)
+        no_bang = _lacks_markup(raw, b"!")
         # whitespace-only text may be dropped while parsing (see validating_parser)
         blankless = no_bang and _plain_markup(raw, True)
         parser = X.validating_parser(_POWER, blankless)
@@ -221,6 +221,10 @@ def _validate_xml(
     else:
         parser = None
     root, valid = X.parse_xml(raw, sink, parser, no_bang)
+    if valid and X.other_schema(root):
+        valid = False  # Core: validated against its own schema below
+        if blankless:  # ... on a tree that keeps whitespace, like any other path
+            root = X.parse_xml(raw, sink, None, no_bang)[0]
     if not valid:
         sink.blankless = None  # the tree (if any) comes from the whitespace-keeping parser
     if root is not None:
@@ -248,7 +252,7 @@ def _validate_xml(
             )
         else:
             X.validate_newsml(
-                root, sink, schema, res.items, raw, validating if valid else None, rules, tag
+                root, sink, schema, res.items, raw, _POWER if valid else None, rules, tag
             )
     res.findings.extend(sink.findings)
 
@@ -316,14 +320,17 @@ _ENC_PLAIN = re.compile(
 )
 
 
-def _says_core(raw: bytes) -> bool:
-    """``b'conformance="core"' in raw or b"conformance='core'" in raw`` in one scan."""
-    i = raw.find(b"conformance=")
-    while i >= 0:
-        if raw[i + 12 : i + 18] in (b'"core"', b"'core'"):
+def _lacks_markup(raw: bytes, mark: bytes, start: int = 1) -> bool:
+    """``raw.find(b"<" + mark, start - 1) < 0`` through single-byte searches (memchr):
+    several times cheaper while ``mark`` (``!`` or ``?``) is rare in the text."""
+    i = raw.find(mark, start)
+    for _ in range(8):
+        if i < 0:
             return True
-        i = raw.find(b"conformance=", i + 12)
-    return False
+        if raw[i - 1] == 0x3C:  # "<"
+            return False
+        i = raw.find(mark, i + 1)
+    return i < 0 or raw.find(b"<" + mark, i - 1) < 0
 
 
 def _plain_markup(raw: bytes, no_bang: bool = False) -> bool:
@@ -334,8 +341,8 @@ def _plain_markup(raw: bytes, no_bang: bool = False) -> bool:
     if (
         raw[:1] != b"<"
         or raw[1:2] == b"\x00"
-        or (not no_bang and b"<!" in raw)
-        or raw.find(b"<?", 1) >= 0
+        or (not no_bang and not _lacks_markup(raw, b"!"))
+        or not _lacks_markup(raw, b"?", 2)
     ):
         return False
     if raw.startswith(b"<?xml"):

@@ -269,16 +269,19 @@ def _version(v: str | None) -> tuple[int, int] | None:
     return parsed
 
 
+_POWER = "newsml-g2-2.35-power"
+
+
 def _choose_schema(items: list[etree._Element], sink: _Sink) -> str:
     if not items:
-        return "newsml-g2-2.35-power"
+        return _POWER
     if len(items) == 1:  # the common case, without the generator
         c = items[0].get("conformance")
         if c is None or c.strip().lower() != "core":
-            return "newsml-g2-2.35-power"
+            return _POWER
     core = all((it.get("conformance") or "").strip().lower() == "core" for it in items)
     if not core:
-        return "newsml-g2-2.35-power"
+        return _POWER
     versions = [_version(it.get("standardversion")) for it in items]
     if all(v is not None and v <= (2, 24) for v in versions):
         return "newsml-g2-2.24-core"
@@ -288,7 +291,26 @@ def _choose_schema(items: list[etree._Element], sink: _Sink) -> str:
         "Core schema): validated against NewsML-G2 2.35 Power",
         line=items[0].sourceline,
     )
-    return "newsml-g2-2.35-power"
+    return _POWER
+
+
+def _items_of(
+    root: etree._Element, rtag: str
+) -> tuple[list[etree._Element], etree._Element | None]:
+    """The items of a document (the root, or a newsMessage's itemSet children) and the
+    itemSet."""
+    if rtag == NEWS_MESSAGE:
+        item_set = root.find(f"{{{NAR_NS}}}itemSet")
+        return ([] if item_set is None else [c for c in item_set if c.tag in ITEM_TAGS]), item_set
+    return ([root] if rtag in ITEM_TAGS else []), None
+
+
+def other_schema(root: etree._Element) -> bool:
+    """Whether the document's items ask for another schema than 2.35 Power (Core)."""
+    tag = root.tag
+    if not isinstance(tag, str):
+        return False
+    return _choose_schema(_items_of(root, tag)[0], _Sink("")) != _POWER
 
 
 def validate_newsml(
@@ -304,9 +326,8 @@ def validate_newsml(
     """``prevalidated``: the schema key the document was already found valid against;
     ``root_tag``: ``root.tag`` when the caller has it already."""
     rtag = root.tag if root_tag is None else root_tag
+    items, item_set = _items_of(root, rtag)
     if rtag == NEWS_MESSAGE:
-        item_set = root.find(f"{{{NAR_NS}}}itemSet")
-        items = [] if item_set is None else [c for c in item_set if c.tag in ITEM_TAGS]
         for it in items:
             sink.item_lines.append(it.sourceline or 0)
             sink.item_ids.append(it.get("guid"))
@@ -331,10 +352,6 @@ def validate_newsml(
                 )
             else:
                 seen[g] = it.sourceline or 0
-    elif rtag in ITEM_TAGS:
-        items = [root]
-    else:
-        items = []
 
     key = schema or _choose_schema(items, sink)
     if key != prevalidated and not _schema_check(root, key, sink):
