@@ -29,7 +29,6 @@ from difflib import SequenceMatcher
 from itertools import accumulate
 
 from newsml_tools.reader.cues import (
-    ACCORDING,
     AGENT_NOUN,
     ANONYMOUS,
     BOUNDARY,
@@ -56,6 +55,7 @@ from newsml_tools.reader.cues import (
     STATEMENT_VERB,
     SUBJECT_VERB,
     VERB_SET,
+    according,
     aux_tail,
     clause_at,
     has_sentence_break,
@@ -901,7 +901,7 @@ class Attributor:
         return None, False
 
     def _according(self, text: str, a: int, b: int, para: int) -> _Found | None:
-        m = ACCORDING.search(text[a:b])
+        m = according(text[a:b])
         if not m:
             return None
         s, e = clause_at(text, a + m.start("np"))

@@ -122,6 +122,20 @@ ACCORDING = re.compile(
     r"\s+(?P<np>.+)",
     re.S,
 )
+# Every ``ACCORDING`` cue holds one of these (a literal pre-check before the search)
+_ACCORDING_STEMS = (
+    "ccording to", "elon", "aut", "egún", "econdo", "après", "iting", "uoting",
+    "n palabras de", "in the words of", "Pour", "Para",
+)  # fmt: skip
+
+
+def according(text: str) -> re.Match[str] | None:
+    """``ACCORDING.search(text)``, skipped when no cue word is in ``text`` at all."""
+    if not any(stem in text for stem in _ACCORDING_STEMS):
+        return None
+    return ACCORDING.search(text)
+
+
 GERUND = re.compile(r"\w+(?:ando|endo|iendo|ándo|éndo|iéndo)(?:la|lo|las|los|le|se)?\b")
 NOT_SUBJECT = re.compile(
     r"(?:that|by|to|in|on|with|of|from|a|à|al|au|aux|ante|en|dans|auf|vor|zu|zum|zur|que|che"
