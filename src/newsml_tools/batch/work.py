@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsml_tools.atomic import write_atomic
+from newsml_tools.atomic import write_file_atomic
 from newsml_tools.batch.sources import DEFAULT_MAX_MEMBER_BYTES, InputItem
 
 STATUSES = ("ok", "invalid", "error", "skipped")
@@ -67,13 +67,18 @@ def decode_text(data: bytes) -> str:
 
 def finding_to_dict(f: Any) -> dict[str, Any]:
     if dataclasses.is_dataclass(f):
-        d = {fld.name: getattr(f, fld.name) for fld in dataclasses.fields(f)}
+        d = {name: getattr(f, name) for name in _field_names(type(f))}
     else:  # pragma: no cover - tolerate a mapping from a stand-in converter
         d = dict(f)
     sev = d.get("severity")
     if sev is not None:
         d["severity"] = getattr(sev, "value", sev)
     return d
+
+
+@functools.lru_cache(maxsize=8)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(fld.name for fld in dataclasses.fields(cls))
 
 
 def record_options_key(base_key: str, overrides: dict[str, Any]) -> str:
@@ -249,7 +254,7 @@ def _process(item: InputItem, ctx: WorkContext, rec: dict[str, Any]) -> None:
         if out is None:
             continue
         if ctx.dest is not None:
-            write_atomic(os.path.join(ctx.dest, name), out)
+            write_file_atomic(os.path.join(ctx.dest, name), out)
         else:
             payload.append((name, out))
         written[name] = sha256_hex(out)
