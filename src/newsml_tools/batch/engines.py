@@ -15,6 +15,7 @@ back in input order (the report and a ``.zip`` DEST are deterministic).
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -52,6 +53,11 @@ def _worker_init() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # What the worker inherited (modules, compiled schemas) lives as long as it does:
+    # keep it out of every collection, and collect the young generation less often (an
+    # article makes thousands of short-lived objects, almost none in cycles): ~3 % CPU.
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
     if sys.platform.startswith("linux"):
         try:
             import ctypes
