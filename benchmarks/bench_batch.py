@@ -9,6 +9,8 @@ names changed) into benchmarks/_work/batch/ (git ignored), then measures, each r
 separate ``python -m newsml_tools batch`` process:
 
 - articles/s with ``-j 1`` and ``-j 2`` (wall time of the whole command, start-up included);
+- CPU time per article, user + system, of the whole process tree (parent and workers):
+  the figure that does not depend on what else the machine is doing;
 - peak memory: the parent's RSS and the sum over the process tree (sampled every 50 ms with
   psutil when installed), and ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` (largest process);
 - memory with N/4 inputs against N inputs (should be flat: inputs are streamed);
@@ -146,6 +148,7 @@ def run_batch(corpus: Path, dest: Path, jobs: int, engine: str = "local") -> dic
     cmd = [sys.executable, "-m", "newsml_tools", "batch", str(corpus), "-o", str(dest),
            "-j", str(jobs), "--engine", engine]
     env = {**os.environ, "CI": "true"}  # no progress bar; summary still printed
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
@@ -153,6 +156,8 @@ def run_batch(corpus: Path, dest: Path, jobs: int, engine: str = "local") -> dic
     sampler.start()
     out, err = proc.communicate()
     wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the batch and its workers, reaped
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     sampler.stop.set()
     sampler.join()
     if proc.returncode not in (0, 1):
@@ -160,7 +165,7 @@ def run_batch(corpus: Path, dest: Path, jobs: int, engine: str = "local") -> dic
     counts = dict(re.findall(r"^(ok|invalid|error|skipped)\s+(\d+)$", out, re.M))
     n = sum(int(v) for v in counts.values())
     inner = re.search(r"throughput\s+([\d,.]+)", out)
-    return {"n": n, "wall": wall, "rate": n / wall,
+    return {"n": n, "wall": wall, "rate": n / wall, "cpu_us": cpu / max(n, 1) * 1e6,
             "inner_rate": float(inner.group(1).replace(",", "")) if inner else float("nan"),
             "peak_parent": sampler.peak_parent / 2**20, "peak_tree": sampler.peak_tree / 2**20,
             "maxrss_children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
@@ -255,14 +260,14 @@ def main() -> None:
 
     print(f"\nnewsml batch benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
           f"source: {big.name}")
-    head = (f"{'run':<34} {'wall s':>8} {'art/s':>8} {'inner/s':>8} {'parent MiB':>10} "
-            f"{'tree MiB':>9}  statuses")
+    head = (f"{'run':<34} {'wall s':>8} {'art/s':>8} {'inner/s':>8} {'CPU us/art':>10} "
+            f"{'parent MiB':>10} {'tree MiB':>9}  statuses")
     print(head)
     print("-" * len(head))
     for label, r in rows:
         statuses = " ".join(f"{k}={r[k]}" for k in ("ok", "invalid", "error", "skipped") if k in r)
         print(f"{label:<34} {r['wall']:8.2f} {r['rate']:8.0f} {r['inner_rate']:8.0f} "
-              f"{r['peak_parent']:10.1f} {r['peak_tree']:9.1f}  {statuses}")
+              f"{r['cpu_us']:10.0f} {r['peak_parent']:10.1f} {r['peak_tree']:9.1f}  {statuses}")
     print(f"{'loop: newsml convert per file':<34} {loop['extrapolated']:8.1f} {loop['rate']:8.1f}"
           f"   (timed on {loop['sample']} files: {loop['wall']:.1f} s; wall for "
           f"{args.n:,} extrapolated)")
