@@ -297,11 +297,17 @@ def _limit(options: CheckOptions) -> dict[str, int]:
     return {} if options.max_bytes is None else {"max_bytes": options.max_bytes}
 
 
-def default_check_file(path: str, options: CheckOptions) -> FileResult:
-    from newsml_tools.validation import validate_file
+_validate_file: Callable[..., FileResult] | None = None
 
-    return validate_file(path, kind=options.kind, schema=options.schema,
-                         ninjs_version=options.ninjs_version, **_limit(options))
+
+def default_check_file(path: str, options: CheckOptions) -> FileResult:
+    global _validate_file
+    if _validate_file is None:  # imported on first use (fast start), then kept
+        from newsml_tools.validation import validate_file
+
+        _validate_file = validate_file
+    return _validate_file(path, kind=options.kind, schema=options.schema,
+                          ninjs_version=options.ninjs_version, **_limit(options))
 
 
 def default_check_data(data: bytes, name: str, options: CheckOptions) -> FileResult:
@@ -466,6 +472,11 @@ _WORKER: tuple[CheckFile, CheckOptions] | None = None
 def _init_worker(check: CheckFile, options: CheckOptions) -> None:
     global _WORKER
     _WORKER = (check, options)
+    # what the parent built (modules, compiled schemas) stays: the cyclic GC need not walk
+    # it again and again (nor touch its copy-on-write pages)
+    import gc
+
+    gc.freeze()
     # Ctrl-C is handled by the parent, which cancels the rest: no traceback per worker
     import signal
 
@@ -501,9 +512,24 @@ def _unpack(t: Packed) -> FileResult:
                       items=list(items) if items else [])
 
 
-def _work(name: str) -> Packed:
+def _work(names: Sequence[str]) -> list[Packed | str | None]:
+    """Check a chunk of files in a worker. A result with nothing to say (no findings,
+    items or error: most files) travels as its kind alone; the parent knows the names."""
     assert _WORKER is not None
-    return _pack(run_one(name, *_WORKER))
+    check, options = _WORKER
+    out: list[Packed | str | None] = []
+    for name in names:
+        r = run_one(name, check, options)
+        if r.findings or r.items or r.error is not None or r.file != name:
+            out.append(_pack(r))
+        else:
+            out.append(r.kind)
+    return out
+
+
+def _receive(names: Sequence[str], packed: list[Packed | str | None]) -> list[FileResult]:
+    return [FileResult(file=name, kind=p) if p is None or type(p) is str else _unpack(p)
+            for name, p in zip(names, packed, strict=True)]
 
 
 def default_jobs() -> int:
@@ -526,6 +552,10 @@ def _mp_context():
 
 def _chunksize(n: int, jobs: int) -> int:
     return max(1, min(256, n // (jobs * 8)))
+
+
+def _chunks(names: Sequence[str], size: int) -> list[Sequence[str]]:
+    return [names[i:i + size] for i in range(0, len(names), size)]
 
 
 #: below this many files a pool costs more than it saves
@@ -556,9 +586,10 @@ def check_names(
     try:
         from concurrent.futures.process import BrokenProcessPool
 
+        chunks = _chunks(rest, _chunksize(len(rest), jobs))
         try:
-            for packed in executor.map(_work, rest, chunksize=_chunksize(len(rest), jobs)):
-                results.append(_unpack(packed))
+            for chunk, packed in zip(chunks, executor.map(_work, chunks), strict=False):
+                results.extend(_receive(chunk, packed))
         except (BrokenProcessPool, OSError):
             # a worker died (or could not start): finish what is left in-process
             done = len(results) - 1
