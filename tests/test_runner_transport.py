@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from newsml_tools import runner
@@ -36,12 +35,11 @@ def test_chunk_results_equal_in_process_results(tmp_path: Path) -> None:
     names.append(str(tmp_path / "missing.xml"))
     options = CheckOptions()
     expected = [run_one(n, default_check_file, options) for n in names]
-    runner._init_worker(default_check_file, options)
+    runner._WORKER = (default_check_file, options)  # what _init_worker sets in a worker
     try:
         packed = runner._work(names)
     finally:
         runner._WORKER = None
-        gc.unfreeze()  # _init_worker froze this (test) process's objects
     assert runner._receive(names, packed) == expected
     # clean results travel as their kind alone, the rest in full
     assert packed[0] == "newsml-g2"

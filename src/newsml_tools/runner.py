@@ -14,8 +14,9 @@ the first file checked in the parent are inherited by the workers; elsewhere eac
 compiles them once through the validator's module cache), feeding files in chunks so the
 per-file overhead is small; if a pool cannot be created or breaks, it carries on in-process.
 The check function is a parameter so tests (and other tools) can plug their own in.
-Results come back from the workers as plain tuples (``_pack``), which are several times
-cheaper to pickle than the dataclasses. Embedding in a multi-threaded program: pass
+A worker returns a whole chunk's results at once: a file with nothing to report as its
+kind alone (the parent knows the names), the others as plain tuples (``_pack``), which are
+several times cheaper to pickle than the dataclasses. Embedding in a multi-threaded program: pass
 ``jobs=1`` (forking a process that runs threads is unsafe).
 
 ``--cache`` (``cache=True``) keeps per-file results on disk, keyed on the file's bytes and
@@ -472,11 +473,6 @@ _WORKER: tuple[CheckFile, CheckOptions] | None = None
 def _init_worker(check: CheckFile, options: CheckOptions) -> None:
     global _WORKER
     _WORKER = (check, options)
-    # what the parent built (modules, compiled schemas) stays: the cyclic GC need not walk
-    # it again and again (nor touch its copy-on-write pages)
-    import gc
-
-    gc.freeze()
     # Ctrl-C is handled by the parent, which cancels the rest: no traceback per worker
     import signal
 
