@@ -21,7 +21,9 @@ from newsml_tools.validation.safety import (
 
 _XML_DECL_ENC = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*([\"'])[^\"']*\2", re.S)
 _LD_SCRIPT = re.compile(
-    r"<script\b[^>]*?\btype\s*=\s*([\"']?)application/ld\+json\1[^>]*>(.*?)</script\s*>",
+    # a media type may carry parameters: type="application/ld+json; charset=utf-8"
+    r"<script\b[^>]*?\btype\s*=\s*([\"']?)\s*application/ld\+json(?![\w.+-])\s*(?:;[^\"'>]*)?\1[^>]*>"
+    r"(.*?)</script\s*>",
     re.S | re.I,
 )
 
