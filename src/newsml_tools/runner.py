@@ -72,6 +72,8 @@ class CheckOptions:
     #: results cache folder (``None`` = no cache) and the salt that invalidates it
     cache_dir: str | None = None
     cache_salt: str = ""
+    #: False: the schemas only (no NG/NI/NJ/LD rules are computed), like xmllint
+    rules: bool = True
 
 
 #: ``check(path, options) -> FileResult`` -- must be a module-level function (picklable)
@@ -308,7 +310,8 @@ def default_check_file(path: str, options: CheckOptions) -> FileResult:
 
         _validate_file = validate_file
     return _validate_file(path, kind=options.kind, schema=options.schema,
-                          ninjs_version=options.ninjs_version, **_limit(options))
+                          ninjs_version=options.ninjs_version, rules=options.rules,
+                          **_limit(options))
 
 
 def default_check_data(data: bytes, name: str, options: CheckOptions) -> FileResult:
@@ -317,9 +320,10 @@ def default_check_data(data: bytes, name: str, options: CheckOptions) -> FileRes
     validate_data = getattr(validation, "validate_data", None)
     if validate_data is not None:
         return validate_data(data, options.kind, filename=name, schema=options.schema,
-                             ninjs_version=options.ninjs_version, **_limit(options))
+                             ninjs_version=options.ninjs_version, rules=options.rules,
+                             **_limit(options))
     report = validation.validate(data, options.kind, filename=name, schema=options.schema,
-                                 ninjs_version=options.ninjs_version)
+                                 ninjs_version=options.ninjs_version, rules=options.rules)
     if len(report.results) == 1:
         return report.results[0]
     merged = FileResult(file=name, kind=report.results[0].kind if report.results else None)
@@ -348,13 +352,14 @@ def cache_dir() -> str:
     return os.path.join(base, "newsml-tools", CACHE_FORMAT)
 
 
-def cache_salt(kind: str | None, schema: str | None, ninjs_version: str | None) -> str:
+def cache_salt(kind: str | None, schema: str | None, ninjs_version: str | None,
+               rules: bool = True) -> str:
     import hashlib
 
     from newsml_tools import __version__
 
     h = hashlib.sha256()
-    h.update(f"{CACHE_FORMAT}\0{__version__}\0{kind}\0{ninjs_version}\0".encode())
+    h.update(f"{CACHE_FORMAT}\0{__version__}\0{kind}\0{ninjs_version}\0{rules}\0".encode())
     import newsml_tools.validation as validation_pkg
 
     roots = [os.path.dirname(os.path.abspath(validation_pkg.__file__ or ""))]
@@ -641,6 +646,7 @@ def validate_paths(
     cache: bool = False,
     check: CheckFile | None = None,
     check_data: CheckData | None = None,
+    rules: bool = True,
 ) -> Report:
     """Expand ``paths`` and validate every input; results in input order.
 
@@ -650,15 +656,17 @@ def validate_paths(
     ``validate``); ``check`` must be a module-level function so a pool can run it.
     ``max_bytes``: larger inputs are refused (default: the validator's bound).
     ``cache``: reuse results of unchanged files from earlier runs (see ``cache_dir``);
-    only with the default ``check``.
+    only with the default ``check``. ``rules=False``: the schemas only, none of the
+    rules beyond them is computed (parse, schema and hostile-input findings remain).
     """
     targets = expand_paths(paths, include=include, exclude=exclude, stdin=stdin,
                            stdin_limit=max_bytes)
     options = CheckOptions(kind=kind, schema=schema, ninjs_version=ninjs_version,
-                           select=tuple(select), ignore=tuple(ignore), max_bytes=max_bytes)
+                           select=tuple(select), ignore=tuple(ignore), max_bytes=max_bytes,
+                           rules=rules)
     if cache and check is None:
         options = replace(options, cache_dir=cache_dir(),
-                          cache_salt=cache_salt(kind, schema, ninjs_version))
+                          cache_salt=cache_salt(kind, schema, ninjs_version, rules))
         check = cached_check_file
     return validate_targets(targets, jobs=jobs, options=options, strict=strict,
                             check=check, check_data=check_data)

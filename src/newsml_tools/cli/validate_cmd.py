@@ -161,6 +161,9 @@ def _known_rules() -> list[str]:
               help="Do not report rules starting with RULE (repeatable; 'parse' is never "
               "ignored).")
 @click.option("--strict", is_flag=True, help="Warnings make a file invalid (exit 1).")
+@click.option("--schema-only", is_flag=True,
+              help="Check against the schemas only, as xmllint does: parse and schema errors "
+              "and hostile-input refusals, none of the rules beyond the schemas (faster).")
 @click.option("--output-format", "-f", "output_format", type=click.Choice(FORMATS),
               default=None,
               help="Report format [default: text; github on GitHub Actions to stdout].")
@@ -175,7 +178,7 @@ def _known_rules() -> list[str]:
               help="Reuse results for unchanged files (in $NEWSML_CACHE_DIR or "
               "~/.cache/newsml-tools).")
 def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from, select,
-             ignore, strict, output_format, output, quiet, max_bytes, show_files,
+             ignore, strict, schema_only, output_format, output, quiet, max_bytes, show_files,
              cache) -> None:
     """Validate NewsML-G2, NITF, ninjs and JSON-LD files, directories and glob patterns.
 
@@ -188,7 +191,7 @@ def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_f
     try:
         _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from,
                   select, ignore, strict, output_format, output, quiet, max_bytes, show_files,
-                  cache)
+                  cache, not schema_only)
     except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
             SystemExit):
         raise
@@ -201,7 +204,7 @@ def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_f
 
 def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_from, select,
               ignore, strict, output_format, output, quiet, max_bytes, show_files,
-              cache) -> None:
+              cache, rules=True) -> None:
     paths = list(files)
     if files_from:
         if files_from == "-" and "-" in paths:
@@ -245,6 +248,7 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
         paths, jobs=jobs or None, kind=None if kind == "auto" else kind, schema=schema,
         ninjs_version=ninjs_version, select=select, ignore=ignore, strict=strict,
         include=include or None, exclude=exclude, max_bytes=max_bytes, cache=cache,
+        rules=rules,
     )
     reporter = REPORTERS[output_format](quiet=quiet)
     rendered = reporter.render(report)
