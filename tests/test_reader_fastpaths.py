@@ -122,3 +122,20 @@ def test_dateline_dash_pre_check() -> None:
     for text in _mixed():
         if not any(d in text for d in dateline._DASHES):
             assert not any(p.match(text) for p in dateline._PATTERNS), text
+
+
+_NAMING_WORDS = (  # noqa: SIM905
+    "itself THEMSELVES himself herself named titled entitled known as so-called the word "
+    "term phrase hashtag slogan motto book film song album show novel play x ſo-called "
+    "bathe ihashtag The Hashtag , . \n \t \xa0 itſelf"
+).split(" ")
+
+
+def test_names_thing_equals_the_naming_search() -> None:
+    rng = random.Random(19)
+    for _ in range(30000):
+        text = "".join(
+            rng.choice(_NAMING_WORDS) + rng.choice(["", " ", " ", "  ", "\n", "-", " \n "])
+            for _ in range(rng.randrange(0, 8))
+        )
+        assert cues.names_thing(text) == (cues.NAMING.search(text) is not None), repr(text)

@@ -42,7 +42,6 @@ from newsml_tools.reader.cues import (
     GROUP_NOUNS,
     INVERTED,
     LOWER_THEN_NAME,
-    NAMING,
     NOT_SUBJECT,
     NOT_VERB,
     OBJECT_VERBS,
@@ -62,6 +61,7 @@ from newsml_tools.reader.cues import (
     last_word,
     mask_quotes,
     names_anyone,
+    names_thing,
     owner_noun,
     relative_end,
     reporting_verb_at,
@@ -1439,7 +1439,7 @@ class Attributor:
                 and not _THAT_END.search(before)
             )
             att = Attribution(partial=partial)
-            if NAMING.search(before):  # a name or title, not speech
+            if names_thing(before):  # a name or title, not speech
                 results.append(att)
                 found_for.append(None)
                 continue

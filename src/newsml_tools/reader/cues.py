@@ -146,6 +146,16 @@ NAMING = re.compile(
     r"|the (?:word|term|phrase|hashtag|slogan|motto|book|film|song|album|show|novel|play))\s*$",
     re.I,
 )
+_NAMING_SPAN = len("the hashtag")  # the longest ``NAMING`` cue
+
+
+def names_thing(before: str) -> bool:
+    """``NAMING.search(before)``: every match is a cue plus trailing whitespace up to the
+    end, so it starts at most ``_NAMING_SPAN`` characters before the stripped end and
+    only that tail is searched (the ``\\b`` still sees the character before it)."""
+    return NAMING.search(before, max(0, len(before.rstrip()) - _NAMING_SPAN)) is not None
+
+
 STAND_IN = re.compile(
     r"\b(?:statement|spokes(?:man|woman|person)|representative|official|report|letter|release"
     r"|post|document|communiqué|comunicado|Mitteilung|Sprecher(?:in)?|porte-parole|portavoz)$",

@@ -80,7 +80,9 @@ def detect_language(text: str) -> str | None:
     if len(words) < 8:
         return None
     langs_of: Mapping[Any, list[str]] = _LANGS_OF if ascii_words is None else _ASCII_LANGS_OF
-    scores = _scores(Counter(words), langs_of)
+    # only the stopwords are counted: the filter's look-ups cost less than counting
+    # every word of the sample into a dict
+    scores = _scores(Counter(filter(langs_of.__contains__, words)), langs_of)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < MIN_HITS or top < 1.25 * second or top < MIN_SHARE * len(words):
