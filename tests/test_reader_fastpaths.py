@@ -112,7 +112,7 @@ def test_gender_pronoun_charset_search() -> None:
 def test_language_ascii_words_are_the_tokens() -> None:
     for text in [*_mixed(), *_samples(500)]:
         low = text.lower()
-        words = language._ascii_words(low)
+        words = language.ascii_words(low)
         if words is not None:
             assert [w.decode("ascii") for w in words] == language._TOKEN.findall(low), text
 
@@ -131,11 +131,56 @@ _NAMING_WORDS = (  # noqa: SIM905
 ).split(" ")
 
 
+def _joined(rng: random.Random, words: list[str], seps: str, most: int) -> str:
+    """Up to ``most`` random words, each followed by a random separator (one character of
+    ``seps`` or nothing)."""
+    return "".join(
+        rng.choice(words) + rng.choice(["", " ", *seps]) for _ in range(rng.randrange(0, most))
+    )
+
+
 def test_names_thing_equals_the_naming_search() -> None:
     rng = random.Random(19)
     for _ in range(30000):
-        text = "".join(
-            rng.choice(_NAMING_WORDS) + rng.choice(["", " ", " ", "  ", "\n", "-", " \n "])
-            for _ in range(rng.randrange(0, 8))
-        )
+        text = _joined(rng, _NAMING_WORDS, " \n-\t", 8)
         assert cues.names_thing(text) == (cues.NAMING.search(text) is not None), repr(text)
+
+
+_VERB_WORDS = (  # noqa: SIM905
+    "said says so-called unsaid essays sagte a déclaré dit dijo added Said SAID said2 _said "
+    "saidé ésaid ½said said² told tells x “ ” ‘ ’ — – … « » „ \xa0 , . - ' 3"
+).split(" ")
+
+
+def test_reporting_verbs_in_equals_the_word_scan() -> None:
+    rng = random.Random(17)
+    for _ in range(20000):
+        text = _joined(rng, _VERB_WORDS, " -.\n’—", 10)
+        n = len(text)
+        ranges = [(0, None), (rng.randrange(0, n + 1), None)]
+        ranges += [tuple(sorted((rng.randrange(0, n + 1), rng.randrange(0, n + 1)))) for _ in "ab"]
+        for start, end in ranges:
+            stop = n if end is None else end
+            fast = [(m.span(), m.group()) for m in cues.reporting_verbs_in(text, start, end)]
+            slow = [(m.span(), m.group()) for m in cues._reporting_verbs_scan(text, start, stop)]
+            assert fast == slow, (text, start, end)
+
+
+_TYPE_WORDS = (  # noqa: SIM905
+    "group Group GROUP start-up startup up Amazonia Viva x-group -group 3group group3 Égroup "
+    "ministry the said Kelvin \u212a company comPany union ×group ÷ À Þ ß é party NGO ngo"
+).split(" ")
+
+
+def test_type_word_before_capital_equals_the_word_scan() -> None:
+    assert all(
+        t.replace("-", "").isascii() and t.replace("-", "").isalpha() and t.count("-") <= 1
+        for t in speakers._ORG_TYPE_SET
+    ), "the reversed pre-check reads ASCII type words with at most one hyphen"
+    rng = random.Random(23)
+    for _ in range(30000):
+        text = _joined(rng, _TYPE_WORDS, "  -.\n’—", 8)
+        slow = not speakers._ORG_TYPE_SET.isdisjoint(
+            map(str.lower, speakers._WORD_BEFORE_CAP.findall(text))
+        )
+        assert speakers.type_word_before_capital(text) == slow, repr(text)

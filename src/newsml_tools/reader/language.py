@@ -51,9 +51,10 @@ _ASCII_LANGS_OF: dict[bytes, list[str]] = {
 }
 
 
-def _ascii_words(low: str) -> list[bytes] | None:
+def ascii_words(low: str) -> list[bytes] | None:
     """``_TOKEN.findall(low)`` (encoded) when ``low`` is ASCII once its common punctuation
-    is a space; None for other text (accented names, other scripts)."""
+    is a space; None for other text (accented names, other scripts). Any case: the
+    attribution cues use it on mixed-case text."""
     if not low.isascii():
         for mark in _PUNCTUATION:
             if mark in low:
@@ -75,11 +76,11 @@ def _scores(counts: Mapping[Any, int], langs_of: Mapping[Any, list[str]]) -> dic
 def detect_language(text: str) -> str | None:
     """Primary BCP 47 tag, or None when the text gives too little evidence."""
     low = text[:3000].lower()
-    ascii_words = _ascii_words(low)
-    words: list[str] | list[bytes] = _TOKEN.findall(low) if ascii_words is None else ascii_words
+    encoded = ascii_words(low)
+    words: list[str] | list[bytes] = _TOKEN.findall(low) if encoded is None else encoded
     if len(words) < 8:
         return None
-    langs_of: Mapping[Any, list[str]] = _LANGS_OF if ascii_words is None else _ASCII_LANGS_OF
+    langs_of: Mapping[Any, list[str]] = _LANGS_OF if encoded is None else _ASCII_LANGS_OF
     # only the stopwords are counted: the filter's look-ups cost less than counting
     # every word of the sample into a dict
     scores = _scores(Counter(filter(langs_of.__contains__, words)), langs_of)

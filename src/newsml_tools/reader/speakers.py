@@ -301,6 +301,26 @@ _ORG_TYPE_SET = frozenset(
 )
 # possessive: the lookahead needs a space after the word, so giving letters back never helps
 _WORD_BEFORE_CAP = re.compile(r"\b[A-Za-zÀ-ÿ-]{2,}+(?= [A-ZÀ-ÖØ-Þ])")
+# Read backwards, a type word before a capital is a capital, a space, then its letters:
+# a pattern that starts with a character class, which the regex engine skips to at C
+# speed (``_WORD_BEFORE_CAP`` starts with ``\b`` and is tried at every position). The
+# lookahead keeps a capital that ends one word's match free to start the next one.
+_CAPITAL_THEN_LETTERS_REVERSED = re.compile(r"[A-ZÀ-ÖØ-Þ] (?=([A-Za-z]{2,}+))")
+# what that finds of each type word (reversed): its letters after the last hyphen
+_ORG_TYPE_TAILS_REVERSED = frozenset(t.rsplit("-", 1)[-1][::-1] for t in _ORG_TYPE_SET)
+
+
+def type_word_before_capital(text: str) -> bool:
+    """Is an organisation type word right before a capitalised word ("group Amazonia")?
+    ``not _ORG_TYPE_SET.isdisjoint(map(str.lower, _WORD_BEFORE_CAP.findall(text)))``,
+    behind an exact pre-check: every type word is ASCII letters (one also a hyphen), so
+    a match ends with a type word's last letters run, read by the reversed pattern."""
+    tails = _CAPITAL_THEN_LETTERS_REVERSED.findall(text[::-1])
+    if _ORG_TYPE_TAILS_REVERSED.isdisjoint(map(str.lower, tails)):
+        return False
+    return not _ORG_TYPE_SET.isdisjoint(map(str.lower, _WORD_BEFORE_CAP.findall(text)))
+
+
 # ``_TO_COMMA_NAME`` needs a comma, whitespace and a capital: texts without one have no roles
 _COMMA_CAP = re.compile(r",\s+[A-ZÀ-ÖØ-Þ]")
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Z0-9&.]{1,9})\)")
@@ -423,9 +443,8 @@ class NameIndex:
     def add_text(self, text: str, order: int) -> None:
         self._add_roles(text, order)
         found = []
-        # a type word before a name is rare: one C-level test, then the scan if it is there
-        words = map(str.lower, _WORD_BEFORE_CAP.findall(text))
-        scan = not _ORG_TYPE_SET.isdisjoint(words)
+        # a type word before a name is rare: C-level tests, then the scan if it is there
+        scan = type_word_before_capital(text)
         for m in _WORD_BEFORE_CAP.finditer(text) if scan else ():  # "group Amazonia Viva"
             if m.group().lower() in _ORG_TYPE_SET:
                 nm = NAME_RUN.match(text, m.end() + 1)
@@ -469,6 +488,7 @@ class NameIndex:
             if name and not _POSSESSIVE.search(raw) and not is_pronoun(name):
                 self.orgs.append((order * 100000 + start, name))
                 self.org_types[name] = kind.lower()
+        base = order * 100000  # document order of the text's first character
         for start, end, run in name_runs(text):
             name, org, persons_name, lead, run_gendered = _run_info(run)
             if not name:
@@ -480,15 +500,15 @@ class NameIndex:
                     nm = NAME_RUN.match(text, end + 5)
                     if nm and (link == " for " or " " not in nm.group()):
                         name = f"{name}{link}{nm.group()}"
-                self.orgs.append((order * 100000 + start, name))
+                self.orgs.append((base + start, name))
             elif persons_name:
-                self.persons.append((order * 100000 + start, name))
+                self.persons.append((base + start, name))
                 # "Finance Minister Haruto Ishibashi", "promoter Sandra Kenny": a role
                 prev = text[max(0, start - 20) : start].split()[-1:]
                 for word in reversed([*prev, *lead]):
                     role = word.lower().strip(".,")
                     if is_role_word(role) or _DE_ROLE.fullmatch(word):
-                        self.roles.append((order * 100000 + start, role, name))
+                        self.roles.append((base + start, role, name))
                         break
                 if name not in self.gender and name not in self._gender_tried:
                     self._gender_tried.add(name)  # the first mention tells; later ones rarely
@@ -501,8 +521,8 @@ class NameIndex:
                     if m:
                         self.gender[name] = "f" if m.group(1) else "m"
             if not org:  # for pronoun candidates: who acts in a clause
-                nxt = text[end : end + 12].split()
-                self.singles.append((order * 100000 + start, name, nxt[0] if nxt else ""))
+                nxt = text[end : end + 12].split(None, 1)
+                self.singles.append((base + start, name, nxt[0] if nxt else ""))
                 prefix = text[max(0, start - 6) : start].split()[-1:]
                 if run_gendered or (prefix and prefix[0].lower().rstrip(".") in _GENDERED):
                     self._gender_cue(" ".join([*prefix, run]), name)
