@@ -109,12 +109,22 @@ def test_gender_pronoun_charset_search() -> None:
         assert fast == [m.span() for m in plain.finditer(text)], text
 
 
-def test_language_ascii_words_are_the_tokens() -> None:
-    for text in [*_mixed(), *_samples(500)]:
-        low = text.lower()
-        words = language.ascii_words(low)
-        if words is not None:
-            assert [w.decode("ascii") for w in words] == language._TOKEN.findall(low), text
+def test_language_token_words_are_the_tokens() -> None:
+    odd = ["é", "ß", "€", "°", "²", "½", "٣", "_", "\u0301", "\ud800", "K", "İ", "中", "·"]
+    rng = random.Random(29)
+    texts = [*_mixed(), *_samples(500)]
+    texts += [_joined(rng, [*_WORDS, *odd], " .\n“—", 12) for _ in range(5000)]
+    for text in texts:
+        for form in (text, text.lower()):
+            words = language.token_words(form)
+            if words is not None:
+                assert [w.decode() for w in words] == language._TOKEN.findall(form), form
+    assert language.token_words("Tomás Rivera dijo “sí”") == [
+        b"Tom\xc3\xa1s",
+        b"Rivera",
+        b"dijo",
+        b"s\xc3\xad",
+    ]
 
 
 def test_dateline_dash_pre_check() -> None:

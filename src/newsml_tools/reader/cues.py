@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from operator import itemgetter
 
-from newsml_tools.reader.language import ascii_words
+from newsml_tools.reader.language import token_words
 from newsml_tools.reader.quotes import QuoteSpan
 from newsml_tools.reader.speakers import NAME_RUN
 from newsml_tools.reader.verbs import REPORTING_VERBS
@@ -15,7 +15,7 @@ from newsml_tools.reader.verbs import REPORTING_VERBS
 WORD = re.compile(r"[\w’'-]+")
 TOKEN = re.compile(r"[^\W\d_]+")
 VERB_SET = (REPORTING_VERBS - {"so"}) | {"quoted", "pointed"}
-_ASCII_VERBS = frozenset(w.encode("ascii") for w in VERB_SET if w.isascii())
+_ENCODED_VERBS = frozenset(w.encode() for w in VERB_SET)
 AUXILIARIES = frozenset({"a", "ha", "hat", "fait", "ont", "han", "hanno", "avait", "habían"})
 
 
@@ -32,21 +32,21 @@ def reporting_verbs_in(
 ) -> Iterator[re.Match[str]]:
     """Reporting verbs in ``text[start:end]``, as ``TOKEN`` matches in text order.
 
-    Text that is ASCII once its common punctuation is a space (most English copy) is
-    split into its words at C speed (``ascii_words``: exactly the ``TOKEN`` words); no
-    verb among them ends the look-up, and the few verbs there are located with
-    ``str.find``. Other text takes the word scan (``TOKEN`` knows every script)."""
+    Text whose only non-ASCII characters are letters and the common punctuation (most
+    copy) is split into its words at C speed (``token_words``: exactly the ``TOKEN``
+    words); no verb among them ends the look-up, and the few verbs there are located
+    with ``str.find``. Other text takes the word scan (``TOKEN`` knows every script)."""
     if end is None:
         end = len(text)
-    words = ascii_words(text[start:end])
+    words = token_words(text[start:end])
     if words is None:
         return _reporting_verbs_scan(text, start, end)
-    hits = _ASCII_VERBS.intersection(words)
+    hits = _ENCODED_VERBS.intersection(words)
     if not hits:
         return iter(())
     found: list[tuple[int, re.Match[str]]] = []
     for raw in hits:
-        word = raw.decode("ascii")
+        word = raw.decode()
         k = text.find(word, start, end)
         while k >= 0:
             # a whole word of the range, as the scan would cut it: no letter right before

@@ -40,28 +40,32 @@ MIN_HITS = 5
 MIN_SHARE = 0.08  # stopwords are ~40% of running text; 8% leaves room for names and numbers
 
 
-# ASCII text splits on its non-letters at C speed (``bytes.translate``, ``split``) into the
-# very words ``_TOKEN`` finds; the common non-ASCII punctuation is made a space first.
+# Text splits on its ASCII non-letters at C speed (``bytes.translate``, ``split``) into the
+# very words ``_TOKEN`` finds (UTF-8 encoded) when every non-ASCII character in it is a
+# letter; the common non-ASCII punctuation is made a space first.
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 _NON_LETTERS_TO_SPACE = bytes.maketrans(_ASCII_NON_LETTERS, b" " * len(_ASCII_NON_LETTERS))
 _PUNCTUATION = "“”‘’—–…«»„\u00a0"  # never part of a ``_TOKEN`` word
-# ASCII text holds no non-ASCII stopword ("für", "été"): the ASCII ones are all it can hit
-_ASCII_LANGS_OF: dict[bytes, list[str]] = {
-    w.encode("ascii"): langs for w, langs in _LANGS_OF.items() if w.isascii()
-}
+# a non-ASCII character that is no ``_TOKEN`` letter ("€", "°", "·", a digit): led by a
+# class, so the search skips the ASCII at C speed
+_NON_ASCII_NON_LETTER = re.compile(r"[^\x00-\x7f](?<![^\W\d_])")
+_ENCODED_LANGS_OF: dict[bytes, list[str]] = {w.encode(): langs for w, langs in _LANGS_OF.items()}
 
 
-def ascii_words(low: str) -> list[bytes] | None:
-    """``_TOKEN.findall(low)`` (encoded) when ``low`` is ASCII once its common punctuation
-    is a space; None for other text (accented names, other scripts). Any case: the
-    attribution cues use it on mixed-case text."""
-    if not low.isascii():
+def token_words(text: str) -> list[bytes] | None:
+    """``_TOKEN.findall(text)``, each word UTF-8 encoded, found at C speed; None when a
+    non-ASCII character other than the common punctuation is no letter (the caller
+    then uses the regex)."""
+    if not text.isascii():
         for mark in _PUNCTUATION:
-            if mark in low:
-                low = low.replace(mark, " ")
-        if not low.isascii():
-            return None
-    return low.encode("ascii").translate(_NON_LETTERS_TO_SPACE).split()
+            if mark in text:
+                text = text.replace(mark, " ")
+        if not text.isascii():
+            if _NON_ASCII_NON_LETTER.search(text):
+                return None
+            # every byte of a non-ASCII letter is >= 0x80: kept inside its word
+            return text.encode("utf-8").translate(_NON_LETTERS_TO_SPACE).split()
+    return text.encode("ascii").translate(_NON_LETTERS_TO_SPACE).split()
 
 
 def _scores(counts: Mapping[Any, int], langs_of: Mapping[Any, list[str]]) -> dict[str, int]:
@@ -76,11 +80,11 @@ def _scores(counts: Mapping[Any, int], langs_of: Mapping[Any, list[str]]) -> dic
 def detect_language(text: str) -> str | None:
     """Primary BCP 47 tag, or None when the text gives too little evidence."""
     low = text[:3000].lower()
-    encoded = ascii_words(low)
+    encoded = token_words(low)
     words: list[str] | list[bytes] = _TOKEN.findall(low) if encoded is None else encoded
     if len(words) < 8:
         return None
-    langs_of: Mapping[Any, list[str]] = _LANGS_OF if encoded is None else _ASCII_LANGS_OF
+    langs_of: Mapping[Any, list[str]] = _LANGS_OF if encoded is None else _ENCODED_LANGS_OF
     # only the stopwords are counted: the filter's look-ups cost less than counting
     # every word of the sample into a dict
     scores = _scores(Counter(filter(langs_of.__contains__, words)), langs_of)
