@@ -194,3 +194,29 @@ def test_type_word_before_capital_equals_the_word_scan() -> None:
             map(str.lower, speakers._WORD_BEFORE_CAP.findall(text))
         )
         assert speakers.type_word_before_capital(text) == slow, repr(text)
+
+
+def test_name_run_lookahead_only_prunes() -> None:
+    """The lookahead inside ``NAME_RUN`` names every letter a run can go on with."""
+    alternatives = [speakers._PARTICLE, speakers._PREFIXED.split("-", 1)[0]]
+    firsts = {w[0] for a in alternatives for w in a.removeprefix("(?:").rstrip(")").split("|")}
+    assert all(f in speakers._RUN_GOES_ON for f in firsts), firsts
+    plain = re.compile(speakers.NAME_RUN.pattern.replace(speakers._RUN_GOES_ON, ""))
+    rng = random.Random(31)
+    words = [*_WORDS, "van", "von", "de", "al-Amr", "el-Sayed", "&", "y", "of", "Ibn", "ibn"]
+    for _ in range(20000):
+        text = _joined(rng, words, "  \n\t", 10)
+        assert [m.span() for m in speakers.NAME_RUN.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
+
+
+def test_name_runs_kept_whole_need_no_split() -> None:
+    rng = random.Random(37)
+    words = ["Putin.", "Putin's", "Jones’", "U.S.", "Dr.", "Mr", "J.", "Ab.", "Kim", "O'Neil"]
+    for _ in range(50000):
+        run = _joined(rng, words, "  \xa0\t.", 5).strip() or "X"
+        if speakers._unsplit(run):
+            out: list[tuple[int, int, str]] = []
+            speakers._split_run(run, 7, out)
+            assert out == [(7, 7 + len(run), run)], run

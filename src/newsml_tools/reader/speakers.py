@@ -15,8 +15,21 @@ _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del|of|y|&)"
 # "Khaled el-Sayed", "Suleiman al-Amr": a lower-case particle joined by a hyphen
 _PREFIXED = r"(?:al|el|ad|ar|as|ash|bin|ibn|abu|ben|de|da|di|du|van|von|le|la)-[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+# What can follow the space inside a run: a capital, or the first letter of a particle or
+# of a prefixed surname. The lookahead only prunes (every continuation starts with one),
+# so the engine stops trying some forty particles after "Putin said".
+_RUN_GOES_ON = r"(?=[A-ZÀ-ÖØ-Þvdlbaeioy&])"
 NAME_RUN = re.compile(
-    _CAP + r"(?:[^\S\n]+(?:" + _PARTICLE + r"[^\S\n]+)*(?:" + _CAP + "|" + _PREFIXED + r"))*"
+    _CAP
+    + r"(?:[^\S\n]+"
+    + _RUN_GOES_ON
+    + r"(?:"
+    + _PARTICLE
+    + r"[^\S\n]+)*(?:"
+    + _CAP
+    + "|"
+    + _PREFIXED
+    + r"))*"
 )
 # "al-Faisal said": a run that starts with a lower-case particle (found by ``name_runs``)
 _PREFIX_BACK = re.compile(
@@ -258,7 +271,7 @@ _NON_SPACE = re.compile(r"\S+")
 def name_runs(text: str) -> list[tuple[int, int, str]]:
     """Capitalised runs split after possessives and sentence full stops ("Kendrick
     Moxon. Rathbun wrote" is two runs): (start, end, run)."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     for m in NAME_RUN.finditer(text):
         start = m.start()
         run = m.group()
@@ -266,22 +279,37 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
             pm = _PREFIX_BACK.search(text, max(0, start - 5), start)
             if pm:
                 start, run = pm.start(), text[pm.start() : m.end()]
-        if "'" not in run and "’" not in run and "." not in run:
+        if _unsplit(run):
             out.append((start, m.end(), run))  # the common case: nothing to split
-            continue
-        pos = 0
-        for tok in _NON_SPACE.finditer(run):
-            word = tok.group()
-            stop = word.endswith(".") and tok.end() < len(run) and _sentence_stop(word)
-            if (len(word) > 2 and word.endswith(("'s", "’s", "s'", "s’"))) or stop:
-                end = tok.end() - (1 if stop else 0)
-                out.append((start + pos, start + end, run[pos:end]))
-                pos = tok.end()
-                while pos < len(run) and run[pos].isspace():
-                    pos += 1
-        if pos < len(run):
-            out.append((start + pos, start + len(run), run[pos:]))
+        else:
+            _split_run(run, start, out)
     return out
+
+
+def _unsplit(run: str) -> bool:
+    """Does ``_split_run`` keep ``run`` whole? So when it has no apostrophe and no full
+    stop before its last character (a full stop ending the run never splits it), or is
+    one word (no whitespace at all: a lone word keeps its possessive)."""
+    return ("'" not in run and "’" not in run and run.find(".", 0, len(run) - 1) < 0) or (
+        " " not in run and run.isprintable()
+    )
+
+
+def _split_run(run: str, start: int, out: list[tuple[int, int, str]]) -> None:
+    """Append the parts of ``run`` (at ``start``) split after possessives and sentence
+    full stops."""
+    pos = 0
+    for tok in _NON_SPACE.finditer(run):
+        word = tok.group()
+        stop = word.endswith(".") and tok.end() < len(run) and _sentence_stop(word)
+        if (len(word) > 2 and word.endswith(("'s", "’s", "s'", "s’"))) or stop:
+            end = tok.end() - (1 if stop else 0)
+            out.append((start + pos, start + end, run[pos:end]))
+            pos = tok.end()
+            while pos < len(run) and run[pos].isspace():
+                pos += 1
+    if pos < len(run):
+        out.append((start + pos, start + len(run), run[pos:]))
 
 
 _ORG_TYPES = (
