@@ -118,17 +118,11 @@ def owner_noun(stripped: str) -> re.Match[str] | None:
 
 
 def last_word(text: str) -> re.Match[str] | None:
-    """The last ``WORD`` match in ``text`` (``list(WORD.finditer(text))[-1]``), found in
-    a short tail unless the last word reaches back to the tail's start."""
-    k = max(0, len(text) - 64)
-    last = None
-    for last in WORD.finditer(text, k):  # noqa: B007 - the loop keeps the last match
-        pass
-    if last is not None and (k == 0 or last.start() > k or not WORD.fullmatch(text[k - 1])):
-        return last
-    for last in WORD.finditer(text):  # noqa: B007
-        pass
-    return last
+    """The last ``WORD`` match in ``text`` (``list(WORD.finditer(text))[-1]``): every
+    match is a maximal run of word characters, so the last one is the first run of the
+    reversed text, searched at C speed (the pattern opens with a class)."""
+    m = WORD.search(text[::-1])
+    return None if m is None else WORD.match(text, len(text) - m.end())
 
 
 ABBREV = re.compile(
