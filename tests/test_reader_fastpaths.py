@@ -220,3 +220,26 @@ def test_name_runs_kept_whole_need_no_split() -> None:
             out: list[tuple[int, int, str]] = []
             speakers._split_run(run, 7, out)
             assert out == [(7, 7 + len(run), run)], run
+
+
+def test_gender_noun_tail_search() -> None:
+    nouns = re.findall(r"[a-z]+", speakers._GENDER_NOUN.pattern.split(")[")[0])
+    assert max(map(len, nouns)) == speakers._GENDER_NOUN_SPAN
+    rng = random.Random(41)
+    words = [*nouns, "x", "the", "ms.", "mr,", "a-son", "ſon", "businesswoman", "é", "1"]
+    for _ in range(30000):
+        before = _joined(rng, words, " ,.\n\t\xa0-", 6)
+        fast, slow = speakers._gender_noun(before), speakers._GENDER_NOUN.search(before)
+        assert (fast and (fast.span(), fast.groups())) == (slow and (slow.span(), slow.groups()))
+
+
+def test_prep_before_tail_search() -> None:
+    rng = random.Random(43)
+    words = ["by", "of", "against", "about", "and", "the", "a", "an", "Smith", "xby", "iby", "x"]
+    for _ in range(30000):
+        text = _joined(rng, words, "  \n\t\xa0,", 7)
+        end = rng.randrange(0, len(text) + 1)
+        fast, slow = cues.prep_before(text, end), cues.PREP_BEFORE.search(text[:end])
+        assert (fast and (fast.span(), fast.groupdict())) == (
+            slow and (slow.span(), slow.groupdict())
+        ), (text, end)

@@ -49,7 +49,6 @@ from newsml_tools.reader.cues import (
     PARTY,
     PLACE_WORDS,
     POSSESSIVE_END,
-    PREP_BEFORE,
     STAND_IN,
     STATEMENT_VERB,
     SUBJECT_VERB,
@@ -63,6 +62,7 @@ from newsml_tools.reader.cues import (
     names_anyone,
     names_thing,
     owner_noun,
+    prep_before,
     relative_end,
     reporting_verb_at,
     reporting_verbs_in,
@@ -665,7 +665,7 @@ class Attributor:
             s, e = s + shift, e + shift
             if _ORG_LINK.search(stripped, max(0, s - 12), s):
                 s = _join_org_back(stripped, s, 0)
-            pm = PREP_BEFORE.search(stripped[:s])
+            pm = prep_before(stripped, s)
             title_before = pm and (stripped[: pm.start()].split() or [""])[-1].lower() in TITLES
             if (not pm or title_before) and not POSSESSIVE_END.search(last_run):
                 return self._np_name(text, off + s, off + e, para)
@@ -718,7 +718,7 @@ class Attributor:
         if not runs or runs[-1][1] != len(seg.rstrip()) or len(seg.split()) > 8:
             return None
         rs, re_, run = runs[-1]
-        if POSSESSIVE_END.search(run) or PREP_BEFORE.search(seg[:rs]) or _conj_in(seg[:rs]):
+        if POSSESSIVE_END.search(run) or prep_before(seg, rs) or _conj_in(seg[:rs]):
             return None
         if not (rs == 0 or DET_START.match(seg)):
             return None

@@ -27,6 +27,11 @@ def _reporting_verbs_scan(text: str, start: int, end: int) -> Iterator[re.Match[
             yield m
 
 
+def _is_token_char(c: str) -> bool:
+    """Is ``c`` a ``TOKEN`` character (``[^\\W\\d_]``: alphanumeric, not a decimal digit)?"""
+    return c.isalnum() and not c.isdecimal()
+
+
 def reporting_verbs_in(
     text: str, start: int = 0, end: int | None = None
 ) -> Iterator[re.Match[str]]:
@@ -50,10 +55,13 @@ def reporting_verbs_in(
         k = text.find(word, start, end)
         while k >= 0:
             # a whole word of the range, as the scan would cut it: no letter right before
-            # inside the range, and the letters from here end with the verb
-            if k == start or TOKEN.match(text, k - 1, k) is None:
-                m = TOKEN.match(text, k, end)
-                if m is not None and m.end() == k + len(word) and text[k - 1 : k] != "-":
+            # or right after it inside the range
+            e = k + len(word)
+            if (k == start or not _is_token_char(text[k - 1])) and (
+                e == end or not _is_token_char(text[e])
+            ):
+                m = TOKEN.match(text, k, e)  # the verb's letters: always a match
+                if m is not None and text[k - 1 : k] != "-":
                     found.append((k, m))
             k = text.find(word, k + 1, end)
     found.sort(key=itemgetter(0))  # one match per start: no ties
@@ -308,6 +316,22 @@ DET_THEN_NAME = re.compile(DETS + r"\s*[^,.;:“”\"«»]{1,80}?,\s*(?=[A-ZÀ-�
 PREP_BEFORE = re.compile(
     r"\b(?P<prep>by|of|from|for|to|with|at|in|on|about|against|and)\s+(?:the\s+|an?\s+)?$"
 )
+
+
+def prep_before(text: str, end: int) -> re.Match[str] | None:
+    """``PREP_BEFORE.search(text[:end])``, the same span and groups: a match is a
+    preposition (at most 7 letters), whitespace, perhaps "the"/"a"/"an" and whitespace,
+    up to ``end``. So it starts at most 7 characters before the last non-space character
+    that precedes a last word of up to 3 letters, and only from there is searched."""
+    k = end
+    while k and text[k - 1].isspace():
+        k -= 1
+    k = max(0, k - 3)
+    while k and text[k - 1].isspace():
+        k -= 1
+    return PREP_BEFORE.search(text, max(0, k - 7), end)
+
+
 DESCRIPTIVE = re.compile(
     r"(?<![\w’'-])(?P<np>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ll]e|[Ll]a|[Ll]es|[Dd]er|[Dd]ie"
     r"|[Dd]as|[Ee]l)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*$"

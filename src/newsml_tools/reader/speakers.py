@@ -365,6 +365,19 @@ _GENDER_NOUN = re.compile(
     r"|daughter|wife|sister|widow|grandmother|ms|mrs|miss)|spokesman|chairman|businessman"
     r"|congressman|councilman|father|son|husband|brother|widower|grandfather|mr)[\s,.]+$"
 )
+_GENDER_NOUN_SPAN = len("businesswoman")  # the longest ``_GENDER_NOUN`` noun
+
+
+def _gender_noun(before: str) -> re.Match[str] | None:
+    """``_GENDER_NOUN.search(before)``: a match is a noun, then only ``[\\s,.]`` to the
+    end, so it starts at most ``_GENDER_NOUN_SPAN`` characters before the last other
+    character, and only from there is searched (its ``\\b`` still sees what is before)."""
+    k = len(before)
+    while k and (before[k - 1] in ",." or before[k - 1].isspace()):
+        k -= 1
+    return _GENDER_NOUN.search(before, max(0, k - _GENDER_NOUN_SPAN))
+
+
 _KIN = (
     "wife",
     "husband",
@@ -559,7 +572,7 @@ class NameIndex:
         """ "Agnes Moray kept the light. She stayed." / "a spokesman, Callum Reid": a
         gendered word right before the name or the next pronoun before any other name."""
         before = text[max(0, start - 30) : start].lower()
-        m = _GENDER_NOUN.search(before)
+        m = _gender_noun(before)
         if m:
             self.gender[name] = "f" if m.group(1) else "m"
             return
