@@ -243,3 +243,11 @@ def test_prep_before_tail_search() -> None:
         assert (fast and (fast.span(), fast.groupdict())) == (
             slow and (slow.span(), slow.groupdict())
         ), (text, end)
+
+
+def test_abbrev_end_equals_the_search() -> None:
+    rng = random.Random(47)
+    words = ["said", "Mr", "etc", "approx", "U.s", "J", "xMr", "vs", "ca", "Mrs", "é", "1", "a"]
+    for _ in range(30000):
+        head = _joined(rng, words, " .\n(", 4)[-12:]
+        assert cues.abbrev_end(head) == (cues.ABBREV.search(head) is not None), repr(head)

@@ -133,12 +133,27 @@ def last_word(text: str) -> re.Match[str] | None:
     return None if m is None else WORD.match(text, len(text) - m.end())
 
 
+_ABBREV_WORDS = (
+    "Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|No|Mt|Ft|vs|etc|Inc"
+    "|Corp|Ltd|Co|Jan|Feb|Aug|Sept|Oct|Nov|Dec|approx|ca|Nr|Abs|bzw|Hr|Fr|Cmdr|Adm|Maj|Cpl"
+    "|Pvt|Supt|Insp|Det|Brig|Rev|Hon|Msgr|Amb|Atty|Cllr"
+)
 ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|No|Mt|Ft|vs|etc|Inc"
-    r"|Corp|Ltd|Co|Jan|Feb|Aug|Sept|Oct|Nov|Dec|approx|ca|Nr|Abs|bzw|Hr|Fr|Cmdr|Adm|Maj|Cpl"
-    r"|Pvt|Supt|Insp|Det|Brig|Rev|Hon|Msgr|Amb|Atty|Cllr)|\b[A-Z]|"
+    r"(?:\b(?:" + _ABBREV_WORDS + r")|\b[A-Z]|"
     r"\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
+_ABBREV_ENDS = tuple(_ABBREV_WORDS.split("|"))
+
+
+def abbrev_end(head: str) -> bool:
+    """``ABBREV.search(head)``, decided without the search for most words before a full
+    stop: one ending in a lower-case letter is an abbreviation only when it ends with
+    one of the listed words or follows a full stop ("U.s")."""
+    if "a" <= head[-1:] <= "z" and head[-2:-1] != "." and not head.endswith(_ABBREV_ENDS):
+        return False
+    return ABBREV.search(head) is not None
+
+
 BOUNDARY = re.compile(r"[.!?…][”\"’»«)]*\s+(?=[“\"„«»‘(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 CLAUSE_END = re.compile(
     r"[,;:!?()—–\[\]]|\.(?:\s|$)|\s-\s|\s(?:who|which|that|when|where|while|after|before|because"
@@ -370,7 +385,7 @@ def sentence_starts(masked: str) -> list[int]:
     out = []
     for m in BOUNDARY.finditer(masked):
         head = masked[max(0, m.start() - 12) : m.start()]
-        if masked[m.start()] == "." and ABBREV.search(head):
+        if masked[m.start()] == "." and abbrev_end(head):
             continue
         out.append(m.end())
     return out
@@ -387,7 +402,7 @@ _STOP_BEFORE_SPACE = re.compile(r"[.!?](?=\s)")
 def has_sentence_break(text: str) -> bool:
     """A full stop that is not an abbreviation's ("Dr. Fabio Nunes insisted")."""
     for m in _STOP_BEFORE_SPACE.finditer(text):
-        if m.group() != "." or not ABBREV.search(text[max(0, m.start() - 12) : m.start()]):
+        if m.group() != "." or not abbrev_end(text[max(0, m.start() - 12) : m.start()]):
             return True
     return False
 
@@ -401,7 +416,7 @@ def clause_at(text: str, start: int) -> tuple[int, int]:
         if not m:
             return start, len(text)
         head = text[max(start, m.start() - 12) : m.start()]
-        if m.group().startswith(".") and ABBREV.search(head):
+        if m.group().startswith(".") and abbrev_end(head):
             pos = m.end()
             continue
         return start, m.start()
