@@ -251,3 +251,21 @@ def test_abbrev_end_equals_the_search() -> None:
     for _ in range(30000):
         head = _joined(rng, words, " .\n(", 4)[-12:]
         assert cues.abbrev_end(head) == (cues.ABBREV.search(head) is not None), repr(head)
+
+
+def test_is_footer_pre_checks() -> None:
+    from newsml_tools.reader import footer
+
+    rng = random.Random(53)
+    words = [
+        *"Reporting by Jane Doe ; Editing Writing von Text writer reporter contributed".split(),
+        *"Associated Press AP staff to this report . ( ) REPORTING BY contrıbuted ſub".split(),
+        *"Sub-editing CONTRİBUTED x the".split(),
+    ]
+    for _ in range(30000):
+        text = _joined(rng, words, "  \n\xa0", 9)
+        t = " ".join(text.split())
+        slow = len(t) <= 600 and bool(
+            footer._FOOTER_START.match(t) or footer._CONTRIBUTED.fullmatch(t)
+        )
+        assert footer.is_footer(text) == slow, text

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from newsml_tools.model import Contributor
+from newsml_tools.reader.blocks import normalize_ws
 
 _ROLE_WORDS = (
     r"(?:Additional|Further|Extra)\s+reporting|Reporting|Reported|Writing|Written|Editing"
@@ -44,10 +45,16 @@ def _names(text: str) -> list[str]:
 
 
 def is_footer(text: str) -> bool:
-    t = " ".join(text.split())
+    t = normalize_ws(text)  # ``" ".join(text.split())``, at once when already so
     if len(t) > 600:
         return False
-    return bool(_FOOTER_START.match(t) or _CONTRIBUTED.fullmatch(t))
+    # literal pre-checks (any case; "contrıbuted" too): "… by"/"… von" after a role word,
+    # "contributed" around its i (the one letter with other cases in the regex engine)
+    low = t.lower()
+    return bool(
+        ((" by" in low or " von" in low) and _FOOTER_START.match(t))
+        or ("contr" in low and "buted" in low and _CONTRIBUTED.fullmatch(t))
+    )
 
 
 def inline_footer_start(paragraph: str) -> int | None:
