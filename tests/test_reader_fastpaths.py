@@ -257,11 +257,11 @@ def test_is_footer_pre_checks() -> None:
     from newsml_tools.reader import footer
 
     rng = random.Random(53)
-    words = [
-        *"Reporting by Jane Doe ; Editing Writing von Text writer reporter contributed".split(),
-        *"Associated Press AP staff to this report . ( ) REPORTING BY contrıbuted ſub".split(),
-        *"Sub-editing CONTRİBUTED x the".split(),
-    ]
+    words = (  # noqa: SIM905
+        "Reporting by Jane Doe ; Editing Writing von Text writer reporter contributed "
+        "Associated Press AP staff to this report . ( ) REPORTING BY contrıbuted ſub "
+        "Sub-editing CONTRİBUTED x the"
+    ).split()
     for _ in range(30000):
         text = _joined(rng, words, "  \n\xa0", 9)
         t = " ".join(text.split())
