@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsml_tools.model import Article, MediaItem, Provenance, Quote, Span
@@ -97,8 +98,21 @@ class _Reader:
         self.labels: list[Span] = []
         self.index = NameIndex()
         self._byline_agency: str | None = None
+        self._answers: dict[tuple[Callable[[str], bool], str], bool] = {}  # ``_asked``
 
     # ---- helpers ----------------------------------------------------------------
+    def _asked(self, test: Callable[[str], bool], text: str) -> bool:
+        """``test(text)`` for a pure test, remembered for the article: the front and body
+        rules ask about the same block up to five times (dateline, byline)."""
+        key = (test, text)
+        hit = self._answers.get(key)
+        if hit is None:
+            hit = self._answers[key] = test(text)
+        return hit
+
+    def _has_dateline(self, text: str) -> bool:
+        return self._asked(_starts_with_dateline, text)
+
     def _span(self, key: str, start: int, end: int) -> None:
         if end > start and key not in self.spans:
             self.spans[key] = Span(start, end)
@@ -281,8 +295,8 @@ class _Reader:
             if (
                 len(flat) <= MAX_HEADLINE_CHARS
                 and len(first.lines) <= 2
-                and not byl.is_byline_line(flat)
-                and find_dateline(flat) is None
+                and not self._asked(byl.is_byline_line, flat)
+                and not self._has_dateline(flat)
                 and not is_footer(flat)
                 and (len(blocks) > 1 or not flat.endswith("."))
             ):
@@ -298,7 +312,7 @@ class _Reader:
         while i < len(blocks) and i - start < MAX_FRONT_BLOCKS:
             block = blocks[i]
             flat = normalize_ws(block.flat)
-            if byl.is_byline_line(flat):
+            if self._asked(byl.is_byline_line, flat):
                 if standfirst_block is not None:
                     self._set_standfirst(standfirst_block)
                     standfirst_block = None
@@ -308,7 +322,7 @@ class _Reader:
                 self._date_line(block)
                 i += 1
                 continue
-            if find_dateline(block.flat) is None and (
+            if not self._has_dateline(block.flat) and (
                 self._add_caption(block) or self._attach_credit(block)
             ):
                 i += 1
@@ -316,13 +330,13 @@ class _Reader:
             if standfirst_block is None and art.standfirst is None and i + 1 < len(blocks):
                 nxt = blocks[i + 1]
                 nflat = normalize_ws(nxt.flat)
-                if find_dateline(flat) is None and is_standfirst(
+                if not self._has_dateline(flat) and is_standfirst(
                     flat,
-                    byline_follows=byl.is_byline_line(nflat),
-                    dateline_follows=find_dateline(nxt.flat) is not None,
-                    more_body=i + 2 < len(blocks) or find_dateline(nxt.flat) is not None,
+                    byline_follows=self._asked(byl.is_byline_line, nflat),
+                    dateline_follows=self._has_dateline(nxt.flat),
+                    more_body=i + 2 < len(blocks) or self._has_dateline(nxt.flat),
                 ):
-                    if byl.is_byline_line(nflat):
+                    if self._asked(byl.is_byline_line, nflat):
                         standfirst_block = block
                         i += 1
                         continue
@@ -377,7 +391,7 @@ class _Reader:
                 self._label(block.start, block.end)  # "___", "***": a separator, not text
                 continue
             # captions between paragraphs (never the dateline paragraph)
-            if (not first_body or find_dateline(flat) is None) and (
+            if (not first_body or not self._has_dateline(flat)) and (
                 self._add_caption(block)
                 or (self.art.media and len(flat.split()) <= 12 and self._attach_credit(block))
             ):
@@ -385,7 +399,7 @@ class _Reader:
             para = _Para.from_block(block)
             if first_body:
                 first_body = False
-                dm = find_dateline(flat)
+                dm = find_dateline(flat) if self._has_dateline(flat) else None
                 if dm:
                     dl = dm.dateline
                     dl.span = Span(block.start, para.to_source(max(dm.text_end - 1, 0)) + 1)
@@ -484,6 +498,10 @@ class _Reader:
                     e -= 1  # the sentence's full stop is not part of the name
                 quote.speaker_span = Span(para.to_source(s), para.to_source(max(e - 1, s)) + 1)
             art.quotes.append(quote)
+
+
+def _starts_with_dateline(text: str) -> bool:
+    return find_dateline(text) is not None
 
 
 def _is_credit_only(text: str) -> bool:
