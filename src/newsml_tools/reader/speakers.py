@@ -268,9 +268,10 @@ def _sentence_stop(word: str) -> bool:
 _NON_SPACE = re.compile(r"\S+")
 
 
-def name_runs(text: str) -> list[tuple[int, int, str]]:
+def name_runs(text: str, *, split_all: bool = False) -> list[tuple[int, int, str]]:
     """Capitalised runs split after possessives and sentence full stops ("Kendrick
-    Moxon. Rathbun wrote" is two runs): (start, end, run)."""
+    Moxon. Rathbun wrote" is two runs): (start, end, run). ``split_all`` sends every run
+    through the split (the tests compare it with the shortcut)."""
     out: list[tuple[int, int, str]] = []
     for m in NAME_RUN.finditer(text):
         start = m.start()
@@ -279,20 +280,17 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
             pm = _PREFIX_BACK.search(text, max(0, start - 5), start)
             if pm:
                 start, run = pm.start(), text[pm.start() : m.end()]
-        if _unsplit(run):
-            out.append((start, m.end(), run))  # the common case: nothing to split
+        # the common case, kept whole: no apostrophe and no full stop before the last
+        # character (a full stop ending the run never splits it), or one word (no
+        # whitespace at all: a lone word keeps its possessive)
+        if not split_all and (
+            ("'" not in run and "’" not in run and run.find(".", 0, len(run) - 1) < 0)
+            or (" " not in run and run.isprintable())
+        ):
+            out.append((start, m.end(), run))
         else:
             _split_run(run, start, out)
     return out
-
-
-def _unsplit(run: str) -> bool:
-    """Does ``_split_run`` keep ``run`` whole? So when it has no apostrophe and no full
-    stop before its last character (a full stop ending the run never splits it), or is
-    one word (no whitespace at all: a lone word keeps its possessive)."""
-    return ("'" not in run and "’" not in run and run.find(".", 0, len(run) - 1) < 0) or (
-        " " not in run and run.isprintable()
-    )
 
 
 def _split_run(run: str, start: int, out: list[tuple[int, int, str]]) -> None:
