@@ -267,3 +267,17 @@ def test_is_footer_pre_checks() -> None:
             footer._FOOTER_START.match(t) or footer._CONTRIBUTED.fullmatch(t)
         )
         assert footer.is_footer(text) == slow, text
+
+
+def test_literal_pre_checks_of_attribution_patterns() -> None:
+    """What the attribution rules test before trying these patterns: every match has it."""
+    from newsml_tools.reader import attribution
+
+    rng = random.Random(59)
+    words = ["Explica", "Ferrandis", "que", "said", "saying", "adding", "X", ":", ",", "a", "é"]
+    for _ in range(30000):
+        text = _joined(rng, words, "  \n\t,:", 6)
+        if cues.PARTICIPLE.search(text):
+            assert "ing" in text, text
+        if attribution._VERB_FIRST.match(text):
+            assert text.rstrip().endswith((":", ",", "que")), text

@@ -462,8 +462,10 @@ class Attributor:
         s0 = start + lead
         if not np or np.isspace():
             return None
-        dm = DET_THEN_NAME.match(text, s0) or LOWER_THEN_NAME.match(text, s0)
-        if dm and dm.end() <= end + 2 and np[:1].islower():
+        # (only a phrase in lower case is read this way: no need to match otherwise)
+        lower = np[:1].islower()
+        dm = (DET_THEN_NAME.match(text, s0) or LOWER_THEN_NAME.match(text, s0)) if lower else None
+        if dm and dm.end() <= end + 2:
             # "le ministre de la Santé, Étienne Moreau" / "sa porte-parole, X": the name
             nm = NAME_RUN.match(text, dm.end())
             if nm and ("." in nm.group() or "'" in nm.group() or "’" in nm.group()):
@@ -838,7 +840,13 @@ class Attributor:
     def _before(self, text: str, a: int, b: int, para: int) -> tuple[_Found | None, bool]:
         """Returns (speaker, immediate): immediate when the verb introduces the quote."""
         before = text[a:b]
-        vf = _VERB_FIRST.match(before) if before[:1].isupper() or before[:1] == " " else None
+        # the pattern ends with ":", "," or "que" (then whitespace): a literal pre-check
+        vf = (
+            _VERB_FIRST.match(before)
+            if (before[:1].isupper() or before[:1] == " ")
+            and before.rstrip().endswith((":", ",", "que"))
+            else None
+        )
         if vf and vf.group("verb").lower() in VERB_FIRST:
             # "Explica Ferrandis: «…»" / "Cuenta Ferrandis que «…»" / "Asegura que «…»"
             if vf.group("np"):
@@ -857,7 +865,7 @@ class Attributor:
                 if f is not None and (rx is _QUOTED_AS or not is_pronoun(f.name)):
                     f.rule = f.rule or "before-verb"
                     return f, True
-        pm = PARTICIPLE.search(before)
+        pm = PARTICIPLE.search(before) if "ing" in before else None  # every cue ends so
         if pm and "with " in before:
             wm = _WITH_NAME.search(before[: pm.start()])
             if wm:  # "…, with Boswell stating: “…”"
@@ -1191,7 +1199,7 @@ class Attributor:
             person = self.index.person_for_role(name, pos)
             if person:
                 return person, "Person"
-        if DET_START.match(name) and words[-1][:1].islower() and is_role_word(words[-1]):
+        if words[-1][:1].islower() and DET_START.match(name) and is_role_word(words[-1]):
             # "the minister said" / "la ministra": the person introduced with that role
             person = self.index.person_for_role(words[-1], pos)
             if person:
