@@ -281,3 +281,29 @@ def test_literal_pre_checks_of_attribution_patterns() -> None:
             assert "ing" in text, text
         if attribution._VERB_FIRST.match(text):
             assert text.rstrip().endswith((":", ",", "que")), text
+
+
+def test_literal_pre_checks_of_front_and_name_patterns() -> None:
+    """Every match of these patterns has what is tested before trying them."""
+    from newsml_tools.reader import byline, caption, footer
+    from newsml_tools.reader.names import is_agency
+
+    rng = random.Random(61)
+    words = (  # noqa: SIM905
+        "Jane Doe | Reuters REUTERS The Associated Press AP , – - ( ) Reporting by Photo "
+        "Caption : publicly family Gewerkschaftschef Sprecherin x . the"
+    ).split()
+    for _ in range(30000):
+        text = _joined(rng, words, "  \n\t", 7)
+        nm = byline._NAME_AGENCY.fullmatch(text.strip())
+        if nm and is_agency(nm.group("agency")):
+            assert byline._ends_with_agency(text), text
+        if footer._INLINE.search(text):
+            assert text.rstrip().endswith(")"), text
+        if caption._CAPTION_LABEL.match(text):
+            assert ":" in text, text
+        for word in text.split():
+            if cues._ADVERB_WORD.fullmatch(word):
+                assert word.endswith("ly"), word
+            if speakers._DE_ROLE.fullmatch(word):
+                assert len(word) >= 8, word

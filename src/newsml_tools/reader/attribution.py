@@ -326,6 +326,11 @@ def _sentence_floor(text: str, end: int) -> int:
     return k
 
 
+def _descriptive(name: str) -> bool:
+    """A description, not a name: "the spokesman", "Smith's lawyer"."""
+    return bool(DET_START.match(name) or _POSSESSIVE_NOUN.search(name))
+
+
 def _conj_in(left: str) -> bool:
     """A conjunction in ``left``, not the "and" inside "Ministry of Health and Welfare"."""
     for m in CONJ.finditer(left):
@@ -1397,8 +1402,8 @@ class Attributor:
                 if f is None or is_pronoun(f.name) or f.rule == "pronoun":
                     continue
                 name, kind = self._resolve(f, p)
-                descriptive = DET_START.match(name) or _POSSESSIVE_NOUN.search(name)
-                if name and kind and not (kind == "Person" and descriptive):
+                # (descriptive only matters for a person: no need to look otherwise)
+                if name and kind and not (kind == "Person" and _descriptive(name)):
                     self.reported.append((self.order(p, f.start), name, kind))
 
     def attribute(self, spans: list[QuoteSpan]) -> list[Attribution]:

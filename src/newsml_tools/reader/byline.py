@@ -7,7 +7,13 @@ import re
 
 from newsml_tools.model import Byline
 from newsml_tools.reader.dates import MONTH_RE, WEEKDAY_RE
-from newsml_tools.reader.names import is_agency, is_job_title, looks_like_org, title_case_name
+from newsml_tools.reader.names import (
+    AGENCIES,
+    is_agency,
+    is_job_title,
+    looks_like_org,
+    title_case_name,
+)
 
 _BY = re.compile(
     r"(?:(?:Story|Written|Words|Text|Reporting|Reported)\s+by|By|BY|by|Von|VON|Par|PAR|Por|POR"
@@ -40,6 +46,15 @@ def _tokens_ok(rest: str) -> bool:
     return all(_NAME_TOKEN.fullmatch(t) for t in tokens)
 
 
+_AGENCY_ENDS = tuple(AGENCIES)
+
+
+def _ends_with_agency(line: str) -> bool:
+    """Does ``line`` end with an agency's name (any case, whitespace collapsed)? So it
+    does whenever the agency group ``_NAME_AGENCY`` ends it with is one (``is_agency``)."""
+    return " ".join(line.split()).rstrip(" .,").lower().endswith(_AGENCY_ENDS)
+
+
 def is_byline_line(line: str) -> bool:
     """``By`` + capitalised names (not ``By Tuesday, officials had ...``), or names with an
     agency after a bar or comma (``Jane Doe | Reuters``)."""
@@ -47,6 +62,8 @@ def is_byline_line(line: str) -> bool:
         return False
     m = _BY.fullmatch(line.strip())
     if not m:
+        if not _ends_with_agency(line):
+            return False  # the agency part ends the line: no agency name, no match to try
         nm = _NAME_AGENCY.fullmatch(line.strip())
         return bool(
             nm

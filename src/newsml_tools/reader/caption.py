@@ -140,7 +140,7 @@ def parse_caption(text: str, *, allow_bare: bool = False) -> CaptionParts | None
         labels += [(0, bm.start("label")), bm.span("label"), (bm.end("rest"), len(text))]
         offset, body, labelled = bm.start("rest"), bm.group("rest"), True
     else:
-        cm = _CAPTION_LABEL.match(text)
+        cm = _CAPTION_LABEL.match(text) if ":" in text else None  # the label needs its colon
         if cm and cm.group("label").lower() in (
             "caption", "photo caption", "image caption", "picture caption",
             "bildunterschrift", "légende",

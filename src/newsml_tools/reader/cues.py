@@ -103,7 +103,7 @@ def aux_tail(left: str) -> re.Match[str] | None:
     last = parts[-1] if parts else ""
     if len(last) == len(left):
         return None  # no whitespace before the last word: "\\s+" cannot match
-    if last not in _AUX_WORDS and not _ADVERB_WORD.fullmatch(last):
+    if last not in _AUX_WORDS and not (last.endswith("ly") and _ADVERB_WORD.fullmatch(last)):
         return None
     return AUX_TAIL.search(left)
 

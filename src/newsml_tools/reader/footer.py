@@ -59,7 +59,8 @@ def is_footer(text: str) -> bool:
 
 def inline_footer_start(paragraph: str) -> int | None:
     """Where a ``(Reporting by ...)`` tail starts at the end of a body paragraph."""
-    m = _INLINE.search(paragraph)
+    # (the pattern ends with ")" and whitespace: a literal pre-check)
+    m = _INLINE.search(paragraph) if paragraph.rstrip().endswith(")") else None
     return m.start() if m and m.start() > 0 else None
 
 

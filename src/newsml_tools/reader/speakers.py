@@ -546,7 +546,8 @@ class NameIndex:
                 prev = text[max(0, start - 20) : start].split()[-1:]
                 for word in reversed([*prev, *lead]):
                     role = word.lower().strip(".,")
-                    if is_role_word(role) or _DE_ROLE.fullmatch(word):
+                    # (``_DE_ROLE`` needs eight word characters: no regex for shorter)
+                    if is_role_word(role) or (len(word) >= 8 and _DE_ROLE.fullmatch(word)):
                         self.roles.append((base + start, role, name))
                         break
                 if name not in self.gender and name not in self._gender_tried:
