@@ -113,17 +113,38 @@ def scan_doctype(data: bytes) -> Doctype | None:
     return scan_prolog(data)[0]
 
 
+_DECL_ENCODING = re.compile(rb"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+# Encodings in which every ASCII character is its own byte, always: "<!DOCTYPE" written in
+# the document is "<!DOCTYPE" in its bytes. Not UTF-7 (base64 runs can spell any
+# character), not UTF-16/32, not EBCDIC.
+_ASCII_FAMILY = re.compile(
+    rb"(?i)utf-?8|(?:us-)?ascii|iso[-_]?8859[-_]?\d{1,2}|latin-?\d|(?:windows|cp)-?125\d"
+)
+
+
+def ascii_readable(data: bytes) -> bool:
+    """Whether markup can be found by searching the raw bytes: the document is UTF-8 or
+    another ASCII-compatible encoding (by its first bytes and its XML declaration)."""
+    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    # "<\0" / " \0" is UTF-16/32-LE without a BOM, not ASCII: "<!DOCTYPE" is not in its bytes
+    if body[:1] not in (b"<", b" ", b"\t", b"\r", b"\n") or body[1:2] == b"\x00":
+        return False
+    if not body.startswith(b"<?xml"):
+        return True  # no declaration: UTF-8 (or what a BOM said, handled above)
+    end = body.find(b"?>")
+    if end < 0:
+        return False
+    declared = _DECL_ENCODING.match(body, 0, end + 2)
+    return declared is None or _ASCII_FAMILY.fullmatch(declared.group(1).strip()) is not None
+
+
 def scan_prolog(data: bytes) -> tuple[Doctype | None, bool]:
     """(DOCTYPE found in the prolog or None, whether the scan is conclusive).
 
     Conclusive when the input is ASCII-compatible (UTF-8, Latin-1, ...) or UTF-16/32 with
     a BOM / a leading "<" and the root element was reached within the decoded head;
     otherwise the parsed tree's docinfo has to be checked as well."""
-    first = data[:1]
-    # "<\0" / " \0" is UTF-16/32-LE without a BOM, not ASCII: "<!DOCTYPE" is not in its bytes
-    ascii_compatible = (
-        first in (b"<", b" ", b"\t", b"\r", b"\n") and data[1:2] != b"\x00"
-    ) or data.startswith(codecs.BOM_UTF8)
+    ascii_compatible = ascii_readable(data)
     if ascii_compatible and data.find(b"<!DOCTYPE") < 0:
         return None, True
     text = decode_head(data)

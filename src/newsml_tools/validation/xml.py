@@ -16,7 +16,7 @@ from lxml import etree
 from newsml_tools.findings import Finding, Severity
 from newsml_tools.validation.iptc_catalog import IPTC_CATALOG_ALIASES, IPTC_CATALOG_HREF
 from newsml_tools.validation.rules import RULES
-from newsml_tools.validation.safety import scan_prolog
+from newsml_tools.validation.safety import ascii_readable, scan_prolog
 from newsml_tools.validation.xsd import (
     NAR_NS,
     NITF_NS,
@@ -134,7 +134,8 @@ def parse_xml(
     With a ``validating`` parser, the schema is checked while parsing; the second value
     says whether that one pass proved the document valid. ``no_bang``: the caller has
     seen that ``b"<!"`` does not occur in ``data`` (so no DOCTYPE either)."""
-    if data[:1] == b"<" and data[1:2] != b"\x00" and (no_bang or b"<!DOCTYPE" not in data):
+    if (data[:1] == b"<" and data[1:2] != b"\x00" and (no_bang or b"<!DOCTYPE" not in data)
+            and ascii_readable(data)):  # a UTF-7 document can spell "<!DOCTYPE" unseen
         dt, conclusive = None, True  # what scan_prolog says, without the call
     else:
         dt, conclusive = scan_prolog(data)

@@ -129,10 +129,12 @@ def safe_parser() -> etree.XMLParser:
 
 # lxml 6 with a schema attached *and* resolve_entities=False loses well-formedness errors:
 # a truncated document or a bare "&" parsed through ``feed`` came back as a valid tree
-# (1,618 of 3,717 malformed variants in tests/test_validation_wellformed.py; 23 even with
-# ``fromstring``). Entity resolution stays on here, which is safe only because
-# ``parse_xml`` hands this parser nothing but documents whose bytes show no DOCTYPE at
-# all: without one no entity can be declared, so only the predefined ones and character
+# (tests/test_validation_wellformed.py). So this parser leaves resolve_entities at lxml's
+# default ("internal": internal entities substituted, external ones never read) -- and
+# with a schema attached, substituting an internal entity crashes libxml2 (segfault).
+# Both are harmless only because ``parse_xml`` gives this parser nothing but documents
+# whose bytes prove there is no DOCTYPE (ASCII-compatible encoding, no "<!DOCTYPE"):
+# without one no entity can be declared, only the predefined ones and character
 # references exist. Everything else goes through ``safe_parser()``.
 VALIDATING_PARSER_OPTIONS = {k: v for k, v in SAFE_PARSER_OPTIONS.items()
                              if k != "resolve_entities"}
