@@ -62,3 +62,13 @@ def test_refused_by_the_cli_with_workers(tmp_path: Path) -> None:
 ])
 def test_ascii_readable(data: bytes, expected: bool) -> None:
     assert ascii_readable(data) is expected
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-7"])
+def test_rules_read_documents_in_any_encoding(encoding: str) -> None:
+    # NG001 (undeclared qcode prefix) comes from a byte scan only for ASCII-readable bytes
+    good = (Path(__file__).parent / "data" / "validation" / "positive" / "newsml-g2" /
+            "news-item-nitf.xml").read_text("utf-8")
+    bad = good.replace('qcode="ninat:text"', 'qcode="zzz:text"')
+    data = bad.replace('encoding="UTF-8"', f'encoding="{encoding.upper()}"').encode(encoding)
+    assert [f.rule for f in validate(data).results[0].findings] == ["NG001"]

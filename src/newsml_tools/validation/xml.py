@@ -357,7 +357,9 @@ def validate_newsml(
         return
     if not rules:
         return
-    fast = _FastScan(raw, rtag != NEWS_MESSAGE) if raw is not None else None
+    # the byte scan reads ASCII markup: not for UTF-7/16/32 documents (the tree walk is)
+    fast = (_FastScan(raw, rtag != NEWS_MESSAGE)
+            if raw is not None and ascii_readable(raw) else None)
     for it in items:
         _item_rules(it, sink, fast)
     if (
