@@ -9,14 +9,15 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from html import unescape
 
 from newsml_tools.findings import Finding
 from newsml_tools.validation.rules import RULES
 
-# Every quote-source attribute value, wherever it stands: a superset of the NITF q
-# speakers (the parser, which knows what is a q element, decides when this one is unsure).
-QUOTE_SOURCE = re.compile(rb"""quote-source\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# A quote-source attribute at a given offset (matched only where the name was found).
+QUOTE_SOURCE_AT = re.compile(rb"""quote-source\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# XML's own references; anything else after "&" makes the fast path give up.
+_XML_REF = re.compile(r"&(?:#([0-9]+)|#x([0-9A-Fa-f]+)|(lt|gt|amp|quot|apos));")
+_PREDEFINED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 
 
 def _norm(name: str) -> str:
@@ -42,33 +43,67 @@ def _creators(doc: object) -> set[str]:
     return creators
 
 
-XML_DECL_ENCODING = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+XML_DECL_ENCODING = re.compile(rb"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
 
 
 def _utf8_document(markup: bytes) -> bool:
-    """Whether a byte scan can read the document: UTF-8 (or ASCII), not UTF-16/32 etc."""
+    """Whether a byte scan reads the document as the parser does: UTF-8 (or ASCII) by its
+    first bytes and by its XML declaration, however long that is."""
     body = markup[3:] if markup.startswith(b"\xef\xbb\xbf") else markup
     if not body.startswith(b"<") or body[1:2] == b"\x00":
         return False
-    declared = XML_DECL_ENCODING.match(body[:200]) if body.startswith(b"<?xml") else None
-    return declared is None or declared.group(1).lower() in (b"utf-8", b"utf8", b"us-ascii")
+    if not body.startswith(b"<?xml"):
+        return True
+    end = body.find(b"?>")
+    if end < 0:
+        return False
+    declared = XML_DECL_ENCODING.match(body, 0, end + 2)
+    return declared is None or declared.group(1).strip().lower() in (
+        b"utf-8", b"utf8", b"us-ascii", b"ascii")
+
+
+def _xml_unescape(value: str) -> str | None:
+    """An attribute value with XML's references decoded; None when it holds anything
+    else after "&" (an undefined entity, a bare "&": the parser's call)."""
+    if "&" not in value:
+        return value
+    if "&" in _XML_REF.sub("", value):
+        return None
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(3):
+            return _PREDEFINED[m.group(3)]
+        code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else "\ufffd"
+
+    return _XML_REF.sub(one, value)
 
 
 def _all_speakers_known(markup: bytes, creators: set[str]) -> bool:
-    """The common case without parsing the XML again: every quote-source value found in
-    the bytes (entities decoded) names a creator. False means "look properly"."""
+    """The common case without parsing the XML again: every ``quote-source`` in the bytes
+    is a whitespace-led attribute whose value (references decoded) names a creator. A
+    superset of the real q speakers (comments, other elements count too), so True is
+    always right; anything unusual returns False, which means "parse and look"."""
     if not _utf8_document(markup):
         return False
-    for match in QUOTE_SOURCE.finditer(markup):  # literal first: re's fast prefix search
-        if not markup[match.start() - 1 : match.start()].isspace():
-            continue  # part of a longer name (data-quote-source): not this attribute
-        raw = match.group(1) if match.group(1) is not None else match.group(2)
+    i = markup.find(b"quote-source")
+    while i >= 0:
+        # every occurrence is looked at where it stands: a stray one in text cannot make
+        # the scan skip the real attribute that follows
+        m = QUOTE_SOURCE_AT.match(markup, i) if markup[i - 1 : i].isspace() else None
+        if m is None:
+            return False
+        raw = m.group(1) if m.group(1) is not None else m.group(2)
         try:
-            speaker = unescape(raw.decode("utf-8")).strip()
+            speaker = _xml_unescape(raw.decode("utf-8"))
         except UnicodeDecodeError:
             return False
+        if speaker is None:
+            return False
+        speaker = speaker.strip()
         if speaker and _norm(speaker) not in creators:
             return False
+        i = markup.find(b"quote-source", i + 1)
     return True
 
 
