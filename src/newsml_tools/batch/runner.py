@@ -233,12 +233,17 @@ def _digest(text: str) -> int:
 
 
 def _chunks(items: Iterator[InputItem], size: int) -> Iterator[list[InputItem]]:
+    """Chunks of 1, 2, 4, ... up to ``size`` inputs: the first ones reach every worker at
+    once (a batch of a few dozen inputs is not left to one worker), the later large ones
+    keep the round trips per input low."""
     chunk: list[InputItem] = []
+    target = 1
     for item in items:
         chunk.append(item)
-        if len(chunk) >= size:
+        if len(chunk) >= target:
             yield chunk
             chunk = []
+            target = min(size, target * 2)
     if chunk:
         yield chunk
 
