@@ -134,8 +134,17 @@ def ascii_readable(data: bytes) -> bool:
     end = body.find(b"?>")
     if end < 0:
         return False
-    declared = _DECL_ENCODING.match(body, 0, end + 2)
-    return declared is None or _ASCII_FAMILY.fullmatch(declared.group(1).strip()) is not None
+    decl = body[: end + 2]
+    hit = _readable_decls.get(decl)  # a feed's files share a handful of declarations
+    if hit is None:
+        declared = _DECL_ENCODING.match(decl)
+        hit = declared is None or _ASCII_FAMILY.fullmatch(declared.group(1).strip()) is not None
+        if len(_readable_decls) < 256:
+            _readable_decls[decl] = hit
+    return hit
+
+
+_readable_decls: dict[bytes, bool] = {}
 
 
 def scan_prolog(data: bytes) -> tuple[Doctype | None, bool]:
