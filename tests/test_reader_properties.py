@@ -132,3 +132,10 @@ def test_pathological_inputs() -> None:
         "---\n",
     ]:
         _check_no_text_lost(text)
+
+
+def test_a_cue_that_names_no_one_leaves_the_quote_unattributed() -> None:
+    # found by differential fuzzing: "according to adviser, O lu …" resolved to an empty
+    # name and raised IndexError inside attribution
+    art = read_article("“comprehensive treaty” according to adviser, O lu Adebayo.\n")
+    assert [(q.text, q.speaker) for q in art.quotes] == [("comprehensive treaty", None)]

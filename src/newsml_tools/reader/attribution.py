@@ -1193,6 +1193,8 @@ class Attributor:
             name = name.split(" das ", 1)[0]
             pos -= 1  # the index holds this mention uncut: look before it
         words = name.split()
+        if not words:  # a cue that names no one ("according to adviser, O lu …")
+            return None, None
         desc = self._descriptor(name, words, f.start, para)
         if desc is not None:  # "the Ethiopian said", "the 24-year-old added"
             person = self.index.person_for_role(desc, pos) if is_role_word(desc) else None
