@@ -16,6 +16,7 @@ from newsml_tools.validation.safety import (
     DEFAULT_MAX_BYTES,
     MAX_JSON_DEPTH,
     TooLarge,
+    ascii_readable,
     read_file_limited,
 )
 
@@ -317,11 +318,6 @@ def _load_json(text: str, res: FileResult, line_offset: int = 0, col0: int = 0) 
     return _FAILED
 
 
-_ENC_PLAIN = re.compile(
-    rb"<\?xml[^>]*?\sencoding\s*=\s*([\"'])(?:utf-?8|us-ascii|ascii|iso-8859-1|latin-?1)\1", re.I
-)
-
-
 def _lacks_markup(raw: bytes, mark: bytes, start: int = 1) -> bool:
     """``raw.find(b"<" + mark, start - 1) < 0`` through single-byte searches (memchr):
     several times cheaper while ``mark`` (``!`` or ``?``) is rare in the text."""
@@ -347,11 +343,7 @@ def _plain_markup(raw: bytes, no_bang: bool = False) -> bool:
         or not _lacks_markup(raw, b"?", 2)
     ):
         return False
-    if raw.startswith(b"<?xml"):
-        end = raw.find(b"?>")
-        if raw.find(b"encoding", 0, end) >= 0 and not _ENC_PLAIN.match(raw):
-            return False
-    return True
+    return ascii_readable(raw)  # the byte searches above read an ASCII-compatible text
 
 
 _FAILED = object()

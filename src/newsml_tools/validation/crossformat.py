@@ -12,6 +12,7 @@ import unicodedata
 
 from newsml_tools.findings import Finding
 from newsml_tools.validation.rules import RULES
+from newsml_tools.validation.safety import ascii_readable
 
 # A quote-source attribute at a given offset (matched only where the name was found).
 QUOTE_SOURCE_AT = re.compile(rb"""quote-source\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -43,25 +44,6 @@ def _creators(doc: object) -> set[str]:
     return creators
 
 
-XML_DECL_ENCODING = re.compile(rb"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
-
-
-def _utf8_document(markup: bytes) -> bool:
-    """Whether a byte scan reads the document as the parser does: UTF-8 (or ASCII) by its
-    first bytes and by its XML declaration, however long that is."""
-    body = markup[3:] if markup.startswith(b"\xef\xbb\xbf") else markup
-    if not body.startswith(b"<") or body[1:2] == b"\x00":
-        return False
-    if not body.startswith(b"<?xml"):
-        return True
-    end = body.find(b"?>")
-    if end < 0:
-        return False
-    declared = XML_DECL_ENCODING.match(body, 0, end + 2)
-    return declared is None or declared.group(1).strip().lower() in (
-        b"utf-8", b"utf8", b"us-ascii", b"ascii")
-
-
 def _xml_unescape(value: str) -> str | None:
     """An attribute value with XML's references decoded; None when it holds anything
     else after "&" (an undefined entity, a bare "&": the parser's call)."""
@@ -84,7 +66,7 @@ def _all_speakers_known(markup: bytes, creators: set[str]) -> bool:
     is a whitespace-led attribute whose value (references decoded) names a creator. A
     superset of the real q speakers (comments, other elements count too), so True is
     always right; anything unusual returns False, which means "parse and look"."""
-    if not _utf8_document(markup):
+    if not ascii_readable(markup, utf8=True):
         return False
     i = markup.find(b"quote-source")
     while i >= 0:

@@ -122,9 +122,14 @@ _ASCII_FAMILY = re.compile(
 )
 
 
-def ascii_readable(data: bytes) -> bool:
+# ... and the subset a byte scan may also *decode* as UTF-8
+_UTF8_FAMILY = re.compile(rb"(?i)utf-?8|(?:us-)?ascii")
+
+
+def ascii_readable(data: bytes, *, utf8: bool = False) -> bool:
     """Whether markup can be found by searching the raw bytes: the document is UTF-8 or
-    another ASCII-compatible encoding (by its first bytes and its XML declaration)."""
+    another ASCII-compatible encoding (by its first bytes and its XML declaration).
+    ``utf8``: only UTF-8 (or ASCII), so that text found in the bytes also decodes right."""
     body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
     # "<\0" / " \0" is UTF-16/32-LE without a BOM, not ASCII: "<!DOCTYPE" is not in its bytes
     if body[:1] not in (b"<", b" ", b"\t", b"\r", b"\n") or body[1:2] == b"\x00":
@@ -134,17 +139,18 @@ def ascii_readable(data: bytes) -> bool:
     end = body.find(b"?>")
     if end < 0:
         return False
-    decl = body[: end + 2]
-    hit = _readable_decls.get(decl)  # a feed's files share a handful of declarations
+    key = (body[: end + 2], utf8)
+    hit = _readable_decls.get(key)  # a feed's files share a handful of declarations
     if hit is None:
-        declared = _DECL_ENCODING.match(decl)
-        hit = declared is None or _ASCII_FAMILY.fullmatch(declared.group(1).strip()) is not None
+        declared = _DECL_ENCODING.match(key[0])
+        family = _UTF8_FAMILY if utf8 else _ASCII_FAMILY
+        hit = declared is None or family.fullmatch(declared.group(1).strip()) is not None
         if len(_readable_decls) < 256:
-            _readable_decls[decl] = hit
+            _readable_decls[key] = hit
     return hit
 
 
-_readable_decls: dict[bytes, bool] = {}
+_readable_decls: dict[tuple[bytes, bool], bool] = {}
 
 
 def scan_prolog(data: bytes) -> tuple[Doctype | None, bool]:

@@ -134,9 +134,8 @@ def parse_xml(
     With a ``validating`` parser, the schema is checked while parsing; the second value
     says whether that one pass proved the document valid. ``no_bang``: the caller has
     seen that ``b"<!"`` does not occur in ``data`` (so no DOCTYPE either)."""
-    if (data[:1] == b"<" and data[1:2] != b"\x00" and (no_bang or b"<!DOCTYPE" not in data)
-            and ascii_readable(data)):  # a UTF-7 document can spell "<!DOCTYPE" unseen
-        dt, conclusive = None, True  # what scan_prolog says, without the call
+    if no_bang and ascii_readable(data):  # no "<!" in bytes that read as ASCII: no DOCTYPE
+        dt, conclusive = None, True  # what scan_prolog says, without its search
     else:
         dt, conclusive = scan_prolog(data)
     if dt is not None and (dt.entities or dt.external):
