@@ -65,3 +65,9 @@ def dumps_indented(doc: Any) -> str:
     except _Delegate:
         return json.dumps(doc, ensure_ascii=False, indent=2)
     return "".join(out)
+
+
+def json_document(doc: Any) -> bytes:
+    """A writer's JSON file: the indented text, a final newline, UTF-8 ("replace" only
+    bites on lone surrogates, which no decoded file contains)."""
+    return (dumps_indented(doc) + "\n").encode("utf-8", "replace")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsml_tools.model import Article
-from newsml_tools.writers.json_text import dumps_indented
+from newsml_tools.writers.json_text import json_document
 from newsml_tools.writers.options import RenderOptions, iso
 
 
@@ -66,6 +66,4 @@ def build_jsonld(article: Article, options: RenderOptions) -> dict[str, Any]:
 
 
 def render(article: Article, options: RenderOptions) -> bytes:
-    doc = build_jsonld(article, options)
-    # "replace" only bites on lone surrogates, which no decoded file contains.
-    return (dumps_indented(doc) + "\n").encode("utf-8", "replace")
+    return json_document(build_jsonld(article, options))

@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 from newsml_tools.model import Article, Quote
-from newsml_tools.writers.json_text import dumps_indented
+from newsml_tools.writers.json_text import json_document
 from newsml_tools.writers.options import RenderOptions, iso
 from newsml_tools.writers.quoting import quotes_by_paragraph, segments
 
@@ -86,5 +86,4 @@ def build_ninjs(article: Article, options: RenderOptions) -> dict[str, Any]:
 
 
 def render(article: Article, options: RenderOptions) -> bytes:
-    doc = build_ninjs(article, options)
-    return (dumps_indented(doc) + "\n").encode("utf-8", "replace")
+    return json_document(build_ninjs(article, options))
