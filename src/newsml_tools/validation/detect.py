@@ -48,17 +48,11 @@ def _first_element(text: str) -> tuple[str | None, int]:
     return None, i
 
 
-_ITEM_NAMES = frozenset(
-    (
-        "newsItem",
-        "packageItem",
-        "conceptItem",
-        "knowledgeItem",
-        "planningItem",
-        "catalogItem",
-        "newsMessage",
-    )
+# the NewsML-G2 item types; a document's root is one of them or a newsMessage feed
+ITEM_NAMES = frozenset(
+    ("newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem")
 )
+_ROOT_NAMES = ITEM_NAMES | {"newsMessage"}
 _NAR_B = NAR_NS_B.encode()
 _WS_B = frozenset(b" \t\r\n")
 
@@ -104,7 +98,7 @@ def _fast(data: bytes, filename: str | None) -> str | bool | None:
         name in ("div", "p", "script") and b"<?xml" not in data[:512].lower()
     ):
         return "html"
-    if data.find(_NAR_B, i, 4096) >= 0 or name in _ITEM_NAMES:
+    if data.find(_NAR_B, i, 4096) >= 0 or name in _ROOT_NAMES:
         return "newsml-g2"
     return _by_ext(filename)
 
@@ -139,15 +133,7 @@ def detect_kind(data: bytes | str, filename: str | None = None) -> str | None:
             return "html"
         if NAR_NS_B in text[pos : pos + 4096]:
             return "newsml-g2"
-        if name in (
-            "newsItem",
-            "packageItem",
-            "conceptItem",
-            "knowledgeItem",
-            "planningItem",
-            "catalogItem",
-            "newsMessage",
-        ):
+        if name in _ROOT_NAMES:
             return "newsml-g2"
         return _by_ext(filename)
     if stripped.startswith(("{", "[")):

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from newsml_tools.findings import Finding, Severity
+from newsml_tools.validation.detect import ITEM_NAMES
 from newsml_tools.validation.iptc_catalog import IPTC_CATALOG_ALIASES, IPTC_CATALOG_HREF
 from newsml_tools.validation.rules import RULES
 from newsml_tools.validation.safety import ascii_readable, scan_prolog
@@ -31,17 +32,7 @@ from newsml_tools.validation.xsd import (
 )
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-ITEM_TAGS = frozenset(
-    f"{{{NAR_NS}}}{n}"
-    for n in (
-        "newsItem",
-        "packageItem",
-        "conceptItem",
-        "knowledgeItem",
-        "planningItem",
-        "catalogItem",
-    )
-)
+ITEM_TAGS = frozenset(f"{{{NAR_NS}}}{n}" for n in ITEM_NAMES)
 NEWS_MESSAGE = f"{{{NAR_NS}}}newsMessage"
 NAR_PREFIX = f"{{{NAR_NS}}}"
 NITF_ROOT = f"{{{NITF_NS}}}nitf"
