@@ -23,35 +23,16 @@ _DASH = r"[^\S\n]*(?P<dash>--|\.-|\.–|[-–—―])[^\S\n]*(?=\S)"
 _DASHES = ("-", "–", "—", "―")  # one of them is in every ``_DASH``
 
 
+def _place_region_date(place: str) -> str:
+    """PLACE[, REGION][, DATE]: the head of a dateline, for a given kind of place name."""
+    region = r"(?:,\s+(?P<region>(?!" + MONTH_RE + r"\s*\d)" + _REGION + r"))?"
+    return r"(?P<place>" + place + r")" + region + r"(?:,?\s+(?P<date>" + _DATE + r"))?"
+
+
 def _build() -> list[re.Pattern[str]]:
     agency = r"\(\s*(?P<agency>[A-Za-z][\w.&'’ -]{0,40}?)\s*\)"
-    caps = (
-        r"(?P<place>"
-        + _CAPS_PLACE
-        + r")(?:,\s+(?P<region>(?!"
-        + MONTH_RE
-        + r"\s*\d)"
-        + _REGION
-        + r"))?(?:,?\s+(?P<date>"
-        + _DATE
-        + r"))?(?:\s*"
-        + agency
-        + r")?"
-        + _DASH
-    )
-    title = (
-        r"(?P<place>"
-        + _TITLE_PLACE
-        + r")(?:,\s+(?P<region>(?!"
-        + MONTH_RE
-        + r"\s*\d)"
-        + _REGION
-        + r"))?(?:,?\s+(?P<date>"
-        + _DATE
-        + r"))?\s*"
-        + agency
-        + _DASH
-    )
+    caps = _place_region_date(_CAPS_PLACE) + r"(?:\s*" + agency + r")?" + _DASH  # agency optional
+    title = _place_region_date(_TITLE_PLACE) + r"\s*" + agency + _DASH  # "Paris (AFP) -"
     date_only = r"(?P<date>" + _DATE + r")\s*" + agency + _DASH
     agency_only = agency + _DASH
     return [re.compile(p) for p in (date_only, caps, title, agency_only)]
