@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsml_tools.validation.safety import decode_head
+from newsml_tools.validation.safety import decode_head, skip_misc
 
 KINDS = ("newsml-g2", "nitf", "ninjs", "jsonld", "html")
 NAR_NS_B = "http://iptc.org/std/nar/2006-10-01/"
@@ -21,30 +21,17 @@ _EXT = {
 
 def _first_element(text: str) -> tuple[str | None, int]:
     """Local name of the first element after the prolog and its offset."""
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c in " \t\r\n\ufeff":
-            i += 1
-            continue
-        if text.startswith("<?", i):
-            j = text.find("?>", i)
-            i = n if j < 0 else j + 2
-        elif text.startswith("<!--", i):
-            j = text.find("-->", i)
-            i = n if j < 0 else j + 3
-        elif text.startswith("<!", i):  # DOCTYPE: skip, internal subset included
-            j = text.find("[", i)
-            k = text.find(">", i)
-            if 0 <= j < k:
-                e = text.find("]", j)
-                k = text.find(">", e if e >= 0 else j)
-            i = n if k < 0 else k + 1
-        elif c == "<":
-            m = _START_TAG.match(text, i)
-            return (m.group(2) if m else None), i
-        else:
-            return None, i
+    i, n = skip_misc(text, 0), len(text)
+    while i < n and text.startswith("<!", i):  # DOCTYPE: skip, internal subset included
+        j = text.find("[", i)
+        k = text.find(">", i)
+        if 0 <= j < k:
+            e = text.find("]", j)
+            k = text.find(">", e if e >= 0 else j)
+        i = n if k < 0 else skip_misc(text, k + 1)
+    if i < n and text[i] == "<":
+        m = _START_TAG.match(text, i)
+        return (m.group(2) if m else None), i
     return None, i
 
 

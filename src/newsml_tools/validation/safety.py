@@ -163,10 +163,23 @@ def scan_prolog(data: bytes) -> tuple[Doctype | None, bool]:
     if ascii_compatible and data.find(b"<!DOCTYPE") < 0:
         return None, True
     text = decode_head(data)
-    i, n = 0, len(text)
+    i = skip_misc(text, 0)
+    if i >= len(text):
+        return None, False  # prolog longer than the decoded head
+    if text.startswith("<!DOCTYPE", i):
+        return _doctype_at(text, i), True
+    if text[i] == "<":
+        return None, ascii_compatible or _known_wide(data)
+    return None, False  # not XML-looking at all: let the parser and docinfo decide
+
+
+def skip_misc(text: str, i: int) -> int:
+    """From ``i``, past the whitespace (a BOM included), processing instructions and
+    comments a prolog may hold: where a DOCTYPE, the root element or stray text starts
+    (``len(text)`` when one of them runs off the end)."""
+    n = len(text)
     while i < n:
-        c = text[i]
-        if c in _WS or c == "\ufeff":
+        if text[i] in _WS or text[i] == "\ufeff":
             i += 1
         elif text.startswith("<?", i):
             j = text.find("?>", i)
@@ -174,13 +187,9 @@ def scan_prolog(data: bytes) -> tuple[Doctype | None, bool]:
         elif text.startswith("<!--", i):
             j = text.find("-->", i)
             i = n if j < 0 else j + 3
-        elif text.startswith("<!DOCTYPE", i):
-            return _doctype_at(text, i), True
-        elif c == "<":
-            return None, ascii_compatible or _known_wide(data)
         else:
-            return None, False  # not XML-looking at all: let the parser and docinfo decide
-    return None, False  # prolog longer than the decoded head
+            break
+    return i
 
 
 def _known_wide(data: bytes) -> bool:
