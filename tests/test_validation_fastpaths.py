@@ -111,7 +111,7 @@ def test_depth_prefilter() -> None:
         loads(deep, 256)
     # brackets inside strings count for the prefilter only, not for the bound
     s = '["' + "[" * 400 + '"]'
-    assert loads(s, 256) == ["[" * 400]
+    assert loads(s, 256) == (["[" * 400], False)
 
 
 def test_read_file_limited_regular_file(tmp_path) -> None:

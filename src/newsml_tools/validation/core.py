@@ -6,6 +6,7 @@ import codecs
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +40,10 @@ def _finding(
     path: str | None = None,
     hint: str | None = None,
     severity: Severity | None = None,
+    item: str | None = None,
 ) -> Finding:
     return Finding(
-        filename, line, column, path, rule, severity or RULES[rule].severity, message, hint
+        filename, line, column, path, rule, severity or RULES[rule].severity, message, hint, item
     )
 
 
@@ -290,7 +292,11 @@ def _decode_json_text(raw: bytes, res: FileResult) -> str | None:
         return None
 
 
-def _load_json(text: str, res: FileResult, line_offset: int = 0, col0: int = 0) -> Any:
+def _load_json(
+    text: str, res: FileResult, line_offset: int = 0, col0: int = 0
+) -> tuple[Any, bool]:
+    """The parsed document (or _FAILED, with the finding added) and whether some object
+    repeats a key."""
     from newsml_tools.validation.jsonpos import TooDeep, loads
 
     try:
@@ -315,7 +321,7 @@ def _load_json(text: str, res: FileResult, line_offset: int = 0, col0: int = 0) 
                 column=col,
             )
         )
-    return _FAILED
+    return _FAILED, False
 
 
 def _lacks_markup(raw: bytes, mark: bytes, start: int = 1) -> bool:
@@ -364,7 +370,7 @@ def _validate_json(
     text = _decode_json_text(raw, res)
     if text is None:
         return
-    doc = _load_json(text, res)
+    doc, repeats = _load_json(text, res)
     if doc is _FAILED:
         return
     pos = Positions(text)
@@ -385,6 +391,54 @@ def _validate_json(
                 check_ninjs(doc, pos, res.file, res.findings, res.items, ninjs_version, rules=rules)
     except RecursionError:
         res.findings.append(_finding(res.file, "SEC003", "JSON nests too deeply to validate"))
+        return
+    if repeats and rules:
+        _duplicate_key_findings(pos, res, _ninjs_item_of(doc) if kind == "ninjs" else None)
+
+
+def _ninjs_item_of(doc: Any) -> Callable[[str], str | None]:
+    """The uri of the ninjs item (of a feed, or the document) a JSON pointer lies in."""
+    from newsml_tools.validation.jsonpos import pointer
+    from newsml_tools.validation.ninjs import feed_items
+
+    bases = []
+    for base, item in feed_items(doc)[1]:
+        uri = item.get("uri") if isinstance(item, dict) else None
+        bases.append((pointer(base), uri if isinstance(uri, str) else None))
+
+    def item_of(ptr: str) -> str | None:
+        for b, uri in bases:
+            if ptr == b or ptr.startswith(b + "/"):
+                return uri
+        return None
+
+    return item_of
+
+
+def _duplicate_key_findings(
+    pos: Any, res: FileResult, item_of: Callable[[str], str | None] | None = None
+) -> None:
+    """JS001 for every repeated key: RFC 8259 leaves such a document's meaning to each
+    parser (most keep the last value, some the first), so two partners may read two
+    different stories from it."""
+    from newsml_tools.validation.jsonpos import pointer
+
+    for obj_ptr, key, first, repeat in pos.duplicate_keys():
+        line, col = pos.line_col_of_offset(repeat)
+        first_line = pos.line_col_of_offset(first)[0]
+        res.findings.append(
+            _finding(
+                res.file,
+                "JS001",
+                f"key {key!r} occurs more than once in this object (first on line "
+                f"{first_line}); parsers differ on which value counts (validated: the last)",
+                line=line,
+                column=col,
+                path=obj_ptr + pointer([key]),
+                hint="keep one of the values",
+                item=item_of(obj_ptr) if item_of is not None else None,
+            )
+        )
 
 
 def _custom_schema(doc: Any, pos, res: FileResult, schema: str) -> None:
@@ -435,10 +489,12 @@ def _validate_html(raw: bytes, res: FileResult, schema: str | None, rules: bool 
         line0 = text.count("\n", 0, start)  # lines before the block's first line
         col0 = start - (text.rfind("\n", 0, start) + 1)
         body = m.group(2)
-        doc = _load_json(body, res, line_offset=line0, col0=col0)
+        doc, repeats = _load_json(body, res, line_offset=line0, col0=col0)
         if doc is _FAILED:
             continue
         pos = Positions(body, line_offset=line0, col_offset_first_line=col0)
+        if repeats and rules:
+            _duplicate_key_findings(pos, res)
         if schema is not None:
             _custom_schema(doc, pos, res, schema)
             checked += 1

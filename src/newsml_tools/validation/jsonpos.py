@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import threading
 from typing import Any
 
 _STR = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
@@ -38,10 +39,6 @@ class _NotJson(Exception):
     pass
 
 
-def _no_constant(name: str) -> Any:
-    raise _NotJson(name)
-
-
 def _constant_error(text: str, name: str) -> json.JSONDecodeError:
     """NaN / Infinity (accepted by Python, not by JSON): where the first one is."""
     pos = 0
@@ -52,10 +49,37 @@ def _constant_error(text: str, name: str) -> json.JSONDecodeError:
     return json.JSONDecodeError(f"{name} is not a JSON value (RFC 8259)", text, pos)
 
 
-def loads(text: str, max_depth: int) -> Any:
-    """json.loads with a nesting bound; raises TooDeep or json.JSONDecodeError."""
+class _Duplicates(threading.local):
+    seen = False
+
+
+_dups = _Duplicates()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json's object hook: the dict json.loads builds (the last value of a repeated key
+    wins), noting that a key was repeated -- a flag only, positions are found later."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        _dups.seen = True
+    return obj
+
+
+def _no_constant(name: str) -> Any:
+    raise _NotJson(name)
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_constant=_no_constant)
+
+
+def loads(text: str, max_depth: int) -> tuple[Any, bool]:
+    """json.loads with a nesting bound; raises TooDeep or json.JSONDecodeError. The second
+    value says whether some object repeats a key (``Positions.duplicate_keys`` says where)."""
+    if text.startswith("\ufeff"):  # what json.loads says (the decoder alone would not)
+        raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+    _dups.seen = False
     try:
-        value = json.loads(text, parse_constant=_no_constant)
+        value = _DECODER.decode(text)
     except RecursionError as exc:
         raise TooDeep("JSON nesting is too deep to parse") from exc
     except _NotJson as exc:
@@ -67,7 +91,7 @@ def loads(text: str, max_depth: int) -> Any:
         and depth_exceeds(text, max_depth)
     ):
         raise TooDeep(f"JSON nests deeper than {max_depth} levels")
-    return value
+    return value, _dups.seen
 
 
 def _esc(key: str) -> str:
@@ -86,13 +110,22 @@ class Positions:
         self.line_offset = line_offset
         self.col0 = col_offset_first_line
         self._offsets: dict[str, int] | None = None
+        self._repeated: list[tuple[str, str, int, int]] = []
         self._nl: list[int] | None = None
         self._first = False
+
+    def duplicate_keys(self) -> list[tuple[str, str, int, int]]:
+        """Every repeated key of an object: (object's pointer, key, offset of the first
+        occurrence, offset of the repeat), in document order."""
+        if self._offsets is None:
+            self._offsets = self._scan()
+        return self._repeated
 
     def _scan(self) -> dict[str, int]:
         text = self.text
         out: dict[str, int] = {}
-        # frame: [is_object, pointer, index, key]
+        repeated = self._repeated
+        # frame: [is_object, pointer, index, key, {key: offset} for objects]
         stack: list[list[Any]] = []
         state = "value"
         pos = 0
@@ -106,10 +139,15 @@ class Positions:
             start = m.start(1 if s is not None else (2 if punct is not None else 3))
             if state == "key":
                 if s is not None:
+                    top = stack[-1]
                     try:
-                        stack[-1][3] = json.loads(s)
+                        key = json.loads(s)
                     except ValueError:
-                        stack[-1][3] = s[1:-1]
+                        key = s[1:-1]
+                    top[3] = key
+                    first = top[4].setdefault(key, start)
+                    if first != start:
+                        repeated.append((top[1], key, first, start))
                     state = "colon"
                     continue
                 if punct == "}":
@@ -134,10 +172,10 @@ class Positions:
                     ptr = ""
                 out.setdefault(ptr, start)
                 if punct == "{":
-                    stack.append([True, ptr, 0, None])
+                    stack.append([True, ptr, 0, None, {}])
                     state = "key"
                 elif punct == "[":
-                    stack.append([False, ptr, 0, None])
+                    stack.append([False, ptr, 0, None, None])
                     state = "value"
                 elif s is not None or scalar is not None:
                     state = "after"

@@ -41,6 +41,12 @@ _RULES = [
         "JSON Schema validation error (official ninjs schema or our JSON-LD NewsArticle profile)",
         ("ninjs", "jsonld", "html"),
     ),
+    Rule(
+        "JS001",
+        E,
+        "no JSON object repeats a key (RFC 8259: parsers disagree on which value counts)",
+        JSON_KINDS,
+    ),
     # NewsML-G2
     Rule(
         "NG001",
