@@ -86,3 +86,54 @@ def test_kill_9_then_resume(tmp_path):
         conv = convert_text(article(i), ConvertOptions(), source_name=f"{rel}.txt")
         assert (dest / f"{rel}.newsml.xml").read_bytes() == conv.outputs["newsml-g2"]
         assert (dest / f"{rel}.jsonld").read_bytes() == conv.outputs["jsonld"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_termination_signal_publishes_the_records_so_far(tmp_path, signum, code):
+    """SIGTERM (CI timeouts, container stops) and Ctrl-C stop the batch cleanly: exit
+    128 + signal, a report holding exactly the inputs recorded so far (each with its
+    outputs in place), no temp files; --resume then completes the report."""
+    src = tmp_path / "src"
+    for i in range(N):
+        path = src / f"{i:04d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(article(i), encoding="utf-8")
+    dest = tmp_path / "out"
+    report_path = tmp_path / "elsewhere" / "report.jsonl"  # not cleaned as part of DEST
+    env = {**os.environ, "CI": "true"}
+    proc = subprocess.Popen(
+        batch_cmd(src, dest, "-j", "2", "--chunk-size", "4", "--report", str(report_path)),
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    manifest = dest / MANIFEST_NAME
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        if manifest.exists() and manifest.stat().st_size > 0:
+            break
+        time.sleep(0.005)
+    assert proc.poll() is None, f"finished before the signal: {proc.stderr.read()!r}"
+    proc.send_signal(signum)
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == code, err
+    assert "Traceback" not in err
+    assert "interrupted after" in err and "--resume" in err
+
+    report = [json.loads(line) for line in report_path.read_text().splitlines()]
+    assert 0 < len(report) < N
+    assert f"interrupted after {len(report):,} inputs" in err
+    assert len({r["id"] for r in report}) == len(report)
+    for rec in report:
+        assert rec["status"] == "ok"
+        for out in rec["outputs"]:
+            assert (dest / out).is_file()
+    assert not list(dest.rglob(".newsml-tmp-*"))
+    assert not list(report_path.parent.glob(".newsml-tmp-*"))
+
+    res = subprocess.run(batch_cmd(src, dest, "-j", "2", "--resume", "--report",
+                                   str(report_path)),
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    final = [json.loads(line) for line in report_path.read_text().splitlines()]
+    assert sorted(r["id"] for r in final) == sorted(f"{i:04d}.txt" for i in range(N))
+    skipped = {r["id"] for r in final if r["status"] == "skipped"}
+    assert {r["id"] for r in report} <= skipped  # what the first run recorded was kept

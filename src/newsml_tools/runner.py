@@ -479,10 +479,9 @@ def _init_worker(check: CheckFile, options: CheckOptions) -> None:
     global _WORKER
     _WORKER = (check, options)
     # Ctrl-C is handled by the parent, which cancels the rest: no traceback per worker
-    import signal
+    from newsml_tools.interrupts import worker_signals
 
-    with contextlib.suppress(ValueError, OSError):
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker_signals()
 
 
 Packed = tuple  # (file, kind, error, items | None, findings | None), see _pack

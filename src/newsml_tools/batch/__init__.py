@@ -53,6 +53,12 @@ Resume (``--resume``)
     A ``.zip`` DEST is written as ``DEST.tmp`` and renamed at the end (members in input
     order, fixed timestamps: byte-identical for the same inputs); a killed run leaves no
     DEST to resume from, so ``--resume`` with a ``.zip`` DEST converts everything again.
+Interruption
+    Ctrl-C, SIGTERM and SIGHUP stop a run cleanly (``BatchInterrupted``; exit 130, 143,
+    129): no new work is handed out, the workers finish their tasks, and the report is
+    published with the records of the inputs finished so far (a ``.zip`` DEST is all or
+    nothing: no zip and no report). ``--resume`` then does the rest and rewrites the
+    report with one record per input. A ``kill -9`` leaves no report; ``--resume`` too.
 Archive safety
     Members with absolute paths or ``..`` are refused (``error`` record naming the
     member; nothing is written outside DEST). ``--max-member-bytes`` (16 MiB) caps every
@@ -83,6 +89,7 @@ from newsml_tools.batch.runner import (
     REPORT_NAME,
     BatchConfig,
     BatchError,
+    BatchInterrupted,
     BatchResult,
     default_report_path,
     run_batch,
@@ -94,6 +101,7 @@ __all__ = [
     "REPORT_NAME",
     "BatchConfig",
     "BatchError",
+    "BatchInterrupted",
     "BatchResult",
     "EngineError",
     "SourceError",

@@ -52,7 +52,9 @@ def _worker_init() -> None:
     DEST while a ``--resume`` runs."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from newsml_tools.interrupts import worker_signals
+
+    worker_signals()
     # What the worker inherited (modules, compiled schemas) lives as long as it does:
     # keep it out of every collection, and collect the young generation less often (an
     # article makes thousands of short-lived objects, almost none in cycles): ~3 % CPU.

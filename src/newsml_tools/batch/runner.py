@@ -5,7 +5,8 @@ The parent streams inputs, hands chunks to the engine, and for every record comi
 directory DEST the workers have already written the outputs atomically before the record
 exists; with a ``.zip`` DEST the parent adds the returned bytes to ``DEST.tmp``, renamed
 to DEST at the end. The report is written to a temp file and renamed into place at the
-end of the run, after ``os.sync()``; it holds exactly one record per input.
+end of the run, after ``os.sync()``; it holds exactly one record per input. An interrupted
+run (Ctrl-C, SIGTERM) publishes the records finished so far and raises BatchInterrupted.
 """
 
 from __future__ import annotations
@@ -55,6 +56,16 @@ CONVERTER_ENV = ("SOURCE_DATE_EPOCH",)  # read by convert; shipped to (remote) w
 
 class BatchError(Exception):
     """The batch cannot start (usage error): exit code 2."""
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C or a termination signal stopped the run. The records of the inputs finished
+    before it are in the report (``result``); ``--resume`` finishes the rest."""
+
+    def __init__(self, result: BatchResult, cause: KeyboardInterrupt) -> None:
+        super().__init__(str(cause))
+        self.result = result
+        self.signum = getattr(cause, "signum", 2)
 
 
 @dataclass
@@ -319,39 +330,23 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
     rfd, report_tmp = _mkstemp(report_dir)
     zf = zipfile.ZipFile(zip_tmp, "w", zipfile.ZIP_DEFLATED) if zip_dest else None
     done = 0
+    interrupted: KeyboardInterrupt | None = None
     try:
         with os.fdopen(rfd, "wb") as report_fh:
-            for records in stream:
-                for rec in records:
-                    payload = rec.pop("_data", None)
-                    if zf is not None and payload:
-                        for name, data in payload:
-                            safe = _zip_name(name)
-                            if safe != name:  # the report names what is in the zip
-                                rec["outputs"] = [safe if o == name else o
-                                                  for o in rec.get("outputs", [])]
-                            info = zipfile.ZipInfo(safe, date_time=ZIP_EPOCH)
-                            info.compress_type = zipfile.ZIP_DEFLATED
-                            info.external_attr = 0o644 << 16
-                            zf.writestr(info, data)
-                    extra = {k: rec.pop(k) for k in MANIFEST_ONLY if k in rec}
-                    line = json.dumps(rec, ensure_ascii=False)
-                    report_fh.write(_utf8(line) + b"\n")
-                    if manifest is not None:  # the report line plus what resume checks
-                        manifest.append_line(
-                            line[:-1] + ", " + json.dumps(extra, ensure_ascii=False)[1:]
-                            if extra else line)
-                    result.counts[rec["status"]] += 1
-                    item = (rec.get("seconds", 0.0), rec["id"])
-                    if len(slow) < 5:
-                        heapq.heappush(slow, item)
-                    else:
-                        heapq.heappushpop(slow, item)
-                    done += 1
-                    if progress is not None:
-                        progress(rec, done, total)
-                if manifest is not None:
-                    manifest.sync()
+            try:
+                for records in stream:
+                    for rec in records:
+                        _record(rec, report_fh, manifest, zf, result, slow)
+                        done += 1
+                        if progress is not None:
+                            progress(rec, done, total)
+                    if manifest is not None:
+                        manifest.sync()
+            except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM, SIGHUP
+                if zf is not None:
+                    raise  # a .zip DEST is all or nothing: no outputs, so no report
+                interrupted = exc
+                stream.close()  # the pool finishes its tasks; their records are dropped
             report_fh.flush()
             os.fsync(report_fh.fileno())
         if zf is not None:
@@ -363,8 +358,8 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
             _sync_filesystem(dest)  # outputs durable before the report claims them
         _publish_mode(report_tmp)
         os.replace(report_tmp, report_path)
-        if manifest is not None:
-            manifest.compact()
+        if manifest is not None and interrupted is None:
+            manifest.compact()  # (an interrupted run keeps the older lines for --resume)
     finally:
         stream.close()  # stop the engine now (pool shut down), not when collected
         if zf is not None:
@@ -378,7 +373,38 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
     result.unreadable_sources = inputs.unreadable
     result.slowest = sorted(slow, reverse=True)
     result.wall = time.perf_counter() - t0
+    if interrupted is not None:
+        raise BatchInterrupted(result, interrupted) from interrupted
     return result
+
+
+def _record(rec: dict[str, Any], report_fh: Any, manifest: Manifest | None,
+            zf: zipfile.ZipFile | None, result: BatchResult,
+            slow: list[tuple[float, str]]) -> None:
+    """One finished input: its outputs into a .zip DEST, its line into the report and the
+    journal, its status into the counts."""
+    payload = rec.pop("_data", None)
+    if zf is not None and payload:
+        for name, data in payload:
+            safe = _zip_name(name)
+            if safe != name:  # the report names what is in the zip
+                rec["outputs"] = [safe if o == name else o for o in rec.get("outputs", [])]
+            info = zipfile.ZipInfo(safe, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+    extra = {k: rec.pop(k) for k in MANIFEST_ONLY if k in rec}
+    line = json.dumps(rec, ensure_ascii=False)
+    report_fh.write(_utf8(line) + b"\n")
+    if manifest is not None:  # the report line plus what resume checks
+        manifest.append_line(
+            line[:-1] + ", " + json.dumps(extra, ensure_ascii=False)[1:] if extra else line)
+    result.counts[rec["status"]] += 1
+    item = (rec.get("seconds", 0.0), rec["id"])
+    if len(slow) < 5:
+        heapq.heappush(slow, item)
+    else:
+        heapq.heappushpop(slow, item)
 
 
 def _sync_filesystem(path: str) -> None:

@@ -2,7 +2,8 @@
 
 Exit codes, for every command: 0 success/valid, 1 invalid, 2 usage error or unreadable
 input, 123 internal error (a bug: one line on stderr, ``NEWSML_DEBUG=1`` for the
-traceback), 130 interrupted.
+traceback), 130 interrupted (143 on SIGTERM, 129 on SIGHUP: they stop a command the way
+Ctrl-C does, see ``newsml_tools.interrupts``).
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from newsml_tools import __version__
 from newsml_tools.cli.batch_cmd import batch
 from newsml_tools.cli.convert_cmd import convert, inspect
 from newsml_tools.cli.validate_cmd import WRITE_FAILURES, rules, validate
+from newsml_tools.interrupts import exit_code, terminate_as_interrupt
 
 EXIT_INTERNAL = 123
 EXIT_USAGE = 2  # also: an output that cannot be written
 
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 class GuardedGroup(click.Group):
@@ -29,12 +30,13 @@ class GuardedGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with terminate_as_interrupt():
+                return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             click.echo("newsml: interrupted", err=True)
-            sys.exit(EXIT_INTERRUPTED)
+            sys.exit(exit_code(exc))
         except BrokenPipeError:  # `newsml ... | head`: the reader left, nothing to report
             sys.stderr.close()
             sys.exit(0)

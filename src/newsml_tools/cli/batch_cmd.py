@@ -78,7 +78,14 @@ def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
     Exit code: 0 every input ok (or skipped), 1 some input invalid or failed, 2 usage
     error or an unreadable SOURCE.
     """
-    from newsml_tools.batch import BatchConfig, BatchError, EngineError, SourceError, run_batch
+    from newsml_tools.batch import (
+        BatchConfig,
+        BatchError,
+        BatchInterrupted,
+        EngineError,
+        SourceError,
+        run_batch,
+    )
     from newsml_tools.batch.progress import ProgressBar, format_summary, progress_wanted
 
     if guid:
@@ -117,12 +124,20 @@ def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
             bar.close()
         click.echo(f"newsml: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        from newsml_tools.batch.work import STATUSES
+        from newsml_tools.interrupts import exit_code
+
         if bar is not None:
             bar.close()
-        click.echo("newsml: interrupted; run the same command with --resume to finish",
-                   err=True)
-        sys.exit(130)
+        if isinstance(exc, BatchInterrupted):
+            done = exc.result
+            counts = ", ".join(f"{done.counts[s]:,} {s}" for s in STATUSES if done.counts[s])
+            click.echo(f"newsml: interrupted after {done.total:,} inputs"
+                       + (f" ({counts})" if counts else "")
+                       + f"; their records are in {done.report}", err=True)
+        click.echo("newsml: run the same command with --resume to finish", err=True)
+        sys.exit(exit_code(exc))
     if bar is not None:
         bar.close()
     for line in problems:

@@ -19,7 +19,6 @@ import sys
 import click
 
 EXIT_INTERNAL = 123
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 # a full disk or a failing device while writing output: the environment's, not a bug (exit 2)
 WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 KINDS = ("auto", "newsml-g2", "nitf", "ninjs", "jsonld", "html")
@@ -195,9 +194,11 @@ def validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_f
     except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
             SystemExit):
         raise
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        from newsml_tools.interrupts import exit_code
+
         click.echo("newsml: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(exit_code(exc))
     except Exception as exc:
         _internal_error(exc)
 
