@@ -137,3 +137,34 @@ def test_termination_signal_publishes_the_records_so_far(tmp_path, signum, code)
     assert sorted(r["id"] for r in final) == sorted(f"{i:04d}.txt" for i in range(N))
     skipped = {r["id"] for r in final if r["status"] == "skipped"}
     assert {r["id"] for r in report} <= skipped  # what the first run recorded was kept
+
+
+def test_resume_with_fewer_formats_removes_what_the_previous_run_wrote(tmp_path):
+    """--resume after narrowing --to: DEST holds what the report claims. The other
+    formats' files the journal recorded go, unless edited since; without --resume,
+    files of formats not asked for are left alone (building up formats run by run)."""
+    from click.testing import CliRunner
+
+    from newsml_tools.cli import main
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(3):
+        (src / f"{i}.txt").write_text(article(i), encoding="utf-8")
+    dest = tmp_path / "out"
+    run = ["batch", str(src), "-o", str(dest), "-j", "1", "--quiet"]
+    assert CliRunner().invoke(main, [*run, "--to", "newsml-g2,jsonld,ninjs"]).exit_code == 0
+    (dest / "2.ninjs.json").write_text('{"edited": "by hand"}\n')
+
+    res = CliRunner().invoke(main, [*run, "--to", "newsml-g2", "--resume"])
+    assert res.exit_code == 0, res.output
+    report = [json.loads(line) for line in (dest / "batch-report.jsonl").read_text().splitlines()]
+    assert sorted(out for r in report for out in r["outputs"]) == [
+        "0.newsml.xml", "1.newsml.xml", "2.newsml.xml"]
+    left = sorted(p.name for p in dest.iterdir() if not p.name.startswith("."))
+    assert left == ["0.newsml.xml", "1.newsml.xml", "2.newsml.xml", "2.ninjs.json",
+                    "batch-report.jsonl"]  # the edited file is kept
+
+    res = CliRunner().invoke(main, [*run, "--to", "jsonld"])
+    assert res.exit_code == 0, res.output
+    assert (dest / "0.newsml.xml").exists() and (dest / "0.jsonld").exists()

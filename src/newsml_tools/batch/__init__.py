@@ -48,7 +48,11 @@ Resume (``--resume``)
     package version, ``SOURCE_DATE_EPOCH``) and the hash of every output on disk all match;
     everything else is converted again. Leftover ``.newsml-tmp-*`` files are removed
     first. The report is rewritten with one record per input; the journal is compacted.
-    Outputs of inputs that are no longer in the sources are left in DEST untouched.
+    Outputs of inputs that are no longer in the sources are left in DEST untouched. An
+    input that now fails loses its old outputs; with ``--to`` narrowed, the formats the
+    journal says the previous run wrote for an input and this run does not are removed
+    (unless edited since). Without ``--resume``, files of formats not asked for are left
+    alone, so formats can be added to a DEST run by run.
     Without ``--resume`` every input is converted and the journal starts afresh.
     A ``.zip`` DEST is written as ``DEST.tmp`` and renamed at the end (members in input
     order, fixed timestamps: byte-identical for the same inputs); a killed run leaves no

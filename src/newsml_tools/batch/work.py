@@ -136,13 +136,31 @@ def _folder_outside(run_id: str, dest: str, folder: str) -> bool:
 
 
 def _remove_stale(item: InputItem, ctx: WorkContext, keep: set[str]) -> None:
-    """Outputs a previous run left for this input that this run does not produce."""
+    """Outputs a previous run left for this input that this run does not produce: this
+    run's formats, and with --resume the other formats the journal says that run wrote
+    (``--to`` narrowed), if they are still what it wrote (a file edited since is kept)."""
     if ctx.dest is None or item.stem is None or _outside_dest(item, ctx):
         return
     for _fmt, name in _output_names(item, ctx):
         if name not in keep:
             with contextlib.suppress(FileNotFoundError, IsADirectoryError, NotADirectoryError):
                 os.unlink(os.path.join(ctx.dest, name))
+    hashes = item.prior.get("output_sha256") if item.prior else None
+    if not isinstance(hashes, dict):
+        return
+    for fmt, suffix in ctx.suffixes.items():
+        # only the names this input's outputs can have, never a path read from the journal
+        name = item.stem + suffix
+        if fmt in ctx.formats or name in keep or name not in hashes:
+            continue
+        path = os.path.join(ctx.dest, name)
+        try:
+            with open(path, "rb") as fh:
+                same = sha256_hex(fh.read()) == hashes[name]
+            if same:
+                os.unlink(path)
+        except OSError:
+            continue
 
 
 def _resume_hit(item: InputItem, ctx: WorkContext, sha: str, key: str,
