@@ -55,7 +55,7 @@ def _chars(s: str) -> Counter[str]:
 
 
 def _kept_text(art: Article, source: str) -> tuple[str, list[str]]:
-    parts: list[str] = [art.headline, art.standfirst or ""]
+    parts: list[str] = [art.headline, art.standfirst or "", art.footer or ""]
     for b in art.bylines:
         parts += [b.name, b.affiliation or "", b.location or ""]
     for c in art.contributors:

@@ -7,10 +7,12 @@ can be written by accident).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from newsml_tools.atomic import write_atomic
 from newsml_tools.findings import Finding, Severity
@@ -25,6 +27,7 @@ from newsml_tools.writers.options import (
     XML_ILLEGAL,
     RenderOptions,
     derive_guid,
+    xml_safe,
 )
 
 ALL_FORMATS: tuple[str, ...] = tuple(FORMATS)
@@ -121,10 +124,46 @@ def resolve_options(
     return RenderOptions(guid=guid, date=date, provider=provider, language=language), findings
 
 
-def _has_illegal_xml(article: Article) -> bool:
-    fields = [article.headline, article.standfirst or "", *article.paragraphs]
-    fields += [m.caption + (m.credit or "") for m in article.media]
-    return any(XML_ILLEGAL.search(text) for text in fields)
+def _texts(article: Article) -> list[str]:
+    """Every text field a writer may put into a document (quotes are paragraph text)."""
+    a = article
+    out = [a.headline, a.standfirst or "", a.footer or "", a.source or "", a.creditline or "",
+           a.language or "", a.date or "", *a.paragraphs, *a.headers.values()]
+    out += [f"{m.caption}\n{m.credit or ''}" for m in a.media]
+    out += [f"{b.name}\n{b.affiliation or ''}\n{b.location or ''}" for b in a.bylines]
+    out += [f"{c.name}\n{c.role}" for c in a.contributors]
+    out += [q.speaker for q in a.quotes if q.speaker]
+    if a.dateline is not None:
+        d = a.dateline
+        out.append(f"{d.text}\n{d.place or ''}\n{d.date_text or ''}\n{d.agency or ''}")
+    return out
+
+
+def _scrub(obj: Any) -> Any:
+    """``obj`` with every XML-illegal character in its strings replaced by U+FFFD
+    (lengths are kept: quote offsets and source spans stay right)."""
+    if isinstance(obj, str):
+        return xml_safe(obj)
+    if isinstance(obj, list):
+        return [_scrub(x) for x in obj]
+    if isinstance(obj, dict):
+        return {_scrub(k): _scrub(v) for k, v in obj.items()}
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {f.name: _scrub(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return dataclasses.replace(obj, **changes)
+    return obj
+
+
+def _xml_safe_article(article: Article) -> Article | None:
+    """A copy without XML-illegal characters (control characters, lone surrogates) in any
+    field, or None when there are none: they are replaced, not dropped (CV002)."""
+    if XML_ILLEGAL.search("\n".join(_texts(article))) is None:
+        return None
+    return _scrub(article)
+
+
+def _option_texts(options: RenderOptions) -> dict[str, str]:
+    return {"guid": options.guid, "provider": options.provider, "language": options.language}
 
 
 def convert_article(
@@ -137,8 +176,14 @@ def convert_article(
         conv.findings.append(_finding(source_name, "CV004"))  # not schema errors about it
         return conv
     render_options, conv.findings = resolve_options(article, options, source_name)
-    if _has_illegal_xml(article):
+    clean = _xml_safe_article(article)
+    texts = _option_texts(render_options)  # --provider / Source: header, --guid, --lang
+    unsafe_options = XML_ILLEGAL.search("\n".join(texts.values())) is not None
+    if clean is not None or unsafe_options:
         conv.findings.append(_finding(source_name, "CV002"))
+        article = clean or article
+        render_options = dataclasses.replace(
+            render_options, **{k: xml_safe(v) for k, v in texts.items()})
     rendered: dict[str, bytes] = {}
     for fmt in options.formats:
         try:

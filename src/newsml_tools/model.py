@@ -102,6 +102,7 @@ class Article:
     date: str | None = None  # ISO 8601 with zone, from a header block (if any)
     source: str | None = None  # agency/source named by a header ("Source: Reuters")
     creditline: str | None = None  # e.g. "Reuters" from a dateline or header
+    footer: str | None = None  # contributor footer(s) as printed, whitespace normalised
     headers: dict[str, str] = field(default_factory=dict)  # header-block keys, lower-case
     provenance: Provenance = field(default_factory=Provenance)
 

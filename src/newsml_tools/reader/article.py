@@ -428,8 +428,8 @@ class _Reader:
         for c in found:
             c.span = Span(start, end)
         self.art.contributors.extend(found)
-        prev = self.art.headers.get("footer")
-        self.art.headers["footer"] = f"{prev} {raw}" if prev else raw
+        prev = self.art.footer
+        self.art.footer = f"{prev} {raw}" if prev else raw
         n = sum(1 for k in self.spans if k.startswith("footer"))
         self._span("footer" if n == 0 else f"footer[{n}]", start, end)
 

@@ -33,13 +33,16 @@ _CONTRIBUTED = re.compile(
 _INLINE = re.compile(r"\s*\(\s*(?:" + _ROLE_WORDS + r")\s+by\s+[^()]{2,400}\)\s*$", re.I)
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b)\s*")
 _IN_PLACE = re.compile(r"\s+(?:in|from)\s+[A-Z][\w.' -]*$")
+# a name may open with a lower-case particle: d'Arcy Doran, de la Cruz, van der Berg
+_PARTICLES = re.compile(r"(?:(?:d'|d’|de\s|da\s|di\s|du\s|del\s|della\s|la\s|le\s|van\s|von\s"
+                        r"|der\s|den\s|ten\s|ter\s|al-|el-|bin\s|ibn\s)+)(?=[A-Z])")
 
 
 def _names(text: str) -> list[str]:
     out = []
     for raw in _SPLIT_NAMES.split(text):
         name = _IN_PLACE.sub("", raw.strip(" .;()[]"))
-        if name and name[:1].isupper():
+        if name and (name[:1].isupper() or _PARTICLES.match(name)):
             out.append(" ".join(name.split()))
     return out
 

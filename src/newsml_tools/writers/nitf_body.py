@@ -71,17 +71,25 @@ def build_nitf(article: Article, *, lang: str | None = None) -> Element:
     for index, text in enumerate(article.paragraphs):
         _paragraph(content, text, by_paragraph.get(index, []))
 
-    if article.contributors:
-        end = _sub(body, "body.end")
-        groups: dict[str, list[str]] = {}
-        for c in article.contributors:
-            groups.setdefault(c.role, []).append(c.name)
-        tagline = "; ".join(
-            f"{role[:1].upper()}{role[1:]} by {' and '.join(names)}"
-            for role, names in groups.items()
-        )
-        _sub(end, "tagline", tagline)
+    if article.footer or article.contributors:
+        # the footer as printed: what the contributor parse cannot read ("in Paris",
+        # "the Moscow bureau", whole sentences) is still text of the story
+        _sub(_sub(body, "body.end"), "tagline", _tagline(article))
     return nitf
+
+
+def _tagline(article: Article) -> str:
+    if article.footer:
+        text = article.footer
+        if text[:1] in "([" and text[-1:] in ")]" and text.count(text[0]) == 1:
+            text = text[1:-1].strip()  # "(Reporting by …)": the brackets frame it
+        return text
+    groups: dict[str, list[str]] = {}  # contributors given by the model alone
+    for c in article.contributors:
+        groups.setdefault(c.role, []).append(c.name)
+    return "; ".join(
+        f"{role[:1].upper()}{role[1:]} by {' and '.join(names)}" for role, names in groups.items()
+    )
 
 
 def _compact_iso(options: RenderOptions) -> str:
