@@ -8,10 +8,11 @@ speakers; detects the language. Pure ``re``; each convention lives in its own mo
 
 Nothing is dropped: text that is not a field of its own is kept in ``Article.headers``:
 ``byline`` (the byline as printed), ``date-line`` (``Friday, August 21, 2015``),
-``footer`` (the contributor footer as printed), ``headline-line`` / ``standfirst-line``
+``headline-line`` / ``standfirst-line``
 (a repeat of a header value), ``key#2`` (a repeated header key). Removed syntax (colons,
 parentheses, dashes, credit labels) is listed as ``label[i]`` spans in
-``Article.provenance.spans`` next to the spans of every field.
+``Article.provenance.spans`` next to the spans of every field. The contributor footer as
+printed is ``Article.footer``.
 """
 
 from __future__ import annotations

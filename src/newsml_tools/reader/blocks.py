@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_BLANK_LINE = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
+# invisible format characters that are not str.isspace(): a BOM saved into the middle of
+# a file (two files joined, a file saved twice), zero-width space, word joiner. A line of
+# nothing else is blank, and they never start or end a line's text.
+INVISIBLE = "\ufeff\u200b\u2060"
+_BLANK = r"(?:[^\S\n]|[\ufeff\u200b\u2060])*"
+_BLANK_LINE = re.compile(r"\n" + _BLANK + r"(?:\n" + _BLANK + ")+")
 _LINE = re.compile(r"[^\n]+")
 _WS = re.compile(r"\s+")
 # a line ends a sentence at punctuation or a closing double mark; ’ and ' only after
@@ -40,14 +45,26 @@ def normalize_ws(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def _strip(raw: str) -> tuple[int, str]:
+    """``raw`` without whitespace and INVISIBLE characters at either end, and how many
+    characters were cut at its start."""
+    stripped = raw.strip()
+    if stripped and (stripped[0] in INVISIBLE or stripped[-1] in INVISIBLE):
+        i, j = 0, len(raw)
+        while i < j and (raw[i].isspace() or raw[i] in INVISIBLE):
+            i += 1
+        while j > i and (raw[j - 1].isspace() or raw[j - 1] in INVISIBLE):
+            j -= 1
+        return i, raw[i:j]
+    return len(raw) - len(raw.lstrip()), stripped
+
+
 def _lines(text: str, base: int) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for m in _LINE.finditer(text):
-        raw = m.group()
-        stripped = raw.strip()
+        lead, stripped = _strip(m.group())
         if not stripped:
             continue
-        lead = len(raw) - len(raw.lstrip())
         start = base + m.start() + lead
         out.append((stripped, start, start + len(stripped)))
     return out

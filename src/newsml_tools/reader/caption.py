@@ -159,10 +159,8 @@ def parse_caption(text: str, *, allow_bare: bool = False) -> CaptionParts | None
             " ".join(body.split()), (offset, offset + len(body)), labels=tuple(labels)
         )
     credit, (cs, ce), lab = found
-    caption = body[:cs]
-    for a, _ in lab:
-        if a < cs:
-            caption = body[: min(a, cs)]
+    # the caption ends where the credit's first piece of syntax starts ("(" of "(Photo: X)")
+    caption = body[: min([cs, *(a for a, _ in lab if a < cs)])]
     cap_text = " ".join(caption.split())
     if not cap_text and not allow_bare and not labelled:
         return None

@@ -127,6 +127,28 @@ def parse_front_matter(text: str) -> HeaderResult | None:
     return res
 
 
+_HEADLINE_KEYS = frozenset({"headline", "title", "hed"})
+_DATE_KEYS = frozenset({"date", "published", "pubdate", "datetime", "updated", "modified"})
+_LONE_VALUE_WORDS = 4  # "Reuters", "Politics", "Oslo, Norway": a value, not a sentence
+
+
+def _lone_header_line(m: re.Match[str], more: bool) -> bool:
+    """Whether a header of a single ``Key: value`` line is one. Headlines often carry a
+    label ("Exclusive: …", "Analysis: …", "Summary: …", "Source: …"), so a lone line
+    counts only when the key names the headline itself, the value is a date for a date
+    key, or it is a short value (not a sentence) with the article still to follow."""
+    key = normalize_ws(m.group(1)).lower()
+    value = m.group(2).strip()
+    if key in _HEADLINE_KEYS:
+        return True
+    if key in _DATE_KEYS:
+        from newsml_tools.reader.dates import parse_date
+
+        return parse_date(value) is not None
+    return (more and key in KNOWN_KEYS and len(value.split()) <= _LONE_VALUE_WORDS
+            and not value.endswith((".", "!", "?")))
+
+
 def parse_header_block(blocks: list[Block]) -> HeaderResult:
     """E-mail style header lines at the very top; needs at least one well-known key."""
     res = HeaderResult()
@@ -145,6 +167,8 @@ def parse_header_block(blocks: list[Block]) -> HeaderResult:
                 break
     if not any(m.group(1).strip().lower() in KNOWN_KEYS for m, _, _ in lines):
         return res
+    if len(lines) == 1 and not _lone_header_line(lines[0][0], len(blocks) > count):
+        return res  # "Source: Biden to pick new Fed chair" is a headline with a label
     for m, s, _ in lines:
         colon = s + m.group(0).index(":", len(m.group(1)))
         res.labels.append(Span(colon, colon + 1))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsml_tools.model import Article
 from newsml_tools.writers.nitf_body import build_nitf
-from newsml_tools.writers.options import RenderOptions, iso, xml_safe
+from newsml_tools.writers.options import RenderOptions, iso, unnamed_byline, xml_safe
 from newsml_tools.writers.xml_text import Element
 
 NAR_NS = "http://iptc.org/std/nar/2006-10-01/"
@@ -78,6 +78,9 @@ def build_news_item(article: Article, options: RenderOptions) -> Element:
         _sub(content, "dateline", article.dateline.text)
     for byline in article.bylines:
         _sub(content, "by", byline.name)
+    printed = unnamed_byline(article)
+    if printed:
+        _sub(content, "by", printed)
     if article.creditline:
         _sub(content, "creditline", article.creditline)
     if article.standfirst:

@@ -8,7 +8,7 @@ themselves staying in the paragraph text so nothing of the original is altered.
 from __future__ import annotations
 
 from newsml_tools.model import Article, Quote
-from newsml_tools.writers.options import RenderOptions, xml_safe
+from newsml_tools.writers.options import RenderOptions, unnamed_byline, xml_safe
 from newsml_tools.writers.quoting import quotes_by_paragraph, segments
 from newsml_tools.writers.xml_text import Element, Markup, escape_text, start_tag
 
@@ -53,6 +53,9 @@ def build_nitf(article: Article, *, lang: str | None = None) -> Element:
             _sub(by, "byttl", byline.affiliation)
         if byline.location:
             _sub(by, "location", byline.location)
+    printed = unnamed_byline(article)
+    if printed:
+        _sub(head, "byline", printed)
     if article.dateline:
         dateline = _sub(head, "dateline")
         dateline.text = xml_safe(article.dateline.text)

@@ -51,5 +51,11 @@ def derive_guid(provider: str, article: Article) -> str:
     return f"urn:newsml:{token}:{digest[:24]}"
 
 
+def unnamed_byline(article: Article) -> str | None:
+    """The byline as printed when it names nobody the reader could take as a person
+    ("By Reuters Staff", "By The Associated Press"): written as text, never dropped."""
+    return None if article.bylines else article.headers.get("byline")
+
+
 def xml_safe(text: str) -> str:
     return XML_ILLEGAL.sub("\ufffd", text)
