@@ -80,3 +80,42 @@ def test_a_byline_naming_nobody_is_still_written(byline: str) -> None:
     assert f"<by>{byline}</by>".encode() in conv.outputs["newsml-g2"]
     assert f"<byline>{byline}</byline>".encode() in conv.outputs["nitf"]
     assert f'"by": "{byline}"'.encode() in conv.outputs["ninjs"]
+
+
+SPEAKERS = [
+    # the organisation a spokesperson speaks for, not the previous paragraph's speaker
+    ('"We tried," said Tom Hill.\n\n"We stand with them too," said a spokesperson for the '
+     "European Commission.", ["Tom Hill", "the European Commission"]),
+    # a role between two names: the second name speaks
+    ('"It came over the ridge in minutes," said Cal Fire spokesperson Jeremy Rahn.',
+     ["Jeremy Rahn"]),
+    ('"It is a start," said U.S. envoy John Kerry.', ["John Kerry"]),
+    # where the speaker is is not who speaks
+    ('"Nobody expected this," a trader in Singapore said.', ["a trader"]),
+    # a job description between commas: the name before it
+    ('"Not now," Dr. Anthony Fauci, director of the National Institute of Allergy and '
+     "Infectious Diseases, said.", ["Anthony Fauci"]),
+    # a split quote with the verb first: both halves hers
+    ('"It is a good day," said Maria Gonzalez, "but the work is not done."',
+     ["Maria Gonzalez", "Maria Gonzalez"]),
+    # "a photograph" after "posted" is no speaker: the null subject stays
+    ("Soprano Elena Vasquez, who was to sing the title role in “Die Fledermaus,” posted a "
+     "photograph of her costume with the caption “Next year, Vienna.”", None),
+]
+
+
+@pytest.mark.parametrize(("body", "speakers"), SPEAKERS)
+def test_speakers(body: str, speakers: list[str] | None) -> None:
+    art = read_article(LEAD + body + "\n")
+    got = [q.speaker for q in art.quotes]
+    if speakers is None:
+        assert "Vienna" not in got
+    else:
+        assert got == speakers
+
+
+def test_german_byline_with_lower_case_agency() -> None:
+    art = read_article("Regierung beschließt Gesetz\n\nVon Max Mustermann, dpa\n\n"
+                       "BERLIN (dpa) - Das Kabinett hat das Gesetz beschlossen.\n")
+    assert [(b.name, b.affiliation) for b in art.bylines] == [("Max Mustermann", "dpa")]
+    assert art.standfirst is None

@@ -110,6 +110,8 @@ _SHORT_TAIL = re.compile(r"\s+\w+(?:\s+\w+)?\s*[:,]\s*")
 _POSSESSIVE_NOUN = re.compile(r"\w['’]s?\s+[a-z]")
 _COLON_COMMA_END = re.compile(r"[:,]\s*$")
 _THAT_END = re.compile(r"\b(?:that|:)\s*$")
+_WHERE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
+_LINKING_PREP = re.compile(r"\b(?:at|in|of|for|from|with|on|de|du|des|von|bei)\s")
 _APPOS_PREP = re.compile(
     r"\b(?:at|in|of|for|from|with|on|near|aboard|based|de|du|des|en|à|bei|von|aus|im|am)\s+"
     r"(?:the\s+|la\s+|le\s+|der\s+|die\s+|dem\s+|el\s+)?$|-based\s+$"
@@ -326,6 +328,32 @@ def _sentence_floor(text: str, end: int) -> int:
     return k
 
 
+_NP_HEAD_END = re.compile(
+    r"\s+(?:for|of|at|with|from|in|on|who|which|that|her|his|their|its|our|my|your)\b|[,;.(]"
+)
+
+
+def _en_indef_person(text: str, s: int, e: int) -> bool:
+    """English "a"/"an" opening a noun phrase that names a person by role ("a spokesperson
+    for the Commission", "a senior official"): a subject, not the null subject that
+    "posted a photograph of her costume" has."""
+    if not _EN_INDEF.match(text, s, e):
+        return False
+    np = text[s:e]
+    m = _NP_HEAD_END.search(np)
+    words = np[: m.start() if m else len(np)].split()[1:]
+    return any(is_role_word(w) or AGENT_NOUN.search(w) for w in words)
+
+
+_ROLE_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,3}")
+
+
+def _role_gap(gap: str) -> bool:
+    """Lower-case job words between two names ("spokesperson", "chief executive"): the
+    first name is whom the second works for, the second one speaks."""
+    return bool(_ROLE_GAP.fullmatch(gap)) and all(is_role_word(w) for w in gap.split())
+
+
 def _descriptive(name: str) -> bool:
     """A description, not a name: "the spokesman", "Smith's lawyer"."""
     return bool(DET_START.match(name) or _POSSESSIVE_NOUN.search(name))
@@ -503,6 +531,17 @@ class Attributor:
                 and _LOWER_GAP.fullmatch(np, re_, runs[i + 1][0])
             ):
                 continue  # "North Korea's main news agency KCNA": the agency, not its owner
+            if (
+                lower
+                and _WHERE_BEFORE.search(np, 0, rs)
+                and any(is_role_word(w) for w in np[:rs].split()[:4])
+                and not looks_like_org(clean_name(run))
+            ):
+                continue  # "a trader in Singapore said": where the speaker is, not who
+            if i + 1 < len(runs) and _role_gap(np[re_ : runs[i + 1][0]]) and not looks_like_org(
+                clean_name(runs[i + 1][2])
+            ):
+                continue  # "Cal Fire spokesperson Jeremy Rahn", "U.S. envoy John Kerry"
             if _ORG_LINK.match(np, re_):
                 re2 = _join_org_fwd(np, re_, run)
                 if re2 != re_:
@@ -619,6 +658,13 @@ class Attributor:
                     # "Ai Kang, a villager in Jiangcheng County, told": a place or an
                     # employer inside a descriptive apposition is not the subject
                     and not _APPOS_PREP.search(seg[: seg_runs[-1][0]])
+                    # "Anthony Fauci, director of the National Institute of Allergy and
+                    # Infectious Diseases, said": a job description, the name before it
+                    and not (
+                        seg[:1].islower()
+                        and is_role_word(seg.split()[0])
+                        and _LINKING_PREP.search(seg, 0, seg_runs[-1][0])
+                    )
                 ):
                     # "A spokesman, Callum Reid, says" / "its body, Salmon Tasmania, said" /
                     # "the head of the group, Maldivian envoy Aminath Shareef, said"
@@ -780,7 +826,8 @@ class Attributor:
                 s = dm.end()
             if (
                 (not text[s:e].strip() and (e >= len(text) or text[e] in ".,;!?—–"))
-                or (NOT_SUBJECT.match(text[s:e]) and not names_anyone(text[s:e]))
+                or (NOT_SUBJECT.match(text[s:e]) and not names_anyone(text[s:e])
+                    and not (self.english and _en_indef_person(text, s, e)))
                 or GERUND.match(text[s:e])
             ):
                 # null subject (es/it/pt) or "…,” she added." handled elsewhere: the
@@ -1489,6 +1536,24 @@ class Attributor:
                 and not any(w[:1].isupper() or w.strip(",.;:") in VERB_SET for w in gap_words)
                 and bstart == prev_close
             )
+            prev_span = results[-1].span if k > 0 and found_for[i - 1] else None
+            if (
+                prev_span is not None
+                and (f is None or (prev_span[1] <= f.start and f.end <= prev_span[2]))
+                and prev_span[0] == q.paragraph
+                and bstart <= prev_span[1]
+                and prev_span[2] <= q.open_mark
+                and results[-1].rule == "after-verb"
+                and before.rstrip().endswith(",")
+                # the first half breaks off mid-sentence, or the second carries on in it
+                and (text[qs[k - 1].start : qs[k - 1].end].rstrip().endswith(",")
+                     or qtext[:1].islower())
+            ):
+                # "“It is a good day,” said Maria Gonzalez, “but the work is not done.”":
+                # the attribution between the halves is the first half's; both are hers
+                f = None
+                att.speaker, att.kind = results[-1].speaker, results[-1].kind
+                att.rule, att.span = "split-quote", prev_span
             if f is None and (not before.strip() or tiny_gap) and k > 0 and found_for[i - 1]:
                 prev = spans[i - 1]
                 gap = text[prev.close_mark + 1 if prev.close_mark is not None else 0 : q.open_mark]

@@ -43,7 +43,8 @@ def _tokens_ok(rest: str) -> bool:
     tokens = re.findall(r"[^\s,|]+|,|\|", rest)
     if not tokens or len(tokens) > 24:
         return False
-    return all(_NAME_TOKEN.fullmatch(t) for t in tokens)
+    # an agency printed in lower case ends a German byline: "Von Max Mustermann, dpa"
+    return all(_NAME_TOKEN.fullmatch(t) or is_agency(t) for t in tokens)
 
 
 _AGENCY_ENDS = tuple(AGENCIES)
