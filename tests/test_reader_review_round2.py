@@ -119,3 +119,17 @@ def test_german_byline_with_lower_case_agency() -> None:
                        "BERLIN (dpa) - Das Kabinett hat das Gesetz beschlossen.\n")
     assert [(b.name, b.affiliation) for b in art.bylines] == [("Max Mustermann", "dpa")]
     assert art.standfirst is None
+
+
+@pytest.mark.parametrize(("text", "quotes"), [
+    ("東京\n\n首相は「経済を立て直す」と述べた。『これは重要だ』とも語った。\n",
+     ["経済を立て直す", "これは重要だ"]),
+    ("Titel\n\nDer Minister sagte: ‹Wir schaffen das.› Dann ging er.\n", ["Wir schaffen das."]),
+    ("Titel\n\nEr sagte: ›Wir schaffen das‹, und ging.\n", ["Wir schaffen das"]),
+    ("Titel\n\nEr sagte: ‚Wir schaffen das‘, und ging.\n", ["Wir schaffen das"]),
+    # inside double marks, single guillemets stay part of the quotation
+    ("Titel\n\n«Il a dit ‹non›, puis il est parti», raconte Paul Martin.\n",
+     ["Il a dit ‹non›, puis il est parti"]),
+])
+def test_other_quotation_marks(text: str, quotes: list[str]) -> None:
+    assert [q.text for q in read_article(text).quotes] == quotes

@@ -1,5 +1,6 @@
 """Find quotation spans in paragraphs: curly and straight double quotes, German „…“ and
-»…«, French « … » (padding spaces excluded). Single quotes are left inside the text; a
+»…«, French « … » (padding spaces excluded), CJK 「…」 and 『…』. Single quotes (‘…’, and
+‹…›, ›…‹, ‚…‘ where they are the only marks) are left inside the text; a
 quote never crosses a paragraph break except by the multi-paragraph convention (opening
 mark on every paragraph, closing mark only on the last)."""
 
@@ -12,11 +13,14 @@ MAX_QUOTE_CHARS = 4000  # longer "quotes" are unbalanced marks, not speech
 
 # opening mark -> closing marks it accepts
 # sloppy copy mixes families: "…“ and “…" close each other when nothing follows the mark
-_CLOSERS = {"“": '”“"', "„": "“”", "»": "«", "«": "»", '"': '"”“', "”": "”"}  # ” opens in sv/fi
-_OPENERS = '“„«»"'
-_ALL_MARKS = re.compile(r"[“”„«»\"]")
-_SINGLE_MARKS = re.compile(r"[‘’]")
-_SINGLE_CLOSERS = {"‘": "’"}
+_CLOSERS = {"“": '”“"', "„": "“”", "»": "«", "«": "»", '"': '"”“', "”": "”",  # ” opens in sv/fi
+            "「": "」", "『": "』"}  # fmt: skip
+_OPENERS = '“„«»"「『'
+_ALL_MARKS = re.compile(r"[“”„«»\"「」『』]")
+_SINGLE_MARKS = re.compile(r"[‘’‹›‚]")
+_SINGLE_CLOSERS = {"‘": "’", "‹": "›", "›": "‹", "‚": "‘’"}
+_NEVER_OPEN = "”’」』"
+_INVERSE = {"»": "«", "›": "‹"}
 # British copy typed on a plain keyboard: 'like this,' he says -- straight marks that are
 # also apostrophes (it's, workers'), so a closing mark must not be followed by a letter.
 _STRAIGHT_MARKS = re.compile(r"'")
@@ -45,7 +49,7 @@ def _opens(text: str, i: int) -> bool:
     nxt = text[i + 1 : i + 2]
     if not nxt or (nxt.isspace() and ch not in "«»"):
         return False
-    if ch in "“„«":
+    if ch in "“„«「『‹‚":
         return True
     prev = text[i - 1 : i]
     return not prev or not (prev.isalnum() or prev in ".,;:!?")
@@ -72,7 +76,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def starts_with_open_mark(text: str) -> bool:
-    return bool(text) and text[0] in _OPENERS + "‘" and _opens(text, 0)
+    return bool(text) and text[0] in _OPENERS + "‘‹‚" and _opens(text, 0)
 
 
 def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
@@ -84,7 +88,7 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
         found = _find(paragraphs, single=False)
         if found:
             return found
-    if any("‘" in p for p in paragraphs):
+    if any("‘" in p or "‹" in p or "›" in p or "‚" in p for p in paragraphs):
         return _speech_like(paragraphs, _find(paragraphs, single=True))
     if any("'" in p for p in paragraphs):
         return _speech_like(paragraphs, _find(paragraphs, single=True, straight=True))
@@ -120,13 +124,13 @@ def _find(paragraphs: list[str], *, single: bool, straight: bool = False) -> lis
                 break
             o = m.start()
             ch = text[o]
-            if ch in "”’" or not (_opens(text, o) or _late_opener(text, o)):
+            if ch in _NEVER_OPEN or not (_opens(text, o) or _late_opener(text, o)):
                 i = o + 1
                 continue
             if straight and text[o + 1 : o + 2].isdigit():  # the '90s: an elision
                 i = o + 1
                 continue
-            if ch == "»" and "«" not in text[o + 1 :] and "»" in text[o + 1 :]:
+            if ch in "»›" and _INVERSE[ch] not in text[o + 1 :] and ch in text[o + 1 :]:
                 i = o + 1  # a French closing mark, not a German opener
                 continue
             closers = closers_of[ch]
