@@ -133,3 +133,16 @@ def test_german_byline_with_lower_case_agency() -> None:
 ])
 def test_other_quotation_marks(text: str, quotes: list[str]) -> None:
     assert [q.text for q in read_article(text).quotes] == quotes
+
+
+@pytest.mark.parametrize(("line", "speaker"), [
+    # a separable verb: "kündigte … an" (announced)
+    ("„Wir werden das im Bundestag ändern“, kündigte FDP-Fraktionschef Christian Dürr an.",
+     "Christian Dürr"),
+    # party-prefixed and compound job titles are not part of the name
+    ("„Wir handeln“, sagte CDU-Chef Friedrich Merz.", "Friedrich Merz"),
+    ("„Wir handeln“, sagte Bundeskanzler Olaf Scholz.", "Olaf Scholz"),
+])
+def test_german_speakers(line: str, speaker: str) -> None:
+    art = read_article(f"Titel\n\nBERLIN (dpa) - Die Regierung berät.\n\n{line}\n")
+    assert [q.speaker for q in art.quotes] == [speaker]

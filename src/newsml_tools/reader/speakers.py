@@ -133,8 +133,11 @@ _DE_ROLE = re.compile(
     r"(?=\w{8,})[A-ZÄÖÜ][a-zäöüß]+(?:chef|chefin|leiter|leiterin|sprecher|sprecherin|minister"
     r"|ministerin|meister|meisterin|führer|führerin|präsident|präsidentin|rätin|experte|expertin"
     r"|forscher|forscherin|lehrer|lehrerin|trainer|trainerin|arbeiter|arbeiterin|berater"
-    r"|beraterin|vorsitzende|vorsitzender|studentin|loge|login|istin|entin|antin|eurin|erin|tin)"
+    r"|beraterin|vorsitzende|vorsitzender|studentin|loge|login|istin|entin|antin|eurin|erin|tin"
+    r"|kanzler|kanzlerin)"
 )
+# a party or body, a hyphen, a job: "CDU-Chef", "FDP-Fraktionschef", "SPD-Vorsitzende"
+_PREFIXED_ROLE = re.compile(r"[A-ZÄÖÜ][\wÄÖÜäöüß]*-(?P<role>[A-ZÄÖÜ][a-zäöüß]+)")
 _EN_ROLE = re.compile(r"[A-Z][a-z]{4,}(?:ist|ician|ologist|grapher|eur)")  # "Scientologist"
 _AGENT = re.compile(r"(?:Sprecher(?:in)?|Spokes(?:man|woman|person)|Porte-parole|Portavoz)", re.I)
 _OF_WORDS = frozenset({"der", "des", "von", "of", "for", "de", "du", "del", "della"})
@@ -197,6 +200,19 @@ def clean_name(run: str) -> str:
     return person
 
 
+def _job_token(tok: str) -> bool:
+    """A job noun before a name, plain or compound ("Promoter", "Gewerkschaftschef",
+    "CDU-Chef", "Scientologist")."""
+    if tok.lower() in _ROLES or _DE_ROLE.fullmatch(tok) or _EN_ROLE.fullmatch(tok):
+        return True
+    m = _PREFIXED_ROLE.fullmatch(tok) if "-" in tok else None
+    if m is None:
+        return False
+    role = m.group("role")
+    return role.lower() in _ROLES or role.lower() in ("chef", "chefin") or bool(
+        _DE_ROLE.fullmatch(role))
+
+
 def _person_part(toks: list[str]) -> str:
     """Drop everything up to the last title word that still leaves a name after it,
     job nouns ("Promoter Sandra Kenny"), and trailing "of ..."/"von der ..." phrases."""
@@ -208,9 +224,7 @@ def _person_part(toks: list[str]) -> str:
     if last_title >= 0 and toks[last_title + 1] in ("for", "and"):
         last_title = -1  # "Transport for NSW": the "title" begins an organisation's name
     toks = toks[last_title + 1 :]
-    while len(toks) >= 3 and (
-        toks[0].lower() in _ROLES or _DE_ROLE.fullmatch(toks[0]) or _EN_ROLE.fullmatch(toks[0])
-    ):
+    while len(toks) >= 3 and _job_token(toks[0]):
         toks = toks[1:]
     if len(toks) >= 4 and toks[1].lower() in _ROLES and toks[0].endswith("s"):
         toks = toks[2:]  # German genitive: "Müllers Kollegin Anna Weber"

@@ -25,7 +25,7 @@ bestätigte bestätigt forderte fordert unterstrich versicherte räumte teilte s
 hieß heißt antwortete antwortet betonten mahnte mahnt erzählte erzählt berichtet
 forderte fordert ergänzte nannte räumt beklagte beklagt klagte klagt
 erinnert schwärmt schwärmte findet bilanziert bilanzierte resümiert resümierte
-sagen meinen"""
+sagen meinen kündigte kündigt wies weist deutete deutet"""
 _FR = """déclaré dit affirmé ajouté expliqué souligné estimé indiqué précisé assuré lancé
 répondu annoncé confié martelé déclare affirme explique ajoute souligne estime indique
 précise assure lance répond annonce confie martèle insisté insiste rappelé rappelle
