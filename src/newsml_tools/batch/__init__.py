@@ -11,43 +11,78 @@ Sources
     read lazily: memory does not grow with the content (a zip's central directory,
     ~0.6 KB per member, is the one thing held; tar and JSON Lines hold nothing per input
     beyond two 64-bit digests for duplicate detection). macOS AppleDouble files
-    (``._*``, ``__MACOSX/``) are never inputs.
+    (``._*``, ``__MACOSX/``) are never inputs, nor are newsml's own files in a source
+    folder: ``.newsml-*`` names, a ``.zip`` DEST with its ``.tmp`` and lock, the report;
+    and when DEST is the source folder (``-o`` equal to SOURCE is allowed: outputs next
+    to the articles) or contains it, files ending in an output suffix (``.newsml.xml``,
+    ``.jsonld``, ``.nitf.xml``, ``.ninjs.json``), so a second run with ``--include '*'``
+    does not convert the first run's outputs.
+    A tar stream ends only at its zero-filled end-of-archive block: a damaged header or a
+    cut-off stream is a corrupt/truncated archive (an ``error`` record, exit 2; the
+    members before it keep their records). A zip member that cannot be inflated (damaged
+    data, bad CRC, unsupported method) is an ``error`` record for that member alone. A
+    ``.jsonl`` must be UTF-8 (a BOM is fine): a UTF-16/32 file (PowerShell's default) is
+    refused as an unreadable SOURCE (exit 2); a line nested too deeply, or holding an
+    integer over Python's 4300-digit limit, is an ``error`` record for that line.
 Ids and outputs
     An input's id is its relative path in the source (``a/b/story.txt``), or for JSON
-    Lines the record's ``id`` (else ``<file>:<line>``). Outputs mirror the relative path
+    Lines the record's ``id`` (a string or an integer; ``true`` is refused) (else
+    ``<file>:<line>``). Outputs mirror the relative path
     with the format suffix: ``DEST/a/b/story.newsml.xml`` and ``DEST/a/b/story.jsonld``;
-    a JSON Lines record goes to its ``path`` if given, else ``DEST/<file stem>/<id>``.
+    a JSON Lines record goes to its ``path`` if given, else ``DEST/<file stem>/<id>``:
+    the id's letters and digits of any script are kept, only ``/ \\ : * ? " < > |``,
+    control characters and lone surrogates become ``_``, leading dots and trailing
+    dots/spaces are dropped, Windows device names (``CON``, ``nul.txt``) get a ``_``, and
+    the name is cut to 200 bytes of UTF-8.
     With several SOURCEs each gets a folder named after it (``2024.zip`` -> ``2024/``).
-    Two inputs that would write the same output: the second is an ``error`` record.
+    Output names are compared as written (in a ``.zip`` DEST a non-UTF-8 byte becomes
+    U+FFFD) and ignoring case (a case-insensitive file system, or unzipping on one, would
+    merge them). Two inputs that would write the same output: the second is an ``error``
+    record - except a JSON Lines record without ``path`` (named after its id or line),
+    which gets the stem ``<name>~<first 8 hex digits of sha256(id)>`` instead (``id/1``
+    and ``id:1``, ``abc`` and ``ABC``); the record's ``outputs`` name the files written.
+    The same input order gives the same names, so ``--resume`` finds them again.
 Per-record options
     A JSON Lines record's ``date``/``lang``/``provider``/``guid`` apply to that record and
     take precedence over ``--date``/``--lang``/``--provider`` (the command-line values
     are the defaults for the batch). ``--guid`` itself is refused by ``batch``.
 Text
     UTF-8 with or without BOM. Anything else is an ``error`` record naming the byte
-    offset (no guessing of legacy encodings: a wrong guess silently garbles names).
+    offset (no guessing of legacy encodings: a wrong guess silently garbles names). A
+    JSON Lines ``text`` (or ``path``, ``date``, ``lang``, ``provider``, ``guid``) holding a
+    lone surrogate escape (``\\ud800``) is an ``error`` record saying so.
 Report
     JSON Lines, exactly one record per input, in input order: ``id``, ``source``,
     ``status`` (``ok`` / ``invalid`` / ``error`` / ``skipped``), ``outputs`` (paths
     relative to DEST), ``sha256`` (of the input bytes), ``findings``, ``error`` or
     ``reason`` when relevant, ``seconds``. Default ``DEST/batch-report.jsonl``
-    (``out.zip`` -> ``out.report.jsonl``), or ``--report``. Written to a temp file and
-    renamed into place at the end, after the outputs are synced to disk.
+    (``out.zip`` -> ``out.report.jsonl``), or ``--report``. Written to a temp file
+    (``.newsml-tmp-report-<hash of its name>-*`` next to it) and renamed into place at the
+    end, after the outputs are synced to disk; a run first removes such temp files a
+    killed run left for the same report (regular files only, never through a symlink).
+    ``--report`` is refused (usage error) when it names DEST, a folder, a SOURCE, one of
+    newsml's files (a ``.newsml-*`` name in DEST, ``DEST.tmp`` or the lock of a ``.zip``
+    DEST) or a file in DEST ending in an output suffix.
 Validate before export
     Only outputs in ``Conversion.outputs`` are written; ``invalid`` when the conversion is
-    not ok. Outputs a previous run left for an input that now fails are removed.
+    not ok. Outputs a previous run left for an input that now fails are removed. An input
+    one of whose outputs cannot be written (name too long, disk full) keeps none: the
+    ones already written are removed and the record is an ``error`` naming the cause.
 Exit codes
     0 every input ``ok`` or ``skipped``; 1 any ``invalid`` or ``error`` record; 2 usage
     error (missing or unsupported SOURCE, bad option, dask extra missing, another batch
-    holding DEST's lock) - nothing is converted - or a SOURCE archive that cannot be
-    opened or is truncated (its records are in the report, the rest of the batch ran).
+    holding DEST's lock, an unusable ``--report``) - nothing is converted - or a SOURCE
+    that cannot be opened, is corrupt or truncated, or (a tar stream) goes over
+    ``--max-total-bytes`` (its records so far are in the report, the rest of the batch
+    ran).
 Resume (``--resume``)
     ``DEST/.newsml-manifest.jsonl`` is an append-only journal written by the parent after
     each input's outputs are in place. An input is skipped (status ``skipped``, reason
     "unchanged since the previous run") only when its input hash, the options (and
     package version, ``SOURCE_DATE_EPOCH``) and the hash of every output on disk all match;
-    everything else is converted again. Leftover ``.newsml-tmp-*`` files are removed
-    first. The report is rewritten with one record per input; the journal is compacted.
+    everything else is converted again. Leftover ``.newsml-tmp-*`` files in DEST are
+    removed first (by every run, not only ``--resume``). The report is rewritten with
+    one record per input; the journal is compacted.
     Outputs of inputs that are no longer in the sources are left in DEST untouched. An
     input that now fails loses its old outputs; with ``--to`` narrowed, the formats the
     journal says the previous run wrote for an input and this run does not are removed
@@ -67,7 +102,10 @@ Archive safety
     Members with absolute paths or ``..`` are refused (``error`` record naming the
     member; nothing is written outside DEST). ``--max-member-bytes`` (16 MiB) caps every
     input, read through a bounded reader; a zip member expanding more than 200:1 is
-    refused unread; ``--max-total-bytes`` (8 GiB) bounds what one archive may expand to.
+    refused unread; ``--max-total-bytes`` (8 GiB) bounds what one archive may expand to:
+    in a tar stream every member counts, read or not (skipping one still inflates it),
+    and the stream is not read past the bound (a last ``error`` record, exit 2). A pax
+    or GNU long-name header bigger than ``--max-member-bytes`` makes the tar corrupt.
     Symlinks, hard links and devices inside archives are ``skipped`` with a reason.
 Engines
     ``-j N`` worker processes (default: all cores; ``-j 1`` runs in-process). Workers

@@ -178,12 +178,34 @@ class _Inputs:
         self.filt = SourceFilter(tuple(config.include), tuple(config.exclude))
         self.limits = Limits(config.max_member_bytes, config.max_total_bytes)
         self.unreadable = 0
+        self.zip_dest = _is_zip_dest(config.dest)
+        dest = os.path.abspath(config.dest)
+        report = os.path.abspath(config.report or default_report_path(config.dest))
+        if self.zip_dest:
+            self.exclude_dirs: list[str] = []
+            self.exclude_files = [dest, dest + ".tmp", _zip_lock_path(dest), report]
+        else:
+            self.exclude_dirs = [dest]
+            self.exclude_files = [report]
+        self.dest_real = os.path.realpath(dest)
+        self.suffixes = tuple((config.suffixes or {}).values())
+
+    def _dir_excludes(self, src: str) -> dict[str, Any]:
+        """What a directory source leaves out: DEST's own files and, when DEST is the
+        source folder (or holds it), files with the output suffixes (earlier outputs)."""
+        excludes: dict[str, Any] = {"exclude_dirs": self.exclude_dirs,
+                                    "exclude_files": self.exclude_files}
+        if not self.zip_dest:
+            src_real = os.path.realpath(src)
+            if os.path.commonpath([src_real, self.dest_real]) == self.dest_real:
+                excludes["exclude_suffixes"] = self.suffixes
+        return excludes
 
     def count(self) -> int | None:
         total = 0
         for src, kind in self.kinds:
             if kind == "dir":
-                total += count_directory(src, self.filt, self._exclude_dirs())
+                total += count_directory(src, self.filt, **self._dir_excludes(src))
             elif kind == "jsonl":
                 total += count_jsonl(src)
             elif kind == "zip":
@@ -195,13 +217,10 @@ class _Inputs:
                 return None  # a compressed tar stream: unknown without reading it all
         return total
 
-    def _exclude_dirs(self) -> list[str]:
-        return [] if _is_zip_dest(self.config.dest) else [self.config.dest]
-
     def _raw(self) -> Iterator[tuple[str, InputItem]]:
         for (src, kind), prefix in zip(self.kinds, self.prefix, strict=True):
             if kind == "dir":
-                it = iter_directory(src, self.filt, self.limits, exclude_dirs=self._exclude_dirs())
+                it = iter_directory(src, self.filt, self.limits, **self._dir_excludes(src))
             elif kind == "zip":
                 it = iter_zip(src, self.filt, self.limits)
             elif kind == "tar":
@@ -214,8 +233,11 @@ class _Inputs:
     def __iter__(self) -> Iterator[InputItem]:
         # one 64-bit digest per output name (~70 bytes per input, not the strings): two
         # inputs with the same id necessarily share an output name, so this also catches
-        # duplicate ids (a zip may hold the same name twice)
+        # duplicate ids (a zip may hold the same name twice). The names compared are the
+        # ones written (in a .zip DEST non-UTF-8 bytes become U+FFFD), ignoring case (a
+        # case-insensitive file system, or unzipping on one, would merge them).
         stems: set[int] = set()
+        zip_dest = self.zip_dest
         for prefix, item in self._raw():
             if item.unreadable:
                 self.unreadable += 1
@@ -226,16 +248,39 @@ class _Inputs:
                 item.error = f"output name {item.stem!r} is reserved for newsml's own files"
                 item.stem, item.data, item.path = None, None, None
             if item.stem is not None:
-                key = _digest(item.stem.lower())
+                name = (_zip_name(item.stem) if zip_dest and not item.stem.isascii()
+                        else item.stem)
+                key = _digest(name.lower())
+                if key in stems and item.renamable:
+                    name, key = _disambiguate(item, stems, zip_dest)
                 if key in stems:
+                    where = " in the zip" if name != item.stem else ""
                     item.error = ("its outputs would overwrite those of an earlier input "
-                                  f"(same output name {item.stem!r}, ignoring case)")
+                                  f"(same output name {name!r}{where}, ignoring case)")
                     item.stem, item.data, item.path = None, None, None
                 else:
                     stems.add(key)
             if self.manifest is not None and item.error is None and item.skip is None:
                 item.prior = self.manifest.prior(item.id)
             yield item
+
+
+def _disambiguate(item: InputItem, taken: set[int], zip_dest: bool) -> tuple[str, int]:
+    """A JSON Lines record whose id-made name is taken (``id/1`` and ``id:1`` both make
+    ``id_1``; ``abc`` and ``ABC`` meet on a case-insensitive file system) gets the stem
+    ``<name>~<first 8 hex of sha256(id)>``: deterministic, so --resume finds it again.
+    Returns the name and key to use (still taken only in a contrived case: an error)."""
+    assert item.stem is not None
+    tag = hashlib.sha256(item.id.encode("utf-8", "surrogatepass")).hexdigest()
+    name, key = item.stem, 0
+    for width in (8, 16, 64):
+        stem = f"{item.stem}~{tag[:width]}"
+        name = _zip_name(stem) if zip_dest else stem
+        key = _digest(name.lower())
+        if key not in taken:
+            item.stem = stem
+            break
+    return name, key
 
 
 def _digest(text: str) -> int:
@@ -275,24 +320,32 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
     zip_dest = _is_zip_dest(config.dest)
     dest = os.path.abspath(config.dest)
     report_path = os.path.abspath(config.report or default_report_path(config.dest))
+    lock_path = _zip_lock_path(dest) if zip_dest else os.path.join(dest, LOCK_NAME)
+    # BatchError now, not after the whole run (and before DEST is created)
+    _check_report_path(report_path, dest, zip_dest, lock_path, config)
     try:
         if zip_dest:
             Path(dest).parent.mkdir(parents=True, exist_ok=True)
-            lock_path = os.path.join(os.path.dirname(dest),
-                                     f".{os.path.basename(dest)}{LOCK_NAME}")
         else:
             Path(dest).mkdir(parents=True, exist_ok=True)
-            lock_path = os.path.join(dest, LOCK_NAME)
     except OSError as exc:
         raise BatchError(f"cannot create DEST {config.dest}: {exc.strerror or exc}") from None
-    _check_report_path(report_path, dest)  # BatchError now, not after the whole run
+    _check_report_writable(report_path)
 
-    with _lock(lock_path):
-        result = _run_locked(config, inputs, dest, report_path, zip_dest, progress)
-    if zip_dest:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(lock_path)
-    return result
+    locked = False
+    try:
+        with _lock(lock_path):
+            locked = True
+            return _run_locked(config, inputs, dest, report_path, zip_dest, progress)
+    finally:
+        if zip_dest and locked:  # also after a failure (a folder DEST keeps its lock file)
+            with contextlib.suppress(OSError):
+                os.unlink(lock_path)
+
+
+def _zip_lock_path(dest: str) -> str:
+    """``out.zip`` -> ``.out.zip.newsml-batch.lock`` next to it."""
+    return os.path.join(os.path.dirname(dest), f".{os.path.basename(dest)}{LOCK_NAME}")
 
 
 def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: str,
@@ -306,6 +359,9 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
     else:
         _clean_temp_files(dest)
         manifest = Manifest(os.path.join(dest, MANIFEST_NAME), resume=config.resume)
+    report_dir = os.path.dirname(report_path)
+    if zip_dest or os.path.commonpath([report_dir, dest]) != dest:
+        _clean_report_temps(report_path)  # (inside a folder DEST: cleaned just above)
     inputs.manifest = manifest if config.resume else None
     total = inputs.count() if config.count_total else None
 
@@ -326,8 +382,7 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
 
     result = BatchResult(dest=config.dest, report=report_path)
     slow: list[tuple[float, str]] = []
-    report_dir = os.path.dirname(report_path)
-    rfd, report_tmp = _mkstemp(report_dir)
+    rfd, report_tmp = _mkstemp(report_dir, _report_temp_prefix(report_path))
     zf = zipfile.ZipFile(zip_tmp, "w", zipfile.ZIP_DEFLATED) if zip_dest else None
     done = 0
     interrupted: KeyboardInterrupt | None = None
@@ -361,15 +416,14 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
         if manifest is not None and interrupted is None:
             manifest.compact()  # (an interrupted run keeps the older lines for --resume)
     finally:
-        stream.close()  # stop the engine now (pool shut down), not when collected
-        if zf is not None:
-            zf.close()
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(zip_tmp)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(report_tmp)
-        if manifest is not None:
-            manifest.close()
+        # every step runs even if an earlier one fails (a full disk fails zf.close too)
+        _all_steps(
+            stream.close,  # stop the engine now (pool shut down), not when collected
+            # still open only on failure: the zip is abandoned, its close may fail again
+            (lambda: _abandon_zip(zf, zip_tmp)) if zf is not None else None,
+            lambda: _unlink_quietly(report_tmp),
+            manifest.close if manifest is not None else None,
+        )
     result.unreadable_sources = inputs.unreadable
     result.slowest = sorted(slow, reverse=True)
     result.wall = time.perf_counter() - t0
@@ -407,6 +461,32 @@ def _record(rec: dict[str, Any], report_fh: Any, manifest: Manifest | None,
         heapq.heappushpop(slow, item)
 
 
+def _all_steps(*steps: Callable[[], object] | None) -> None:
+    """Run every step, even after one raised; then raise the first failure."""
+    first: BaseException | None = None
+    for step in steps:
+        if step is None:
+            continue
+        try:
+            step()
+        except BaseException as exc:
+            if first is None:
+                first = exc
+    if first is not None:
+        raise first
+
+
+def _abandon_zip(zf: zipfile.ZipFile, zip_tmp: str) -> None:
+    with contextlib.suppress(Exception):
+        zf.close()
+    _unlink_quietly(zip_tmp)
+
+
+def _unlink_quietly(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+
+
 def _sync_filesystem(path: str) -> None:
     """syncfs(2) on Linux (only DEST's filesystem), else sync(2)."""
     try:
@@ -442,11 +522,31 @@ def _utf8(json_line: str) -> bytes:
     return json_line.encode("utf-8", "backslashreplace")
 
 
-def _check_report_path(report_path: str, dest: str) -> None:
-    """The report is renamed into place at the very end: make sure that can work."""
+def _check_report_path(report_path: str, dest: str, zip_dest: bool, lock_path: str,
+                       config: BatchConfig) -> None:
+    """The report must not be DEST, one of newsml's own files, an article output or a
+    SOURCE: it is renamed over whatever is there at the end of the run."""
     if report_path == dest or os.path.isdir(report_path):
         raise BatchError(f"the report {report_path} is a folder (or DEST itself); "
                          "give --report a file name")
+    real = os.path.realpath(report_path)
+    if zip_dest:
+        own = real in {os.path.realpath(p) for p in (dest + ".tmp", lock_path)}
+    else:
+        dest_real = os.path.realpath(dest)
+        name = os.path.basename(real).lower()
+        own = os.path.commonpath([real, dest_real]) == dest_real and (
+            name.startswith(".newsml-")
+            or name.endswith(tuple(s.lower() for s in (config.suffixes or {}).values())))
+    if own:
+        raise BatchError(f"the report {report_path} would replace one of newsml's own files "
+                         "or an article output in DEST; give --report another name")
+    if any(real == os.path.realpath(src) for src in config.sources):
+        raise BatchError(f"the report {report_path} would replace a SOURCE")
+
+
+def _check_report_writable(report_path: str) -> None:
+    """The report is renamed into place at the very end: make sure that can work."""
     try:
         Path(report_path).parent.mkdir(parents=True, exist_ok=True)
         fd, probe = _mkstemp(os.path.dirname(report_path))
@@ -457,7 +557,36 @@ def _check_report_path(report_path: str, dest: str) -> None:
                          f"{exc.strerror or exc}") from None
 
 
-def _mkstemp(directory: str) -> tuple[int, str]:
+def _report_temp_prefix(report_path: str) -> str:
+    """Temp names of this report only (``.newsml-tmp-report-<hash>-``): a run cleans
+    what a killed run left next to its report without touching another run's files in a
+    shared folder (DEST's lock makes the report path this run's)."""
+    tag = hashlib.blake2b(os.path.basename(report_path).encode("utf-8", "surrogateescape"),
+                          digest_size=4).hexdigest()
+    return f"{TEMP_PREFIX}report-{tag}-"
+
+
+def _clean_report_temps(report_path: str) -> int:
+    """Remove this report's temp files a killed run left (regular files only; a symlink
+    is never followed nor removed)."""
+    prefix = _report_temp_prefix(report_path)
+    removed = 0
+    try:
+        entries = os.scandir(os.path.dirname(report_path))
+    except OSError:
+        return 0
+    with entries:
+        for entry in entries:
+            try:
+                if entry.name.startswith(prefix) and entry.is_file(follow_symlinks=False):
+                    os.unlink(entry.path)
+                    removed += 1
+            except OSError:
+                continue
+    return removed
+
+
+def _mkstemp(directory: str, prefix: str = TEMP_PREFIX) -> tuple[int, str]:
     import tempfile
 
-    return tempfile.mkstemp(prefix=TEMP_PREFIX, dir=directory)
+    return tempfile.mkstemp(prefix=prefix, dir=directory)

@@ -60,6 +60,7 @@ class InputItem:
     skip: str | None = None  # not an article: becomes a "skipped" record with this reason
     prior: dict[str, Any] | None = None  # manifest entry of a previous run (--resume)
     unreadable: bool = False  # the whole source (or its rest) could not be read: exit 2
+    renamable: bool = False  # stem made up for a JSON Lines record: disambiguated if taken
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,23 +146,48 @@ def output_stem(rel: str) -> str:
     return f"{head}/{name[:dot]}" if head else name[:dot]
 
 
-_UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+# characters no file system (or no Windows one) takes in a name, C0 controls, DEL and lone
+# surrogates (a JSON ``\\ud800`` escape: not a character, cannot be encoded)
+_UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|\ud800-\udfff]')
+_WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{p}{i}" for p in ("com", "lpt") for i in range(1, 10)])
+MAX_NAME_BYTES = 200  # of a file name made from an id: room for "~<hash>" and a suffix (255)
 
 
 def _safe_file_name(text: str) -> str:
-    cleaned = _UNSAFE_CHARS.sub("_", text).strip("._") or "record"
-    return cleaned[:200]
+    """A file name from a JSON Lines id: letters and digits of every script are kept;
+    only what file systems refuse is replaced (``/ \\ : * ? " < > |``, control
+    characters), leading dots (hidden files, ``..``) and trailing dots and spaces
+    (Windows) are dropped, and Windows' reserved device names get a ``_``. At most
+    ``MAX_NAME_BYTES`` bytes of UTF-8, cut at a character boundary."""
+    cleaned = _UNSAFE_CHARS.sub("_", text).lstrip(". ").rstrip(". ") or "record"
+    base, dot, rest = cleaned.partition(".")
+    if base.rstrip(" ").lower() in _WINDOWS_RESERVED:  # "CON", "nul.txt": device names
+        cleaned = f"{base}_{dot}{rest}"
+    raw = cleaned.encode("utf-8")
+    if len(raw) > MAX_NAME_BYTES:
+        cleaned = raw[:MAX_NAME_BYTES].decode("utf-8", "ignore").rstrip(". ") or "record"
+    return cleaned
 
 
 # --------------------------------------------------------------------------- directories
 
 
 def iter_directory(root: str, filt: SourceFilter, limits: Limits, *,
-                   exclude_dirs: Sequence[str] = ()) -> Iterator[InputItem]:
+                   exclude_dirs: Sequence[str] = (), exclude_files: Sequence[str] = (),
+                   exclude_suffixes: tuple[str, ...] = ()) -> Iterator[InputItem]:
     """Files under ``root`` (sorted, recursive). Symlinks are followed only when they
-    resolve inside ``root``; symlinked directories are never descended into."""
+    resolve inside ``root``; symlinked directories are never descended into.
+
+    Never inputs: ``.newsml-*`` names, ``exclude_dirs`` (a DEST inside the source),
+    ``exclude_files`` (a ``.zip`` DEST, its temp file and lock, the report) and names
+    ending with ``exclude_suffixes`` (outputs, when DEST is the source folder)."""
     root_real = os.path.realpath(root)
     excluded = {os.path.realpath(d) for d in exclude_dirs}
+    # the folder resolved, not the file: a symlink named like DEST is DEST's name too
+    own_files = {os.path.join(os.path.realpath(os.path.dirname(f)), os.path.basename(f))
+                 for f in exclude_files}
+    own_names = {os.path.basename(f) for f in own_files}  # a cheap first test per file
     for dirpath, dirnames, filenames in os.walk(root_real, followlinks=False):
         keep = []
         for d in sorted(dirnames):
@@ -177,6 +203,9 @@ def iter_directory(root: str, filt: SourceFilter, limits: Limits, *,
             rel = os.path.relpath(full, root_real).replace(os.sep, "/")
             if name.startswith(".newsml-") or not filt.wanted(rel):
                 continue
+            if (name in own_names and full in own_files) or (
+                    exclude_suffixes and name.endswith(exclude_suffixes)):
+                continue  # newsml's own files are never articles
             item = InputItem(id=rel, source=root, stem=output_stem(rel))
             try:
                 st = os.lstat(full)
@@ -207,8 +236,8 @@ def iter_directory(root: str, filt: SourceFilter, limits: Limits, *,
             yield item
 
 
-def count_directory(root: str, filt: SourceFilter, exclude_dirs: Sequence[str] = ()) -> int:
-    return sum(1 for _ in iter_directory(root, filt, Limits(), exclude_dirs=exclude_dirs))
+def count_directory(root: str, filt: SourceFilter, **excludes: Any) -> int:
+    return sum(1 for _ in iter_directory(root, filt, Limits(), **excludes))
 
 
 # --------------------------------------------------------------------------- archives
@@ -289,9 +318,9 @@ def _zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: str,
     try:
         with zf.open(info) as fh:
             data = _read_bounded(fh, limits.max_member_bytes)
-    except (OSError, zipfile.BadZipFile, EOFError, ValueError,
-            NotImplementedError, RuntimeError) as exc:
-        item.error = f"cannot read member: {exc}"
+    except Exception as exc:  # zlib.error, lzma/bz2 errors, BadZipFile (CRC),
+        # EOFError, NotImplementedError (compression method) ...: all this member's alone
+        item.error = f"cannot read member: {exc or type(exc).__name__}"
         return item, 0
     if data is None:  # the header lied about the size
         item.error = _too_big(limits.max_member_bytes + 1, limits)
@@ -300,30 +329,68 @@ def _zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: str,
     return item, len(data)
 
 
+class _TarStream:
+    """The decompressed stream under a ``TarFile``, keeping the last block read (tarfile
+    does not say whether the header block that ended the archive was the zero-filled
+    end-of-archive marker or a damaged header) and refusing single reads no member needs
+    (a pax or GNU long-name header claiming gigabytes is read into memory by tarfile)."""
+
+    __slots__ = ("_max_read", "_read", "_stream", "last", "seek", "tell")
+
+    def __init__(self, stream: Any, max_read: int) -> None:
+        self._stream = stream
+        self.last = b""
+        self._max_read = max_read
+        self._read = stream.read
+        self.tell = stream.tell  # called for every member: no __getattr__ round trip
+        self.seek = stream.seek
+
+    def read(self, size: int) -> bytes:  # (tarfile always passes a size)
+        if size > self._max_read:
+            raise tarfile.ReadError(f"a header asks to read {size} bytes at once")
+        data: bytes = self._read(size)
+        self.last = data
+        return data
+
+    def __getattr__(self, name: str) -> Any:  # close, name ...
+        return getattr(self._stream, name)
+
+
+_ZERO_BLOCK = bytes(tarfile.BLOCKSIZE)
+
+
 def iter_tar(archive: str, filt: SourceFilter, limits: Limits) -> Iterator[InputItem]:
-    """Members in stream order (``r|*``: sequential, any compression, never seeks)."""
+    """Members in stream order (``r|*``: sequential, any compression, never seeks).
+
+    ``--max-total-bytes`` counts every member's size, read or not: a stream has to be
+    inflated to skip a member too. Once the next member would go over it, the rest of the
+    archive is not read (a last ``error`` item, ``unreadable``)."""
     name = Path(archive).name
     try:
         tf = tarfile.open(archive, mode="r|*")  # noqa: SIM115 - closed by the with below
-    except (OSError, tarfile.TarError) as exc:
+    except (OSError, tarfile.TarError, EOFError, zlib_error()) as exc:
         yield InputItem(id=name, source=archive, error=f"unreadable tar archive: {exc}",
                         unreadable=True)
         return
     total = 0
     with tf:
+        stream = tf.fileobj = _TarStream(
+            tf.fileobj, max(limits.max_member_bytes, 1 << 20) + tarfile.BLOCKSIZE)
         members = iter(tf)
         while True:
             try:
                 info = next(members)
             except StopIteration:
-                # tarfile ends quietly when the stream stops at a member boundary; a real
-                # end-of-archive marker is a full zero block, a cut-off stream is not
-                stream = getattr(tf, "fileobj", None)
-                if stream is not None and hasattr(stream, "tell") and \
-                        stream.tell() - tf.offset != tarfile.BLOCKSIZE:
-                    yield InputItem(id=f"{name}!", source=archive, unreadable=True,
-                                    error=f"archive is truncated after {total} bytes "
-                                          "(no end-of-archive marker)")
+                # tarfile ends quietly on a cut-off stream and on a damaged header alike;
+                # only a full block of zeros is a real end-of-archive marker
+                read = stream.tell() - tf.offset
+                if read == tarfile.BLOCKSIZE and stream.last == _ZERO_BLOCK:
+                    return
+                problem = (f"damaged member header at byte {tf.offset}"
+                           if read == tarfile.BLOCKSIZE else "no end-of-archive marker")
+                yield InputItem(id=f"{name}!", source=archive, unreadable=True,
+                                error=f"archive is corrupt or truncated after {total} bytes "
+                                      f"({problem}); the rest of it is not read")
                 return
             except (OSError, tarfile.TarError, EOFError, zlib_error()) as exc:
                 yield InputItem(id=f"{name}!", source=archive,
@@ -331,38 +398,47 @@ def iter_tar(archive: str, filt: SourceFilter, limits: Limits) -> Iterator[Input
                                       f"{total} bytes: {exc}", unreadable=True)
                 return
             tf.members.clear()  # TarFile keeps every header it saw: memory would grow
+            # counted read or skipped (inflated either way), before deciding anything
+            over = total + info.size > limits.max_total_bytes
             rel = safe_member_name(info.name)
             if rel is None:
-                yield InputItem(id=info.name, source=archive,
-                                error=f"unsafe member name refused: {info.name!r}")
-                continue
-            if info.isdir() or not filt.wanted(rel):
-                continue
-            item = InputItem(id=rel, source=archive, stem=output_stem(rel))
-            if info.issym() or info.islnk():
-                item.skip = f"{'symlink' if info.issym() else 'hard link'} inside the archive"
-            elif not info.isfile():
-                item.skip = "not a regular file (device, fifo or socket)"
-            elif info.size > limits.max_member_bytes:
-                item.error = _too_big(info.size, limits)
-            elif total + info.size > limits.max_total_bytes:
-                item.error = _total_exceeded(limits)
+                item = InputItem(id=info.name, source=archive,
+                                 error=f"unsafe member name refused: {info.name!r}")
+            elif info.isdir() or not filt.wanted(rel):
+                item = None
             else:
-                try:
-                    fh = tf.extractfile(info)
-                    data = _read_bounded(fh, limits.max_member_bytes) if fh else None
-                except (OSError, tarfile.TarError, EOFError, zlib_error()) as exc:
-                    item.error = f"cannot read member: {exc}"
-                    yield item
-                    yield InputItem(id=f"{name}!", source=archive, unreadable=True,
-                                    error=f"archive is corrupt or truncated: {exc}")
-                    return
-                if data is None:
+                item = InputItem(id=rel, source=archive, stem=output_stem(rel))
+                if info.issym() or info.islnk():
+                    kind = "symlink" if info.issym() else "hard link"
+                    item.skip = f"{kind} inside the archive"
+                elif not info.isfile():
+                    item.skip = "not a regular file (device, fifo or socket)"
+                elif info.size > limits.max_member_bytes:
                     item.error = _too_big(info.size, limits)
+                elif over:
+                    item.error = _total_exceeded(limits)
                 else:
-                    total += len(data)
-                    item.data = data
-            yield item
+                    try:
+                        fh = tf.extractfile(info)
+                        data = _read_bounded(fh, limits.max_member_bytes) if fh else None
+                    except (OSError, tarfile.TarError, EOFError, zlib_error()) as exc:
+                        item.error = f"cannot read member: {exc}"
+                        yield item
+                        yield InputItem(id=f"{name}!", source=archive, unreadable=True,
+                                        error=f"archive is corrupt or truncated: {exc}")
+                        return
+                    if data is None:
+                        item.error = _too_big(info.size, limits)
+                    else:
+                        item.data = data
+            if item is not None:
+                yield item
+            if over:  # going on means inflating this member's data to skip it
+                yield InputItem(id=f"{name}!", source=archive, unreadable=True,
+                                error=f"archive expands to more than {limits.max_total_bytes}"
+                                      " bytes (--max-total-bytes); the rest of it is not read")
+                return
+            total += info.size
 
 
 def zlib_error() -> type[Exception]:
@@ -387,6 +463,12 @@ def iter_jsonl(path: str, limits: Limits) -> Iterator[InputItem]:
                         unreadable=True)
         return
     with fh:
+        wrong = _not_utf8_jsonl(fh.peek(4)[:4])
+        if wrong is not None:
+            yield InputItem(id=name, source=path, unreadable=True,
+                            error=f"not UTF-8: the file {wrong}; JSON Lines must be UTF-8 "
+                                  "(re-encode it, e.g. PowerShell: Out-File -Encoding utf8)")
+            return
         lineno = 0
         while True:
             raw = fh.readline(limits.max_member_bytes + 1)
@@ -406,17 +488,47 @@ def iter_jsonl(path: str, limits: Limits) -> Iterator[InputItem]:
             yield _jsonl_item(raw, line_id, lineno, path, stem_root, seen_ids)
 
 
+_UTF_BOMS = ((b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe\x00\x00", "UTF-32"),
+             (b"\xfe\xff", "UTF-16"), (b"\xff\xfe", "UTF-16"))
+
+
+def _not_utf8_jsonl(head: bytes) -> str | None:
+    """What is wrong with a JSON Lines file starting with ``head`` (4 bytes), or None.
+    A UTF-16/32 file split at b"\\n" and parsed line by line would lose and invent
+    records (``json.loads`` guesses the encoding of each piece); JSON text never holds a
+    raw NUL, so NULs among the first bytes mean UTF-16/32 without a byte order mark."""
+    for bom, encoding in _UTF_BOMS:
+        if head.startswith(bom):
+            return f"starts with a {encoding} byte order mark"
+    if b"\x00" in head:
+        return "looks like UTF-16 or UTF-32 (NUL bytes)"
+    return None
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """Index of the first lone surrogate (a JSON ``\\ud800`` escape) in ``text``, or None."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
+
+
 def _jsonl_item(raw: bytes, line_id: str, lineno: int, path: str, stem_root: str,
                 seen_ids: set[int]) -> InputItem:
     try:
         rec = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError) as exc:  # also ints over 4300 digits
         return InputItem(id=line_id, source=path, error=f"not valid JSON: {exc}")
+    except RecursionError:
+        return InputItem(id=line_id, source=path,
+                         error="not usable JSON: nested too deeply (arrays or objects)")
     if not isinstance(rec, dict):
         return InputItem(id=line_id, source=path, error="a line must hold a JSON object")
     rid = rec.get("id")
-    if rid is not None and not isinstance(rid, (str, int)):
-        return InputItem(id=line_id, source=path, error='"id" must be a string or a number')
+    if rid is not None and (not isinstance(rid, (str, int)) or isinstance(rid, bool)):
+        return InputItem(id=line_id, source=path,
+                         error=f'"id" must be a string or an integer, not {json.dumps(rid)}')
     item_id = str(rid) if rid is not None and str(rid) != "" else line_id
     if hash(item_id) in seen_ids:  # a 64-bit hash clash is as good as impossible
         return InputItem(id=line_id, source=path,
@@ -434,6 +546,9 @@ def _jsonl_item(raw: bytes, line_id: str, lineno: int, path: str, stem_root: str
         if not isinstance(value, str):
             item.error = f'"{key}" must be a string'
             return item
+        if not value.isascii() and _lone_surrogate(value) is not None:
+            item.error = _surrogate_message(key, value)
+            return item
         item.overrides[key] = value
     rel_path = rec.get("path")
     if rel_path is not None:
@@ -441,13 +556,27 @@ def _jsonl_item(raw: bytes, line_id: str, lineno: int, path: str, stem_root: str
         if safe is None:
             item.error = f'unsafe or invalid "path" refused: {rel_path!r}'
             return item
+        if _lone_surrogate(safe) is not None:
+            item.error = _surrogate_message("path", safe)
+            return item
         item.stem = output_stem(safe)
     elif rid is not None and str(rid) != "":
         item.stem = f"{stem_root}/{_safe_file_name(str(rid))}"
     else:
         item.stem = f"{stem_root}/line-{lineno:06d}"
-    item.data = text.encode("utf-8", "surrogatepass")
+    item.renamable = rel_path is None  # a made-up name: gets a "~hash" if already taken
+    try:
+        item.data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        item.error = _surrogate_message("text", text)
     return item
+
+
+def _surrogate_message(key: str, value: str) -> str:
+    at = _lone_surrogate(value) or 0
+    return (f'"{key}" holds a lone surrogate escape (\\u{ord(value[at]):04x} at character '
+            f"{at}): not a Unicode character; the JSON must escape a character outside the "
+            "BMP as a surrogate pair")
 
 
 def count_jsonl(path: str) -> int:

@@ -272,7 +272,12 @@ def _process(item: InputItem, ctx: WorkContext, rec: dict[str, Any]) -> None:
         if out is None:
             continue
         if ctx.dest is not None:
-            write_file_atomic(os.path.join(ctx.dest, name), out)
+            try:
+                write_file_atomic(os.path.join(ctx.dest, name), out)
+            except OSError as exc:  # a name too long, a full disk ...: none of its outputs
+                _undo_outputs(item, ctx, written)
+                rec["error"] = f"cannot write {name}: {exc.strerror or exc}"
+                return
         else:
             payload.append((name, out))
         written[name] = sha256_hex(out)
@@ -282,6 +287,17 @@ def _process(item: InputItem, ctx: WorkContext, rec: dict[str, Any]) -> None:
     rec["status"] = "ok" if conv.ok else "invalid"
     if payload:
         rec["_data"] = payload
+
+
+def _undo_outputs(item: InputItem, ctx: WorkContext, written: dict[str, str]) -> None:
+    """An input whose outputs could not all be written keeps none: those written so far
+    in this run, and what an earlier run left for it (as for any input that fails)."""
+    assert ctx.dest is not None
+    for name in written:
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(ctx.dest, name))
+    with contextlib.suppress(OSError):
+        _remove_stale(item, ctx, set())
 
 
 def apply_env(ctx: WorkContext) -> None:
