@@ -180,7 +180,7 @@ def test_plain_markup_guard() -> None:
 
 @pytest.mark.parametrize("mark", [b"!", b"?"])
 def test_lacks_markup_matches_substring_check(mark: bytes) -> None:
-    from newsml_tools.validation.core import _lacks_markup
+    from newsml_tools.validation.safety import lacks_markup
 
     rng = random.Random(3)
     parts = [b"<", mark, b"a", b" ", b"<" + mark, mark * 3, b"x" * 20]
@@ -188,7 +188,7 @@ def test_lacks_markup_matches_substring_check(mark: bytes) -> None:
         data = b"".join(rng.choice(parts) for _ in range(rng.randint(0, 40)))
         for start in (1, 2):
             expected = data.find(b"<" + mark, start - 1) < 0
-            assert _lacks_markup(data, mark, start) == expected, (data, start)
+            assert lacks_markup(data, mark, start) == expected, (data, start)
 
 
 def test_core_document_gets_core_schema_on_whitespace_keeping_tree() -> None:

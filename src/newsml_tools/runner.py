@@ -30,6 +30,7 @@ import fnmatch
 import functools
 import glob
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -89,8 +90,6 @@ def _has_magic(p: str) -> bool:
 @functools.lru_cache(maxsize=32)
 def _name_matcher(patterns: tuple[str, ...]) -> Callable[[str], object]:
     """One compiled, case-insensitive regex for a set of file-name globs."""
-    import re
-
     return re.compile("|".join(fnmatch.translate(p.lower()) for p in patterns)).match
 
 
@@ -122,15 +121,17 @@ def _special(path: str) -> bool:
 
 def walk_dir(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
     """Files under ``root`` matching ``include`` (basename, case-insensitive), sorted."""
-    return [full for full, _ in _walk(root, include, exclude)]
+    return [full for full, _, _ in _walk(root, include, exclude)]
 
 
-def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[tuple[str, str]]:
-    """``(path, path relative to root)`` of the files ``walk_dir`` lists: like ``os.walk``
-    top-down (a folder's files, sorted, then its subfolders; symlinked folders are not
-    followed, unreadable ones skipped), but the directory entries' types tell regular
-    files apart without a ``stat`` per file."""
-    found: list[tuple[str, str]] = []
+def _walk(
+    root: str, include: Sequence[str], exclude: Sequence[str]
+) -> list[tuple[str, str, bool]]:
+    """``(path, path relative to root, is a symlink)`` of the files ``walk_dir`` lists:
+    like ``os.walk`` top-down (a folder's files, sorted, then its subfolders; symlinked
+    folders are not followed, unreadable ones skipped), but the directory entries' types
+    tell regular files apart without a ``stat`` per file."""
+    found: list[tuple[str, str, bool]] = []
     matches = _name_matcher(tuple(include)) if include else None
 
     def visit(dirpath: str, rel_dir: str) -> None:
@@ -158,7 +159,11 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[tup
                 continue
             if not _regular(e, full):
                 continue
-            found.append((full, rel))
+            try:
+                link = e.is_symlink()
+            except OSError:
+                link = True
+            found.append((full, rel, link))
         for d in subdirs:
             rel = rel_dir + d
             full = prefix + d
@@ -185,6 +190,118 @@ def _regular(e: os.DirEntry, full: str) -> bool:
     return not _special(full)
 
 
+def stdin_buffer() -> BinaryIO:
+    """``sys.stdin.buffer``; OSError when there is no standard input (started with it
+    closed: ``newsml validate - <&-``)."""
+    import errno
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise OSError(errno.EBADF, "standard input is closed")
+    return stream
+
+
+# ------------------------------------------------------------------ recursive globs
+def _glob(pattern: str) -> list[str]:
+    """``glob.glob(pattern, recursive=True)``, but ``**`` does not descend into symlinked
+    folders (like directory arguments): a link to an ancestor would list the same files
+    again and again, and two such links make the expansion exponential."""
+    sep = os.sep
+    norm = pattern.replace(os.altsep, sep) if os.altsep else pattern
+    parts = norm.split(sep)
+    if "**" not in parts:
+        return glob.glob(pattern)
+    if len(parts) > 1 and parts[-1] == "":  # "a/**/": folders only, named with the "/"
+        found = _glob(sep.join(parts[:-1]))
+        return [d if d.endswith(sep) else d + sep for d in found if os.path.isdir(d)]
+    i = parts.index("**")
+    head, rest = sep.join(parts[:i]) or (sep if i else ""), parts[i:]
+    if i == 0:
+        bases = [""]
+    elif _has_magic(head):
+        bases = [b for b in glob.glob(head) if os.path.isdir(b)]
+    else:
+        bases = [head] if os.path.isdir(head or sep) else []
+    match = re.compile(_rest_regex(rest)).fullmatch
+    hidden_ok = any(r.startswith(".") for r in rest)
+    out: list[str] = []
+    for base in bases:
+        prefix = base if not base or base.endswith(sep) else base + sep
+        if prefix and match(""):  # "base/**" matches the folder itself: "base/"
+            out.append(prefix)
+        for rel in _rlist(base or os.curdir, hidden_ok):
+            if match(rel):
+                out.append(prefix + rel.replace("/", sep))
+    return out
+
+
+def _rlist(folder: str, hidden_ok: bool) -> list[str]:
+    """Every entry below ``folder`` as a "/"-separated relative path; symlinked folders
+    are listed but not entered; hidden folders are entered only when ``hidden_ok``."""
+    out: list[str] = []
+    stack = [("", folder)]
+    while stack:
+        rel, path = stack.pop()
+        try:
+            with os.scandir(path) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        for e in entries:
+            r = rel + e.name
+            out.append(r)
+            try:
+                is_dir = e.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir and (hidden_ok or not e.name.startswith(".")):
+                stack.append((r + "/", e.path))
+    return out
+
+
+def _rest_regex(parts: list[str]) -> str:
+    """A regex over "/"-separated relative paths for glob components (``**`` = any number
+    of folders); wildcards do not match a leading dot, as in ``glob``."""
+    out = ""
+    for k, comp in enumerate(parts):
+        last = k == len(parts) - 1
+        if comp == "**":
+            out += r"(?:(?!\.)[^/]+/)*" if not last else r"(?:(?!\.)[^/]+(?:/(?!$)|$))*"
+            continue
+        if not _has_magic(comp):
+            out += re.escape(comp)
+        else:
+            out += ("(?=[^/])" if comp.startswith(".") else "(?=[^./])") + _component_regex(comp)
+        if not last:
+            out += "/"
+    return out
+
+
+def _component_regex(comp: str) -> str:
+    """One path component's glob (``*``, ``?``, ``[...]``) as a regex that stays within it."""
+    res, i, n = "", 0, len(comp)
+    while i < n:
+        c = comp[i]
+        i += 1
+        if c == "*":
+            res += "[^/]*"
+        elif c == "?":
+            res += "[^/]"
+        elif c == "[":
+            j = comp.find("]", i + 1 if comp[i : i + 1] in ("!", "]") else i)
+            if j < 0:
+                res += re.escape(c)
+                continue
+            body = comp[i:j].replace("\\", "\\\\")
+            if body.startswith("!"):
+                body = "^/" + body[1:]
+            res += "[" + body + "]"
+            i = j + 1
+        else:
+            res += re.escape(c)
+    return res
+
+
 def read_files_from(source: str, stdin: BinaryIO | None = None) -> list[str]:
     """Paths listed one per line in ``source`` (``-`` = standard input); blank lines skipped.
 
@@ -194,7 +311,7 @@ def read_files_from(source: str, stdin: BinaryIO | None = None) -> list[str]:
     from newsml_tools.validation.safety import read_limited  # TooLarge past the bound
 
     if source == "-":
-        raw = read_limited(stdin or sys.stdin.buffer, FILES_FROM_LIMIT)
+        raw = read_limited(stdin or stdin_buffer(), FILES_FROM_LIMIT)
     else:
         with open(source, "rb") as fh:
             raw = read_limited(fh, FILES_FROM_LIMIT)
@@ -226,27 +343,35 @@ def expand_paths(
     cwd = os.getcwd()
 
     def add(name: str, key: str | None = None) -> None:
+        # files are told apart by their real path: a file reached through a symlink (or
+        # twice through a pattern) is checked once
         if key is None:
-            key = os.path.normcase(os.path.normpath(os.path.join(cwd, name)))
+            key = os.path.normcase(os.path.realpath(os.path.join(cwd, name)))
         if key not in seen:
             seen.add(key)
             out.append(Target(name))
 
     def add_dir(folder: str) -> None:
-        # the key of each file is its folder's key plus its relative path (names of real
-        # entries: no "." or ".." to normalise)
-        base = os.path.normcase(os.path.normpath(os.path.join(cwd, folder)))
+        # the key of each file is its folder's real path plus its relative path (the walk
+        # enters no symlinked folder and names real entries: no "." or ".." to normalise);
+        # a symlinked file: its own real path
+        base = os.path.normcase(os.path.realpath(os.path.join(cwd, folder)))
         base = base if base.endswith(os.sep) else base + os.sep
-        for full, rel in _walk(folder, include, exclude):
-            add(full, base + os.path.normcase(rel))
+        for full, rel, link in _walk(folder, include, exclude):
+            add(full, None if link else base + os.path.normcase(rel))
 
     for p in paths:
         if p == "-":
             if STDIN_NAME in seen:
                 continue
             seen.add(STDIN_NAME)
-            stream = stdin or sys.stdin.buffer
-            data = stream.read(limit + 1)
+            try:
+                stream = stdin or stdin_buffer()
+                data = stream.read(limit + 1)
+            except OSError as exc:
+                out.append(Target(STDIN_NAME, error="cannot read standard input: "
+                                  f"{exc.strerror or exc}"))
+                continue
             if len(data) > limit:
                 out.append(Target(STDIN_NAME, error=f"standard input is larger than {limit} "
                                   "bytes (raise --max-bytes if it is trusted)"))
@@ -257,7 +382,7 @@ def expand_paths(
         elif os.path.lexists(p):
             add(p)
         elif _has_magic(p):
-            matches = sorted(glob.glob(p, recursive=True))
+            matches = sorted(_glob(p))
             if not matches:
                 out.append(Target(p, error="no files match this pattern"))
             for m in matches:
@@ -271,8 +396,10 @@ def expand_paths(
 
 
 # --------------------------------------------------------------------------- filtering
-#: findings that cannot be ignored: a document that does not parse was not checked at all
-UNIGNORABLE = frozenset({"parse"})
+#: findings that cannot be ignored (--select/--ignore): each says the input was not
+#: validated at all -- it does not parse, its kind is unknown, or it was refused as hostile
+#: (entity declarations, over the size bound, nested too deeply)
+UNIGNORABLE = frozenset({"parse", "kind", "SEC001", "SEC002", "SEC003"})
 
 
 def rule_matches(rule: str, prefixes: Iterable[str]) -> bool:
@@ -393,7 +520,8 @@ def _to_cache(result: FileResult) -> str:
     import json
 
     _, kind, error, items, findings = _pack(result)  # the name is not part of the entry
-    return json.dumps([kind, error, items, findings], ensure_ascii=False)
+    # ASCII: a lone surrogate (from a JSON "\ud800" escape) survives the round trip
+    return json.dumps([kind, error, items, findings])
 
 
 def _from_cache(text: str, name: str) -> FileResult | None:
@@ -416,7 +544,14 @@ def cached_check_file(path: str, options: CheckOptions) -> FileResult:
         data = read_file_limited(path, **_limit(options))
     except (OSError, TooLarge):  # let the validator report it the usual way
         return default_check_file(path, options)
-    key = hashlib.sha256(options.cache_salt.encode() + b"\0" + data).hexdigest()
+    # with --kind auto the file name can decide the kind (detect_kind falls back on the
+    # extension): page.html and page.txt with the same bytes are different entries
+    named = b""
+    if options.kind is None:
+        from newsml_tools.validation.detect import kind_from_name
+
+        named = (kind_from_name(path) or "").encode()
+    key = hashlib.sha256(options.cache_salt.encode() + b"\0" + named + b"\0" + data).hexdigest()
     assert options.cache_dir is not None
     entry = os.path.join(options.cache_dir, key[:2], key + ".json")
     try:

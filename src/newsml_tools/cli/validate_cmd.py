@@ -157,8 +157,8 @@ def _known_rules() -> list[str]:
 @click.option("--select", multiple=True, metavar="RULE",
               help="Only report rules starting with RULE (repeatable, comma-separated ok).")
 @click.option("--ignore", multiple=True, metavar="RULE",
-              help="Do not report rules starting with RULE (repeatable; 'parse' is never "
-              "ignored).")
+              help="Do not report rules starting with RULE (repeatable; 'parse', 'kind' and "
+              "SEC001-SEC003, which mean the input was not validated, are never ignored).")
 @click.option("--strict", is_flag=True, help="Warnings make a file invalid (exit 1).")
 @click.option("--schema-only", is_flag=True,
               help="Check against the schemas only, as xmllint does: parse and schema errors "
@@ -273,7 +273,12 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
 
 
 def _echo_stdout(text: str) -> None:
-    """Write ``text`` to stdout; a closed pipe (``newsml … | head``) is not an error."""
+    """Write ``text`` to stdout; a closed pipe (``newsml … | head``) is not an error.
+
+    Lone surrogates (a JSON ``"\\udc80"`` escape in a guid or key, an undecodable file
+    name) are written as ``\\udc80``, as with ``-o FILE``: under a C/POSIX locale stdout
+    would otherwise write them as raw bytes (surrogateescape) -- invalid UTF-8."""
+    text = _no_surrogates(text)
     stream = sys.stdout
     try:
         try:
@@ -289,6 +294,16 @@ def _echo_stdout(text: str) -> None:
             os.dup2(devnull, stream.fileno())
         except (OSError, ValueError, AttributeError):  # pragma: no cover - not a real fd
             pass
+
+
+def _no_surrogates(text: str) -> str:
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})

@@ -18,6 +18,7 @@ from newsml_tools.validation.safety import (
     MAX_JSON_DEPTH,
     TooLarge,
     ascii_readable,
+    lacks_markup,
     read_file_limited,
 )
 
@@ -217,7 +218,7 @@ def _validate_xml(
     if kind == "newsml-g2" and schema is None:
         # Power first, while parsing: what nearly every document declares (Core ones are
         # told apart on the tree below, without a scan of the bytes)
-        no_bang = _lacks_markup(raw, b"!")
+        no_bang = lacks_markup(raw, b"!")
         # whitespace-only text may be dropped while parsing (see validating_parser)
         blankless = no_bang and _plain_markup(raw, True)
         parser = X.validating_parser(_POWER, blankless)
@@ -257,7 +258,8 @@ def _validate_xml(
             )
         else:
             X.validate_newsml(
-                root, sink, schema, res.items, raw, _POWER if valid else None, rules, tag
+                root, sink, schema, res.items, raw, _POWER if valid else None, rules, tag,
+                blankless,
             )
     res.findings.extend(sink.findings)
 
@@ -297,7 +299,7 @@ def _load_json(
 ) -> tuple[Any, bool]:
     """The parsed document (or _FAILED, with the finding added) and whether some object
     repeats a key."""
-    from newsml_tools.validation.jsonpos import TooDeep, loads
+    from newsml_tools.validation.jsonpos import NumberTooLong, TooDeep, loads
 
     try:
         return loads(text, MAX_JSON_DEPTH)
@@ -312,29 +314,17 @@ def _load_json(
         )
     except json.JSONDecodeError as exc:
         col = exc.colno + (col0 if exc.lineno == 1 else 0)
+        what = "cannot read JSON" if isinstance(exc, NumberTooLong) else "not well-formed JSON"
         res.findings.append(
             _finding(
                 res.file,
                 "parse",
-                f"not well-formed JSON: {exc.msg}",
+                f"{what}: {exc.msg}",
                 line=exc.lineno + line_offset,
                 column=col,
             )
         )
     return _FAILED, False
-
-
-def _lacks_markup(raw: bytes, mark: bytes, start: int = 1) -> bool:
-    """``raw.find(b"<" + mark, start - 1) < 0`` through single-byte searches (memchr):
-    several times cheaper while ``mark`` (``!`` or ``?``) is rare in the text."""
-    i = raw.find(mark, start)
-    for _ in range(8):
-        if i < 0:
-            return True
-        if raw[i - 1] == 0x3C:  # "<"
-            return False
-        i = raw.find(mark, i + 1)
-    return i < 0 or raw.find(b"<" + mark, i - 1) < 0
 
 
 def _plain_markup(raw: bytes, no_bang: bool = False) -> bool:
@@ -345,8 +335,8 @@ def _plain_markup(raw: bytes, no_bang: bool = False) -> bool:
     if (
         raw[:1] != b"<"
         or raw[1:2] == b"\x00"
-        or (not no_bang and not _lacks_markup(raw, b"!"))
-        or not _lacks_markup(raw, b"?", 2)
+        or (not no_bang and not lacks_markup(raw, b"!"))
+        or not lacks_markup(raw, b"?", 2)
     ):
         return False
     return ascii_readable(raw)  # the byte searches above read an ASCII-compatible text
@@ -374,6 +364,10 @@ def _validate_json(
     if doc is _FAILED:
         return
     pos = Positions(text)
+    if rules and _maybe_lone_surrogate(text):
+        _surrogate_findings(
+            text, doc, pos, res, _ninjs_item_of(doc) if kind == "ninjs" else None
+        )
     try:
         if kind == "jsonld":
             from newsml_tools.validation.jsonld import check_jsonld
@@ -394,6 +388,67 @@ def _validate_json(
         return
     if repeats and rules:
         _duplicate_key_findings(pos, res, _ninjs_item_of(doc) if kind == "ninjs" else None)
+
+
+_LONE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _maybe_lone_surrogate(text: str) -> bool:
+    """Whether ``text`` has a ``\\ud800``..``\\udfff`` escape (any case), through
+    single-character searches (memchr) while backslashes are few: most JSON has none."""
+    i = text.find("\\")
+    for _ in range(8):
+        if i < 0:
+            return False
+        if text[i + 1 : i + 3] in ("ud", "uD") and text[i + 3 : i + 4] in _HIGH_NIBBLE:
+            return True
+        i = text.find("\\", i + 2)  # past the escape's second character ("\\\\" too)
+    return i >= 0 and _LONE_ESCAPE.search(text, i) is not None
+
+
+_HIGH_NIBBLE = frozenset("89abcdefABCDEF")
+
+
+def _surrogate_findings(
+    text: str, doc: Any, pos: Any, res: FileResult,
+    item_of: Callable[[str], str | None] | None = None,
+) -> None:
+    """JS002 for every key or string holding a lone surrogate (a ``\\ud800``-style escape
+    without its pair): not Unicode text, so many parsers and every UTF-8 encoder refuse
+    it. Called only when the text has such an escape (``\\ud8``..``\\udf``, any case)."""
+    from newsml_tools.validation.jsonpos import pointer
+
+    stack: list[tuple[tuple, Any]] = [((), doc)]
+    found: list[tuple[tuple, str]] = []
+    while stack:
+        parts, value = stack.pop()
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if _SURROGATE.search(k):
+                    found.append(((*parts, k), "key"))
+                stack.append(((*parts, k), v))
+        elif isinstance(value, list):
+            stack.extend(((*parts, i), v) for i, v in enumerate(value))
+        elif isinstance(value, str) and _SURROGATE.search(value):
+            found.append((parts, "string"))
+    for parts, what in sorted(found, key=lambda f: pos.offset(pointer(f[0])) or 0):
+        ptr = pointer(parts)
+        line, col = pos.line_col(ptr)
+        res.findings.append(
+            _finding(
+                res.file,
+                "JS002",
+                f"{'the key of this member' if what == 'key' else 'this string'} holds a "
+                "lone surrogate escape (\\ud800-\\udfff without its pair): not Unicode "
+                "text",
+                line=line,
+                column=col,
+                path=ptr or "/",
+                hint="escape the character as a surrogate pair, or remove it",
+                item=item_of(ptr) if item_of is not None else None,
+            )
+        )
 
 
 def _ninjs_item_of(doc: Any) -> Callable[[str], str | None]:
@@ -476,11 +531,31 @@ def _decode_html(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
+# an HTML comment (also the abrupt "<!-->" / "<!--->" and an unclosed one, which runs to
+# the end) or a script element, whose text is not markup: "<!--" inside it opens nothing
+_HTML_COMMENT_OR_SCRIPT = re.compile(
+    r"<!--(?:-?>|.*?--!?>|.*\Z)|<script\b.*?(?:</script\s*>|\Z)", re.S | re.I
+)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _blank_html_comments(text: str) -> str:
+    """``text`` with every HTML comment replaced by spaces (newlines kept, so offsets, line
+    and column numbers stay right): script blocks inside comments are not scripts."""
+    def blank(m: re.Match) -> str:
+        s = m.group()
+        return s if s[1] == "s" or s[1] == "S" else _NOT_NEWLINE.sub(" ", s)
+
+    return _HTML_COMMENT_OR_SCRIPT.sub(blank, text)
+
+
 def _validate_html(raw: bytes, res: FileResult, schema: str | None, rules: bool = True) -> None:
     from newsml_tools.validation.jsonld import check_jsonld
     from newsml_tools.validation.jsonpos import Positions
 
     text = _decode_html(raw)
+    if "<!--" in text:
+        text = _blank_html_comments(text)
     checked = 0
     blocks = 0
     for m in _LD_SCRIPT.finditer(text):
@@ -495,6 +570,8 @@ def _validate_html(raw: bytes, res: FileResult, schema: str | None, rules: bool 
         pos = Positions(body, line_offset=line0, col_offset_first_line=col0)
         if repeats and rules:
             _duplicate_key_findings(pos, res)
+        if rules and _maybe_lone_surrogate(body):
+            _surrogate_findings(body, doc, pos, res)
         if schema is not None:
             _custom_schema(doc, pos, res, schema)
             checked += 1

@@ -53,7 +53,9 @@ def _fast(data: bytes, filename: str | None) -> str | bool | None:
         return False
     if first == b"{" or first == b"[":
         head = data[:_HEAD]
-        return "jsonld" if b'"@context"' in head or b'"@type"' in head else "ninjs"
+        if b'"@context"' in head or b'"@type"' in head:
+            return "jsonld"
+        return _json_by_name(filename)
     if first != b"<":
         return False
     # _first_element on data[:4096] (latin-1: one character per byte, same offsets)
@@ -126,12 +128,27 @@ def detect_kind(data: bytes | str, filename: str | None = None) -> str | None:
     if stripped.startswith(("{", "[")):
         head = data[:_HEAD]
         if isinstance(head, str):
-            return "jsonld" if '"@context"' in head or '"@type"' in head else "ninjs"
+            return "jsonld" if '"@context"' in head or '"@type"' in head else (
+                _json_by_name(filename))
         if b'"@context"' in head or b'"@type"' in head:
             return "jsonld"
         if head[:2] in (b"\xff\xfe", b"\xfe\xff") and ('"@context"' in text or '"@type"' in text):
             return "jsonld"
-        return "ninjs"
+        return _json_by_name(filename)
+    return _by_ext(filename)
+
+
+def _json_by_name(filename: str | None) -> str:
+    """JSON whose head names no JSON-LD keyword (``@context``/``@type`` may come after the
+    first 64 KiB): JSON-LD when the file is called ``*.jsonld``, else ninjs."""
+    if filename is not None and filename[-7:].lower() == ".jsonld":
+        return "jsonld"
+    return "ninjs"
+
+
+def kind_from_name(filename: str | None) -> str | None:
+    """The kind the file name alone suggests (its extension), what ``detect_kind`` falls
+    back on when the content does not tell."""
     return _by_ext(filename)
 
 

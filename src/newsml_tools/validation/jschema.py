@@ -51,27 +51,40 @@ class CompiledJsonSchema:
             except Exception:  # older jsonschema-rs, unsupported feature: fall back
                 self._rs = None
         if self._rs is None:
+            self._python()
+
+    def _python(self) -> Any:
+        """The pure-Python validator (built on first use when jsonschema-rs is the engine)."""
+        if self._py is None:
             import jsonschema
             from referencing import Registry, Resource
 
             registry = Registry().with_resource(GEOJSON_URI, Resource.from_contents(_geojson()))
-            cls = jsonschema.validators.validator_for(schema)
-            self._py = cls(schema, registry=registry)
+            cls = jsonschema.validators.validator_for(self.schema)
+            self._py = cls(self.schema, registry=registry)
+        return self._py
 
     def errors(self, instance: Any, limit: int = 100) -> list[SchemaError]:
         out: list[SchemaError] = []
         if self._rs is not None:
-            if self._rs.is_valid(instance):
+            try:
+                if self._rs.is_valid(instance):
+                    return out
+                for err in self._rs.iter_errors(instance):
+                    sp = list(err.schema_path)
+                    out.append(
+                        SchemaError(
+                            tuple(err.instance_path), err.message, str(sp[-1]) if sp else None
+                        )
+                    )
+                    if len(out) >= limit:
+                        break
                 return out
-            for err in self._rs.iter_errors(instance):
-                sp = list(err.schema_path)
-                out.append(
-                    SchemaError(tuple(err.instance_path), err.message, str(sp[-1]) if sp else None)
-                )
-                if len(out) >= limit:
-                    break
-            return out
-        for err in self._py.iter_errors(instance):
+            except UnicodeEncodeError:
+                # a lone surrogate (JSON "\ud800" escape) cannot cross into Rust: this
+                # document is validated by the pure-Python engine instead
+                out = []
+        for err in self._python().iter_errors(instance):
             out.append(
                 SchemaError(
                     tuple(err.absolute_path),

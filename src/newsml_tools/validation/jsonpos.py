@@ -49,6 +49,27 @@ def _constant_error(text: str, name: str) -> json.JSONDecodeError:
     return json.JSONDecodeError(f"{name} is not a JSON value (RFC 8259)", text, pos)
 
 
+class NumberTooLong(json.JSONDecodeError):
+    """Well-formed JSON with an integer too long to read."""
+
+
+def _long_number_error(text: str, exc: ValueError) -> json.JSONDecodeError:
+    """An integer too long to read (Python refuses more than 4300 digits by default; I-JSON,
+    RFC 7493, expects no more precision than an IEEE double): where it is."""
+    import sys
+
+    limit = sys.get_int_max_str_digits() or 4300
+    m = re.search(rf"[0-9]{{{limit + 1},}}", text)
+    digits = len(m.group()) if m else None
+    what = f"an integer of {digits} digits" if digits else f"a number ({exc})"
+    return NumberTooLong(
+        f"{what} is too long to read (the limit is {limit} digits); I-JSON (RFC 7493) "
+        "numbers fit an IEEE double",
+        text,
+        m.start() if m else 0,
+    )
+
+
 class _Duplicates(threading.local):
     seen = False
 
@@ -84,6 +105,10 @@ def loads(text: str, max_depth: int) -> tuple[Any, bool]:
         raise TooDeep("JSON nesting is too deep to parse") from exc
     except _NotJson as exc:
         raise _constant_error(text, str(exc)) from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # an integer past Python's digit limit (int_max_str_digits)
+        raise _long_number_error(text, exc) from None
     if (
         isinstance(value, (dict, list))
         # fewer opening brackets (strings included) than the bound: cannot nest deeper
@@ -148,6 +173,11 @@ class Positions:
                     first = top[4].setdefault(key, start)
                     if first != start:
                         repeated.append((top[1], key, first, start))
+                        # the last value is the one json.loads keeps: forget the positions
+                        # under the earlier one (the value's own is overwritten below)
+                        under = top[1] + "/" + _esc(key) + "/"
+                        for p in [p for p in out if p.startswith(under)]:
+                            del out[p]
                     state = "colon"
                     continue
                 if punct == "}":
@@ -170,7 +200,7 @@ class Positions:
                     ptr = top[1] + "/" + (_esc(top[3]) if top[0] else str(top[2]))
                 else:
                     ptr = ""
-                out.setdefault(ptr, start)
+                out[ptr] = start  # a repeated key: the last occurrence wins, as in json.loads
                 if punct == "{":
                     stack.append([True, ptr, 0, None, {}])
                     state = "key"

@@ -137,6 +137,7 @@ def check_ninjs(
                 base,
                 uri,
             )
+        undeclared = False
         if version not in NINJS_VERSIONS:
             if declared is not None:
                 add(
@@ -146,17 +147,37 @@ def check_ninjs(
                     uri,
                 )
             else:
-                add(
-                    "NJ002",
-                    "ninjs version not declared ($schema or standard.version); "
-                    f"validated against ninjs {LATEST}",
-                    base,
-                    uri,
-                    hint="pass --ninjs-version to choose",
-                )
+                undeclared = True
             version = LATEST
         schema = ninjs_schema(version)
-        for err in schema.errors(item):
+        errors = schema.errors(item)
+        if undeclared:
+            # no version said: a valid 1.x/2.x document is not a 3.1 one with errors; the
+            # newest version it is valid under (only when 3.1 reports errors)
+            older = _valid_older_version(item) if errors and not _camel_keys(item) else None
+            if older is not None:
+                # a warning, not a note: older schemas accept unknown properties, so a
+                # 3.x document with a misspelt field could pass as an older version
+                add(
+                    "NJ002",
+                    "ninjs version not declared ($schema or standard.version); not valid "
+                    f"as ninjs {LATEST}, valid as ninjs {older}: validated against ninjs "
+                    f"{older}",
+                    base,
+                    uri,
+                    hint="declare the version ($schema) or pass --ninjs-version",
+                    severity=Severity.WARNING,
+                )
+                continue
+            add(
+                "NJ002",
+                "ninjs version not declared ($schema or standard.version); "
+                f"validated against ninjs {LATEST}",
+                base,
+                uri,
+                hint="pass --ninjs-version to choose",
+            )
+        for err in errors:
             add(
                 "json-schema",
                 f"{err.message} (ninjs {version})",
@@ -164,3 +185,19 @@ def check_ninjs(
                 uri,
                 hint=f"schema keyword: {err.keyword}" if err.keyword else None,
             )
+
+
+def _camel_keys(item: Any) -> bool:
+    """ninjs 3.x names its properties in camelCase (versionCreated, pubStatus, bodies'
+    contentType); 1.x and 2.x in lower case (versioncreated, body_text): a document with a
+    camelCase property is a 3.x one, whatever else it gets wrong."""
+    return isinstance(item, dict) and any(
+        isinstance(k, str) and not k.startswith("$") and k != k.lower() for k in item)
+
+
+def _valid_older_version(item: Any) -> str | None:
+    """The newest ninjs version before the latest whose schema ``item`` is valid under."""
+    for v in reversed(NINJS_VERSIONS[:-1]):
+        if not ninjs_schema(v).errors(item, limit=1):
+            return v
+    return None

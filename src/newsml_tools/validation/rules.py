@@ -43,8 +43,16 @@ _RULES = [
     ),
     Rule(
         "JS001",
+        W,
+        "no JSON object repeats a key (RFC 8259: parsers disagree on which value counts; "
+        "the last one is validated)",
+        JSON_KINDS,
+    ),
+    Rule(
+        "JS002",
         E,
-        "no JSON object repeats a key (RFC 8259: parsers disagree on which value counts)",
+        "strings are valid Unicode: no lone surrogate escapes such as \\ud800 "
+        "(RFC 8259 §8.2, I-JSON RFC 7493)",
         JSON_KINDS,
     ),
     # NewsML-G2
@@ -117,7 +125,9 @@ _RULES = [
     Rule(
         "NJ002",
         INFO,
-        "ninjs version could not be determined; validated against the latest schema (3.1)",
+        "ninjs version could not be determined; validated against the latest schema (3.1), "
+        "or, for an item in 1.x/2.x style (no camelCase names) that 3.1 rejects, the newest "
+        "older version it is valid under (then a warning)",
         ("ninjs",),
     ),
     Rule(

@@ -229,3 +229,16 @@ def _doctype_at(text: str, i: int) -> Doctype:
         if re.search(r"%[A-Za-z_:][\w.\-:]*;", subset):
             entities = True
     return Doctype(line, col, name, external, entities)
+
+
+def lacks_markup(raw: bytes, mark: bytes, start: int = 1) -> bool:
+    """``raw.find(b"<" + mark, start - 1) < 0`` through single-byte searches (memchr):
+    several times cheaper while ``mark`` (``!`` or ``?``) is rare in the text."""
+    i = raw.find(mark, start)
+    for _ in range(8):
+        if i < 0:
+            return True
+        if raw[i - 1] == 0x3C:  # "<"
+            return False
+        i = raw.find(mark, i + 1)
+    return i < 0 or raw.find(b"<" + mark, i - 1) < 0

@@ -17,7 +17,7 @@ from newsml_tools.findings import Finding, Severity
 from newsml_tools.validation.detect import ITEM_NAMES
 from newsml_tools.validation.iptc_catalog import IPTC_CATALOG_ALIASES, IPTC_CATALOG_HREF
 from newsml_tools.validation.rules import RULES
-from newsml_tools.validation.safety import ascii_readable, scan_prolog
+from newsml_tools.validation.safety import ascii_readable, lacks_markup, scan_prolog
 from newsml_tools.validation.xsd import (
     NAR_NS,
     NITF_NS,
@@ -70,8 +70,21 @@ class _Sink:
         self.item_lines: list[int] = []
         self.item_ids: list[str | None] = []
         self.items_end: int | None = None
+        # the feed's item elements (their XPaths, computed when a finding has a path)
+        self.item_els: list[etree._Element] = []
+        self._item_paths: list[str] | None = None
         # the input, when its tree was parsed without whitespace-only text nodes
         self.blankless: bytes | None = None
+
+    def item_for_path(self, path: str) -> str | None:
+        """The guid of the item whose element the XPath ``path`` (libxml2's, as in schema
+        errors: ``/*/*[2]/*[1]``) lies in; exact even when items share a line."""
+        if self._item_paths is None:
+            self._item_paths = [it.getroottree().getpath(it) for it in self.item_els]
+        for p, guid in zip(self._item_paths, self.item_ids, strict=False):
+            if path == p or path.startswith(p + "/"):
+                return guid
+        return None
 
     def item_for_line(self, line: int | None) -> str | None:
         if line is None or not self.item_lines:
@@ -94,8 +107,11 @@ class _Sink:
         item: str | None = None,
     ) -> None:
         sev = severity or RULES[rule].severity
-        if item is None:
-            item = self.item_for_line(line)
+        if item is None and self.item_lines:
+            if path and self.item_els and path.startswith("/"):
+                item = self.item_for_path(path)
+            else:
+                item = self.item_for_line(line)
         self.findings.append(
             Finding(self.filename, line, column, path, rule, sev, message, hint, item)
         )
@@ -311,12 +327,15 @@ def validate_newsml(
     prevalidated: str | None = None,
     rules: bool = True,
     root_tag: str | None = None,
+    plain: bool = False,
 ) -> None:
     """``prevalidated``: the schema key the document was already found valid against;
-    ``root_tag``: ``root.tag`` when the caller has it already."""
+    ``root_tag``: ``root.tag`` when the caller has it already; ``plain``: ``raw`` is known
+    to hold no comment, CDATA, DOCTYPE or processing instruction (see core._plain_markup)."""
     rtag = root.tag if root_tag is None else root_tag
     items, item_set = _items_of(root, rtag)
     if rtag == NEWS_MESSAGE:
+        sink.item_els = items
         for it in items:
             sink.item_lines.append(it.sourceline or 0)
             sink.item_ids.append(it.get("guid"))
@@ -348,8 +367,10 @@ def validate_newsml(
     if not rules:
         return
     # the byte scan reads ASCII markup: not for UTF-7/16/32 documents (the tree walk is)
-    fast = (_FastScan(raw, rtag != NEWS_MESSAGE)
-            if raw is not None and ascii_readable(raw) else None)
+    # (and only for single-item documents: NG001 is per item, the scan sees the whole)
+    fast = (_FastScan(raw, items[0], plain)
+            if raw is not None and len(items) == 1 and rtag != NEWS_MESSAGE
+            and ascii_readable(raw) else None)
     for it in items:
         _item_rules(it, sink, fast)
     if (
@@ -364,11 +385,17 @@ def _xhtml_note(root: etree._Element, sink: _Sink) -> None:
     for el in root.iter(f"{{{NAR_NS}}}inlineXML"):
         for child in el:
             if isinstance(child.tag, str) and child.tag.startswith(f"{{{XHTML_NS}}}"):
+                item = None
+                if sink.item_els:  # a feed: the item the element is in (not by line)
+                    for anc in el.iterancestors(*ITEM_TAGS):
+                        item = anc.get("guid")
+                        break
                 sink.add(
                     "NG009",
                     "inline XHTML is not schema-checked (no XHTML schema is "
                     "vendored); only its well-formedness was checked",
                     line=child.sourceline,
+                    item=item,
                 )
                 return
 
@@ -384,84 +411,84 @@ _QCODE_NAMES = (
     b"confirmationstatus",
     b"pubconstraint",
 )
-# starts with the literal "=" (fast search); the look-behinds check the attribute name
+# The whole value of every QCode attribute (group 1: "…", group 2: '…'); starts with the
+# literal "=" (fast search), the look-behinds check the attribute name. Groups 3 and 4: an
+# "=" with whitespace before or after it, which the look-behinds would not see through.
 _B_QATTR = re.compile(
-    b"=(?:" + b"|".join(b"(?<=" + n + b"=)" for n in _QCODE_NAMES) + rb")[\"']\s*([^\"':\s/]+):"
+    b"=(?:(?:" + b"|".join(b"(?<=" + n + b"=)" for n in _QCODE_NAMES) + b")"
+    + rb"(?:\"([^\"]*)\"|'([^']*)')|(?<=([ \t\r\n])=)|([ \t\r\n]))"
 )
-_B_QLIST = re.compile(rb"=(?<=pubconstraint=)[\"']([^\"']*)")
-_B_CATREF = re.compile(rb"catalogRef\b[^>]*?\shref\s*=\s*[\"']([^\"']*)")
-_B_SCHEME = re.compile(rb"scheme\b[^>]*?\salias\s*=\s*[\"']([^\"']*)")
+_IPTC_ALIASES_B = frozenset(a.encode() for a in IPTC_CATALOG_ALIASES)
+_T_CATALOGREF = f"{{{NAR_NS}}}catalogRef"
+_T_CATALOG = f"{{{NAR_NS}}}catalog"
+
+_iptc_hrefs: dict[str, bool] = {}
 
 
-def _without_inline_content(raw: bytes) -> bytes:
-    """The bytes minus the span from the first <inlineXML to the last </inlineXML> (inline
-    bodies carry no NewsML-G2 QCodes); the whole input when that span is not clear-cut."""
-    i = raw.find(b"inlineXML")
-    if i <= 0:
-        return raw
-    j = raw.rfind(b"inlineXML")
-    start = raw.rfind(b"<", 0, i)
-    if j <= i or start < 0 or not _B_OPEN_TAG.fullmatch(raw, start, i):
-        return raw
-    if raw[j - 2 : j] != b"</" and not _B_CLOSE_TAG.fullmatch(raw, raw.rfind(b"<", 0, j), j):
-        return raw
-    return raw[:start] + raw[j:]
-
-
-_B_OPEN_TAG = re.compile(rb"<(?:[\w.\-]+:)?")
-_B_CLOSE_TAG = re.compile(rb"</(?:[\w.\-]+:)?")
-
-
-_iptc_hrefs: dict[bytes, bool] = {}
-
-
-def _is_iptc_href(href: bytes) -> bool:
-    """IPTC_CATALOG_HREF on the decoded value, cached (the same few hrefs everywhere)."""
+def _is_iptc_href(href: str) -> bool:
+    """IPTC_CATALOG_HREF on the value, cached (the same few hrefs everywhere)."""
     hit = _iptc_hrefs.get(href)
     if hit is None:
-        hit = bool(IPTC_CATALOG_HREF.match(href.strip().decode("utf-8", "replace")))
+        hit = bool(IPTC_CATALOG_HREF.match(href.strip()))
         if len(_iptc_hrefs) < 1024:
             _iptc_hrefs[href] = hit
     return hit
 
 
+def _leading_catalogs(item: etree._Element) -> bool | None:
+    """What the item's leading catalogRef children say, read on the tree (exact, and only
+    a few elements): None when one names a catalog we cannot read offline (NG001 is off
+    for the item, as in the tree walk), else whether one is the IPTC catalog."""
+    iptc = False
+    for c in item:
+        t = c.tag
+        if t == _T_CATALOGREF:
+            if not _is_iptc_href(c.get("href") or ""):
+                return None
+            iptc = True
+        elif t != _T_CATALOG and isinstance(t, str):
+            break
+    return iptc
+
+
+def _qcodes_ok(raw: bytes, item: etree._Element, plain: bool = False) -> bool:
+    """Whether a scan of the bytes proves that NG001 has nothing to report for the single
+    item ``item`` (the document's root); False when it cannot (the exact tree walk decides
+    then). Never less strict than the tree walk: it reads every QCode attribute value of
+    the document (more than the tree walk: comments, inline content, other namespaces),
+    counts only the catalogs the tree shows and is inconclusive whatever it cannot read
+    exactly (prefixes beyond the IPTC catalog's, references, whitespace around "=")."""
+    iptc = _leading_catalogs(item)
+    if iptc is None:
+        return True
+    if not plain and not lacks_markup(raw, b"!", 1):
+        return False  # a DOCTYPE might default attributes
+    found = _B_QATTR.findall(raw)
+    if not found:
+        return True
+    values = []
+    for dq, sq, before, after in found:
+        if before or after:
+            return False
+        values.append(dq or sq)
+    joined = b" ".join(values)
+    if b"&" in joined or not joined.isascii():
+        return False  # references or non-ASCII whitespace: the tree's split() decides
+    known = _IPTC_ALIASES_B if iptc else frozenset()
+    # a prefix no catalog of the item declares: the tree walk decides (it also reads the
+    # item's <scheme alias> declarations, which only add to what is declared)
+    return all(q.partition(b":")[0] in known for q in joined.split() if b":" in q)
+
+
 class _FastScan:
-    """Regex scans of the raw bytes that prove the common case (nothing to report) without
-    walking the tree; a rule falls back to the exact tree walk only when a scan is
-    inconclusive. Over-matching (comments, other namespaces) only costs the slow path."""
+    """Scans that prove the common case (nothing to report) without walking the tree; a
+    rule falls back to the exact tree walk only when a scan is inconclusive. Only for a
+    single-item document (NG001 is per item; the scan sees the whole document)."""
 
     __slots__ = ("qcodes_ok",)
 
-    def __init__(self, raw: bytes, single_item: bool = True) -> None:
-        raw = _without_inline_content(raw)
-        iptc = False  # the IPTC catalog's aliases are declared
-        ok = True
-        for m in _B_CATREF.finditer(raw):
-            if _is_iptc_href(m.group(1)):
-                iptc = True
-            elif single_item:
-                # a catalog we cannot read offline disables NG001 for its item, which in
-                # a single-item document is the whole document
-                self.qcodes_ok = True
-                return
-            else:
-                ok = False  # newsMessage: the exact per-item walk decides
-        if not ok:
-            self.qcodes_ok = False
-            return
-        prefixes = set(_B_QATTR.findall(raw))
-        if b"pubconstraint" in raw:
-            for lst in _B_QLIST.findall(raw):
-                prefixes.update(q.partition(b":")[0] for q in lst.split() if b":" in q)
-        schemes: set[str] | tuple[()] = ()
-        if b"scheme" in raw:
-            schemes = {a.decode("utf-8", "replace") for a in _B_SCHEME.findall(raw)}
-        for p in prefixes:
-            d = p.decode("utf-8", "replace")
-            if d not in schemes and not (iptc and d in IPTC_CATALOG_ALIASES):
-                self.qcodes_ok = False
-                return
-        self.qcodes_ok = True
+    def __init__(self, raw: bytes, item: etree._Element, plain: bool = False) -> None:
+        self.qcodes_ok = _qcodes_ok(raw, item, plain)
 
 
 def _text(el: etree._Element | None) -> str:
