@@ -168,3 +168,30 @@ def test_resume_with_fewer_formats_removes_what_the_previous_run_wrote(tmp_path)
     res = CliRunner().invoke(main, [*run, "--to", "jsonld"])
     assert res.exit_code == 0, res.output
     assert (dest / "0.newsml.xml").exists() and (dest / "0.jsonld").exists()
+
+
+def test_resume_of_a_date_now_run_skips_what_it_finished(tmp_path):
+    """--date now is the clock's time, different on every run: --resume still recognises
+    the earlier run's work (its outputs keep their own time)."""
+    from click.testing import CliRunner
+
+    from newsml_tools.cli import main
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(3):
+        (src / f"{i}.txt").write_text(article(i), encoding="utf-8")
+    dest = tmp_path / "out"
+    run = ["batch", str(src), "-o", str(dest), "-j", "1", "--quiet", "--date", "now"]
+    assert CliRunner().invoke(main, run).exit_code == 0
+    before = (dest / "0.jsonld").read_bytes()
+    time.sleep(1.1)  # a later "now"
+    res = CliRunner().invoke(main, [*run, "--resume"])
+    assert res.exit_code == 0, res.output
+    report = [json.loads(line) for line in (dest / "batch-report.jsonl").read_text().splitlines()]
+    assert [r["status"] for r in report] == ["skipped"] * 3
+    assert (dest / "0.jsonld").read_bytes() == before
+    # a fixed --date is an option like any other: changing it converts again
+    res = CliRunner().invoke(main, [*run[:-1], "2024-01-01", "--resume"])
+    report = [json.loads(line) for line in (dest / "batch-report.jsonl").read_text().splitlines()]
+    assert [r["status"] for r in report] == ["ok"] * 3

@@ -12,6 +12,7 @@ run (Ctrl-C, SIGTERM) publishes the records finished so far and raises BatchInte
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import hashlib
 import heapq
@@ -86,6 +87,7 @@ class BatchConfig:
     convert: ConvertFn = default_convert
     suffixes: dict[str, str] | None = None  # default: newsml_tools.convert.OUTPUT_SUFFIX
     count_total: bool = False  # pre-count inputs (for a progress ETA) where cheap
+    date_now: bool = False  # options.date came from --date now (see options_key)
 
 
 @dataclass
@@ -116,10 +118,15 @@ class BatchResult:
 Progress = Callable[[dict[str, Any], int, "int | None"], None]
 
 
-def options_key(options: Any) -> str:
+def options_key(options: Any, date_now: bool = False) -> str:
+    """What --resume compares. With ``--date now`` the date is the word "now", not the
+    clock's value: resuming that run must not convert everything again (each output keeps
+    the time of the run that wrote it)."""
     from newsml_tools import __version__
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if date_now:
+        options = dataclasses.replace(options, date="now")
     blob = f"{__version__}\n{options!r}\nSOURCE_DATE_EPOCH={epoch}"
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
@@ -367,7 +374,8 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
 
     assert config.suffixes is not None
     ctx = WorkContext(options=config.options, formats=tuple(config.options.formats),
-                      suffixes=config.suffixes, options_key=options_key(config.options),
+                      suffixes=config.suffixes,
+                      options_key=options_key(config.options, config.date_now),
                       dest=None if zip_dest else dest, convert=config.convert,
                       max_member_bytes=config.max_member_bytes,
                       env=tuple((k, os.environ.get(k)) for k in CONVERTER_ENV),

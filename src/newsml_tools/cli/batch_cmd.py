@@ -99,6 +99,7 @@ def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
         resume=resume, report=report, engine=engine, scheduler=scheduler,
         include=include or ("*.txt",), exclude=exclude, max_member_bytes=max_member_bytes,
         max_total_bytes=max_total_bytes, chunk_size=chunk_size,
+        date_now=bool(click.get_current_context().meta.get("newsml.date_now")),
     )
     if resume and dest.lower().endswith(".zip"):
         click.echo("newsml: note: a .zip DEST is written in one go, so --resume converts "

@@ -48,6 +48,7 @@ def _parse_date_option(ctx: click.Context, param: click.Parameter, value: str | 
     if value is None:
         return None
     if value.strip().lower() == "now":  # wall-clock time only when asked for
+        ctx.meta["newsml.date_now"] = True  # (batch: the same "now" for --resume)
         return datetime.now(timezone.utc).replace(microsecond=0)
     from newsml_tools.convert import DateError, parse_date
 
