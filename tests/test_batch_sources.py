@@ -260,3 +260,16 @@ def test_appledouble_files_are_never_inputs(tmp_path):
     archive = _zip(tmp_path / "mac.zip", [("a.txt", b"A"), ("__MACOSX/._a.txt", b"\0\5\26\7"),
                                           ("sub/._b.txt", b"\0\5\26\7")])
     assert [i.id for i in iter_zip(str(archive), ALL, Limits())] == ["a.txt"]
+
+
+def test_include_globs_ignore_case() -> None:
+    """STORY.TXT from a Windows-era archive is a *.txt article (as for `newsml validate`);
+    --exclude stays exact."""
+    from newsml_tools.batch.sources import SourceFilter
+
+    default = SourceFilter()
+    assert default.wanted("a/STORY.TXT") and default.wanted("a/b.Txt")
+    assert not default.wanted("a/b.xml")
+    custom = SourceFilter(("wire/*.TXT",), ("*DRAFT*",))
+    assert custom.wanted("wire/a.txt") and not custom.wanted("other/a.txt")
+    assert not custom.wanted("wire/DRAFT-1.txt") and custom.wanted("wire/draft-1.txt")

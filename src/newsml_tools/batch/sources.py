@@ -67,10 +67,16 @@ class InputItem:
 class SourceFilter:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    _include_folded: tuple[str, ...] = field(init=False, repr=False, compare=False, default=())
 
     def wanted(self, rel: str) -> bool:
-        return (_matches(rel, self.include) and not _matches(rel, self.exclude)
+        # include globs ignore case, as `newsml validate`'s do: STORY.TXT is a *.txt
+        # article (archives from Windows and old newsroom systems are full of them)
+        return (_matches(rel.lower(), self._include_folded) and not _matches(rel, self.exclude)
                 and not _matches(rel, ALWAYS_EXCLUDE))
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_include_folded", tuple(p.lower() for p in self.include))
 
 
 @dataclass(frozen=True, slots=True)

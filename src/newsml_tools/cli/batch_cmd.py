@@ -58,7 +58,8 @@ def _default_jobs() -> int:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address (with --engine dask) [default: a LocalCluster].")
 @click.option("--include", multiple=True, metavar="GLOB",
-              help="Inputs to take from folders and archives (repeatable) [default: *.txt].")
+              help="Inputs to take from folders and archives, ignoring case (repeatable) "
+                   "[default: *.txt].")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Inputs to leave out (repeatable).")
 @click.option("--max-member-bytes", type=ByteSize(), default="16M", show_default=True,
               help="Largest input (file, archive member, JSON line) read.")
