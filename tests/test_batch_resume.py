@@ -195,3 +195,46 @@ def test_resume_of_a_date_now_run_skips_what_it_finished(tmp_path):
     res = CliRunner().invoke(main, [*run[:-1], "2024-01-01", "--resume"])
     report = [json.loads(line) for line in (dest / "batch-report.jsonl").read_text().splitlines()]
     assert [r["status"] for r in report] == ["ok"] * 3
+
+
+def test_a_full_disk_under_the_journal_still_publishes_the_records_so_far(tmp_path,
+                                                                           monkeypatch):
+    """DEST's disk fills up: the run stops with exit 2 and a message naming the failure,
+    the report (on another disk) holds the inputs finished before, no temp file is left,
+    and --resume later completes it."""
+    import errno
+
+    from click.testing import CliRunner
+
+    from newsml_tools.batch import manifest as manifest_mod
+    from newsml_tools.cli import main
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(12):
+        (src / f"{i:02d}.txt").write_text(article(i), encoding="utf-8")
+    dest, report = tmp_path / "out", tmp_path / "elsewhere" / "report.jsonl"
+    real_append = manifest_mod.Manifest.append_line
+    calls = {"n": 0}
+
+    def append_line(self, line):
+        calls["n"] += 1
+        if calls["n"] > 5:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_append(self, line)
+
+    monkeypatch.setattr(manifest_mod.Manifest, "append_line", append_line)
+    run = ["batch", str(src), "-o", str(dest), "-j", "1", "--quiet", "--chunk-size", "2",
+           "--report", str(report)]
+    res = CliRunner().invoke(main, run)
+    assert res.exit_code == 2, res.output
+    assert "No space left on device" in res.output and "--resume" in res.output
+    records = [json.loads(line) for line in report.read_text().splitlines()]
+    assert 5 <= len(records) < 12
+    assert not list(tmp_path.rglob(".newsml-tmp-*"))
+
+    monkeypatch.setattr(manifest_mod.Manifest, "append_line", real_append)
+    res = CliRunner().invoke(main, [*run, "--resume"])
+    assert res.exit_code == 0, res.output
+    records = [json.loads(line) for line in report.read_text().splitlines()]
+    assert sorted(r["id"] for r in records) == [f"{i:02d}.txt" for i in range(12)]

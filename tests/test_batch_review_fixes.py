@@ -446,3 +446,58 @@ def test_jsonl_bool_id_and_lone_surrogates(tmp_path):
     assert items[6].error is None and items[6].stem == "f/x_"  # the id is kept, escaped
     _result, report = run([feed], tmp_path / "out")
     assert report[6]["status"] == "ok" and report[6]["id"] == "x\ud800"
+
+
+# ---- second review round ------------------------------------------------------------
+
+def test_report_naming_an_article_of_a_source_folder_is_refused(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "story1.txt").write_text(TEXT)
+    with pytest.raises(BatchError, match="would replace an article"):
+        run([src], tmp_path / "out", report=str(src / "story1.txt"))
+    assert (src / "story1.txt").read_text() == TEXT
+    # a report in the folder that is not an input is fine (and not taken as one)
+    _result, recs = run([src], tmp_path / "out", report=str(src / "report.jsonl"))
+    assert [r["id"] for r in recs] == ["story1.txt"]
+
+
+def test_zip_dest_that_is_a_source_is_refused(tmp_path):
+    archive = tmp_path / "same.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("a.txt", TEXT)
+    before = archive.read_bytes()
+    with pytest.raises(BatchError, match="also a SOURCE"):
+        run([archive], archive)
+    assert archive.read_bytes() == before
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_an_empty_tar_is_empty_not_corrupt(tmp_path, compress):
+    data = tar_bytes([])
+    path = tmp_path / ("e.tar.gz" if compress else "e.tar")
+    path.write_bytes(gzip.compress(data) if compress else data)
+    assert list(iter_tar(str(path), ALL, Limits())) == []
+    result, recs = run([path], tmp_path / "out")
+    assert recs == [] and result.exit_code == 0
+
+
+def test_a_gzip_crc_error_is_reported(tmp_path):
+    """tarfile's stream mode never checks the gzip trailer: a flipped byte inside an
+    article went through silently."""
+    raw = bytearray(gzip.compress(tar_bytes([("a.txt", BODY), ("b.txt", BODY)]),
+                                  compresslevel=0))
+    raw[raw.index(b"council")] = ord("X")
+    path = tmp_path / "crc.tar.gz"
+    path.write_bytes(bytes(raw))
+    result, recs = run([path], tmp_path / "out")
+    assert recs[-1]["id"] == "crc.tar.gz!" and "gzip stream is corrupt" in recs[-1]["error"]
+    assert result.exit_code == 2
+
+
+def test_windows_device_names_all_get_an_underscore():
+    from newsml_tools.batch.sources import _safe_file_name
+
+    for name in ("COM¹", "lpt³", "CONIN$", "conout$.txt", "COM0", "LPT9"):
+        assert _safe_file_name(name).split(".")[0].endswith("_"), name
+    assert _safe_file_name("COMPUTE") == "COMPUTE"

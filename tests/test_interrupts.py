@@ -37,18 +37,31 @@ def test_an_ignored_signal_stays_ignored():
         signal.signal(signal.SIGHUP, old)
 
 
-def test_worker_gets_back_the_default_termination():
-    """A forked worker inherits the raising handler; it must die on SIGTERM instead (a
-    broken process pool is torn down with SIGTERM and joined)."""
+def test_worker_dies_of_sigterm_leaving_no_temp_file(tmp_path):
+    """A forked worker inherits the raising handler; it must die of SIGTERM instead (a
+    broken process pool is torn down with SIGTERM and joined), and a write in progress
+    must not leave its temp file behind (a process group stopped by `timeout`)."""
+    import newsml_tools.atomic as atomic
+
+    ready_r, ready_w = os.pipe()
     with terminate_as_interrupt():
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child
+            os.close(ready_r)
             worker_signals()
-            ok = (signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
-                  and signal.getsignal(signal.SIGINT) is signal.SIG_IGN)
-            os._exit(0 if ok else 1)
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+            _fd, tmp = atomic._open_temp(str(tmp_path))  # a write in progress
+            atomic._current = tmp
+            os.write(ready_w, b"x")
+            time.sleep(30)  # the signal ends this
+            os._exit(3)
+        os.close(ready_w)
+        assert os.read(ready_r, 1) == b"x"
+        assert list(tmp_path.glob(".newsml-tmp-*"))
+        os.kill(pid, signal.SIGTERM)
         _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM
+    assert not list(tmp_path.glob(".newsml-tmp-*"))
 
 
 def _catches(pid: int, signum: int) -> bool:

@@ -47,15 +47,29 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, fsync: bool = Fal
     return Path(path)
 
 
+_current: str | None = None  # the temp file being written now (see discard_current_temp)
+
+
+def discard_current_temp() -> None:
+    """Remove the temp file a write in progress has open: for a signal handler about to
+    end the process (a worker told to stop mid-write leaves nothing behind)."""
+    tmp = _current
+    if tmp is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
 def write_file_atomic(path: str, data: bytes, *, fsync: bool = False) -> None:
     """``write_atomic`` on a plain ``str`` path, with no ``Path`` objects: the form a batch
     calls tens of thousands of times."""
+    global _current
     folder = os.path.dirname(path) or "."
     try:
         fd, tmp = _open_temp(folder)
     except FileNotFoundError:  # only now pay for creating the folders
         os.makedirs(folder, exist_ok=True)
         fd, tmp = _open_temp(folder)
+    _current = tmp
     try:
         try:
             view = memoryview(data)
@@ -70,3 +84,5 @@ def write_file_atomic(path: str, data: bytes, *, fsync: bool = False) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    finally:
+        _current = None

@@ -4,13 +4,15 @@ CI runners, ``timeout``, container stops and closed terminals send SIGTERM or SI
 default action kills the process on the spot: temp files left behind, no report, workers
 left to the kernel. Raised as an exception in the main thread instead, they run the same
 cleanup as Ctrl-C and exit with the shell's code for the signal (128 + its number).
-Worker processes leave Ctrl-C to the parent (it owns the shutdown) and keep the default,
-fatal SIGTERM: a broken pool is torn down with SIGTERM, which must not be ignored.
+Worker processes leave Ctrl-C to the parent (it owns the shutdown) and still die of
+SIGTERM (a broken pool is torn down with it, so it must not be ignored), after removing the
+temp file of a write in progress.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -62,12 +64,20 @@ def terminate_as_interrupt() -> Iterator[None]:
 
 
 def worker_signals() -> None:
-    """In a forked worker: ignore Ctrl-C (the parent stops the pool), and put back the
-    default SIGTERM/SIGHUP inherited as ``_raise`` (an exception inside a task would be
-    shipped back as that task's result)."""
+    """In a forked worker: ignore Ctrl-C (the parent stops the pool); SIGTERM/SIGHUP end
+    the worker as by default, after removing the temp file of a write in progress (an
+    exception, like ``_raise``, would be shipped back as the task's result instead)."""
     with contextlib.suppress(ValueError, OSError):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in _CAUGHT:
         with contextlib.suppress(ValueError, OSError):
-            if signal.getsignal(signum) is _raise:
-                signal.signal(signum, signal.SIG_DFL)
+            if signal.getsignal(signum) in (_raise, signal.SIG_DFL):
+                signal.signal(signum, _die_cleanly)
+
+
+def _die_cleanly(signum: int, _frame: FrameType | None) -> None:
+    from newsml_tools.atomic import discard_current_temp
+
+    discard_current_temp()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)  # the default action: the process ends by this signal

@@ -98,6 +98,10 @@ Interruption
     published with the records of the inputs finished so far (a ``.zip`` DEST is all or
     nothing: no zip and no report). ``--resume`` then does the rest and rewrites the
     report with one record per input. A ``kill -9`` leaves no report; ``--resume`` too.
+    Workers stopped by SIGTERM themselves (``timeout`` signals the whole process group)
+    remove the temp file of a write in progress first. When the journal or the report
+    cannot be written (a full disk), the run stops the same way (``BatchWriteError``,
+    exit 2) and publishes the records so far if the report's disk allows.
 Archive safety
     Members with absolute paths or ``..`` are refused (``error`` record naming the
     member; nothing is written outside DEST). ``--max-member-bytes`` (16 MiB) caps every
@@ -133,6 +137,7 @@ from newsml_tools.batch.runner import (
     BatchError,
     BatchInterrupted,
     BatchResult,
+    BatchWriteError,
     default_report_path,
     run_batch,
 )
@@ -145,6 +150,7 @@ __all__ = [
     "BatchError",
     "BatchInterrupted",
     "BatchResult",
+    "BatchWriteError",
     "EngineError",
     "SourceError",
     "default_report_path",

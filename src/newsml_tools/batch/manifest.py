@@ -13,6 +13,7 @@ run's lines only, so it never grows across runs.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -88,8 +89,11 @@ class Manifest:
 
     def close(self) -> None:
         if not self._fh.closed:
-            self.sync(force=True)
-            self._fh.close()
+            try:
+                self.sync(force=True)
+            finally:
+                with contextlib.suppress(OSError):  # a full disk: what was flushed stays
+                    self._fh.close()
 
     def compact(self) -> None:
         """Keep only this run's lines (one per input); atomic, streaming."""

@@ -59,6 +59,17 @@ class BatchError(Exception):
     """The batch cannot start (usage error): exit code 2."""
 
 
+class BatchWriteError(Exception):
+    """Writing the journal or the report failed (a full disk): the run stopped. The
+    records of the inputs finished before are in the report when it could be published."""
+
+    def __init__(self, result: BatchResult, cause: OSError, published: bool) -> None:
+        where = f" {cause.filename}" if getattr(cause, "filename", None) else ""
+        super().__init__(f"cannot write{where}: {cause.strerror or cause}")
+        self.result = result
+        self.published = published
+
+
 class BatchInterrupted(KeyboardInterrupt):
     """Ctrl-C or a termination signal stopped the run. The records of the inputs finished
     before it are in the report (``result``); ``--resume`` finishes the rest."""
@@ -327,6 +338,7 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
     zip_dest = _is_zip_dest(config.dest)
     dest = os.path.abspath(config.dest)
     report_path = os.path.abspath(config.report or default_report_path(config.dest))
+    _check_dest(dest, config)
     lock_path = _zip_lock_path(dest) if zip_dest else os.path.join(dest, LOCK_NAME)
     # BatchError now, not after the whole run (and before DEST is created)
     _check_report_path(report_path, dest, zip_dest, lock_path, config)
@@ -394,6 +406,8 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
     zf = zipfile.ZipFile(zip_tmp, "w", zipfile.ZIP_DEFLATED) if zip_dest else None
     done = 0
     interrupted: KeyboardInterrupt | None = None
+    failed: OSError | None = None
+    published = False
     try:
         with os.fdopen(rfd, "wb") as report_fh:
             try:
@@ -410,6 +424,11 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
                     raise  # a .zip DEST is all or nothing: no outputs, so no report
                 interrupted = exc
                 stream.close()  # the pool finishes its tasks; their records are dropped
+            except OSError as exc:  # the journal (or the report) cannot be written
+                if zf is not None or failed is not None:
+                    raise
+                failed = exc  # stop, and still publish the records so far if possible
+                stream.close()
             report_fh.flush()
             os.fsync(report_fh.fileno())
         if zf is not None:
@@ -421,8 +440,13 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
             _sync_filesystem(dest)  # outputs durable before the report claims them
         _publish_mode(report_tmp)
         os.replace(report_tmp, report_path)
-        if manifest is not None and interrupted is None:
+        published = True
+        if manifest is not None and interrupted is None and failed is None:
             manifest.compact()  # (an interrupted run keeps the older lines for --resume)
+    except OSError:
+        if failed is None:
+            raise
+        # the records so far could not be published either: the first failure is the news
     finally:
         # every step runs even if an earlier one fails (a full disk fails zf.close too)
         _all_steps(
@@ -437,6 +461,8 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
     result.wall = time.perf_counter() - t0
     if interrupted is not None:
         raise BatchInterrupted(result, interrupted) from interrupted
+    if failed is not None:
+        raise BatchWriteError(result, failed, published) from failed
     return result
 
 
@@ -549,8 +575,39 @@ def _check_report_path(report_path: str, dest: str, zip_dest: bool, lock_path: s
     if own:
         raise BatchError(f"the report {report_path} would replace one of newsml's own files "
                          "or an article output in DEST; give --report another name")
-    if any(real == os.path.realpath(src) for src in config.sources):
-        raise BatchError(f"the report {report_path} would replace a SOURCE")
+    filt = SourceFilter(tuple(config.include), tuple(config.exclude))
+    for src in config.sources:
+        src_real = os.path.realpath(src)
+        if real == src_real:
+            raise BatchError(f"the report {report_path} would replace a SOURCE")
+        if (os.path.isdir(src_real) and os.path.commonpath([real, src_real]) == src_real
+                and filt.wanted(os.path.relpath(real, src_real).replace(os.sep, "/"))
+                and os.path.isfile(real) and not _is_report(real)):
+            raise BatchError(f"the report {report_path} would replace an article of the "
+                             f"SOURCE {src}; give --report another name")
+
+
+def _is_report(path: str) -> bool:
+    """Whether ``path`` is a report an earlier run wrote (its first line a record), not an
+    article that happens to match the SOURCE's --include."""
+    try:
+        with open(path, "rb") as fh:
+            first = json.loads(fh.readline() or b"null")
+    except (OSError, ValueError):
+        return False
+    return isinstance(first, dict) and {"id", "status"} <= first.keys()
+
+
+def _check_dest(dest: str, config: BatchConfig) -> None:
+    """A .zip DEST is written as DEST.tmp and renamed over DEST at the end: never over a
+    SOURCE archive (its articles would be gone). (A folder DEST may be a SOURCE folder.)"""
+    if not _is_zip_dest(dest):
+        return
+    real = os.path.realpath(dest)
+    for src in config.sources:
+        if real == os.path.realpath(src):
+            raise BatchError(f"DEST {dest} is also a SOURCE: its articles would be "
+                             "replaced by the outputs; give another DEST")
 
 
 def _check_report_writable(report_path: str) -> None:

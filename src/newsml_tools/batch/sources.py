@@ -14,6 +14,7 @@ them into report records like any other input.
 from __future__ import annotations
 
 import fnmatch
+import gzip
 import json
 import os
 import re
@@ -156,7 +157,8 @@ def output_stem(rel: str) -> str:
 # surrogates (a JSON ``\\ud800`` escape: not a character, cannot be encoded)
 _UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|\ud800-\udfff]')
 _WINDOWS_RESERVED = frozenset(
-    ["con", "prn", "aux", "nul"] + [f"{p}{i}" for p in ("com", "lpt") for i in range(1, 10)])
+    ["con", "prn", "aux", "nul", "conin$", "conout$"]
+    + [f"{p}{i}" for p in ("com", "lpt") for i in (*range(10), "¹", "²", "³")])
 MAX_NAME_BYTES = 200  # of a file name made from an id: room for "~<hash>" and a suffix (255)
 
 
@@ -372,12 +374,48 @@ def iter_tar(archive: str, filt: SourceFilter, limits: Limits) -> Iterator[Input
     inflated to skip a member too. Once the next member would go over it, the rest of the
     archive is not read (a last ``error`` item, ``unreadable``)."""
     name = Path(archive).name
+    gz = None
     try:
-        tf = tarfile.open(archive, mode="r|*")  # noqa: SIM115 - closed by the with below
+        with open(archive, "rb") as fh:
+            gzipped = fh.read(2) == b"\x1f\x8b"
+        if gzipped:
+            # gzip's own reader checks the CRC and length at the end of the stream
+            # (tarfile's stream mode never does): a corrupt .tar.gz cannot end quietly
+            gz = gzip.GzipFile(archive, "rb")
+            tf = tarfile.open(fileobj=gz, mode="r|")  # noqa: SIM115 - closed below
+        else:
+            tf = tarfile.open(archive, mode="r|*")  # noqa: SIM115 - closed below
     except (OSError, tarfile.TarError, EOFError, zlib_error()) as exc:
+        if gz is not None:
+            gz.close()
         yield InputItem(id=name, source=archive, error=f"unreadable tar archive: {exc}",
                         unreadable=True)
         return
+    try:
+        yield from _tar_members(tf, archive, name, filt, limits)
+        if gz is not None:
+            error = _gzip_trailer_error(gz)
+            if error:
+                yield InputItem(id=f"{name}!", source=archive, unreadable=True, error=error)
+    finally:
+        if gz is not None:
+            gz.close()
+
+
+def _gzip_trailer_error(gz: gzip.GzipFile) -> str | None:
+    """Read the gzip stream to its end (the padding after the tar's end marker): the CRC
+    and length check happens there. The message when they fail."""
+    try:
+        while gz.read(1 << 16):
+            pass
+    except (OSError, EOFError, zlib_error()) as exc:
+        return (f"the gzip stream is corrupt ({exc}): what was read from it may be damaged; "
+                "check the archive (gzip -t) and convert it again")
+    return None
+
+
+def _tar_members(tf: tarfile.TarFile, archive: str, name: str, filt: SourceFilter,
+                 limits: Limits) -> Iterator[InputItem]:
     total = 0
     with tf:
         stream = tf.fileobj = _TarStream(
@@ -392,6 +430,8 @@ def iter_tar(archive: str, filt: SourceFilter, limits: Limits) -> Iterator[Input
                 read = stream.tell() - tf.offset
                 if read == tarfile.BLOCKSIZE and stream.last == _ZERO_BLOCK:
                     return
+                if tf.offset == 0 and tf.firstmember is None and not stream.last:
+                    return  # an empty archive: tarfile.open itself read its end marker
                 problem = (f"damaged member header at byte {tf.offset}"
                            if read == tarfile.BLOCKSIZE else "no end-of-archive marker")
                 yield InputItem(id=f"{name}!", source=archive, unreadable=True,

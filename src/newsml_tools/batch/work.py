@@ -15,6 +15,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -135,10 +136,19 @@ def _folder_outside(run_id: str, dest: str, folder: str) -> bool:
     return os.path.commonpath([root, where]) != root
 
 
+_TILDE_HASH = re.compile(r"~[0-9a-f]{8,64}$")
+_TILDE_HASH_HEAD = re.compile(r"^~[0-9a-f]{8,64}")
+
+
+def _suffix_format(ctx: WorkContext, suffix: str) -> str | None:
+    return next((fmt for fmt, s in ctx.suffixes.items() if s == suffix), None)
+
+
 def _remove_stale(item: InputItem, ctx: WorkContext, keep: set[str]) -> None:
     """Outputs a previous run left for this input that this run does not produce: this
-    run's formats, and with --resume the other formats the journal says that run wrote
-    (``--to`` narrowed), if they are still what it wrote (a file edited since is kept)."""
+    run's formats, and with --resume what the journal says that run wrote under other
+    formats (``--to`` narrowed) or another name (a ``~<hash>`` a name clash added or took
+    away), if they are still what it wrote (a file edited since is kept)."""
     if ctx.dest is None or item.stem is None or _outside_dest(item, ctx):
         return
     for _fmt, name in _output_names(item, ctx):
@@ -148,11 +158,19 @@ def _remove_stale(item: InputItem, ctx: WorkContext, keep: set[str]) -> None:
     hashes = item.prior.get("output_sha256") if item.prior else None
     if not isinstance(hashes, dict):
         return
-    for fmt, suffix in ctx.suffixes.items():
-        # only the names this input's outputs can have, never a path read from the journal
-        name = item.stem + suffix
-        if fmt in ctx.formats or name in keep or name not in hashes:
+    # only names this input's outputs can have (its stem, with or without the "~<hash>"
+    # a name clash adds, and a known suffix), never any other path read from the journal
+    base = _TILDE_HASH.sub("", item.stem)
+    for name in hashes:
+        if name in keep or not isinstance(name, str) or not name.startswith(base):
             continue
+        tail = name[len(base):]
+        if tail.startswith("~"):
+            tail = _TILDE_HASH_HEAD.sub("", tail, count=1)
+        if tail not in ctx.suffixes.values():
+            continue
+        if name[: len(name) - len(tail)] == item.stem and _suffix_format(ctx, tail) in ctx.formats:
+            continue  # this run's own format: handled above
         path = os.path.join(ctx.dest, name)
         try:
             with open(path, "rb") as fh:

@@ -83,6 +83,7 @@ def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
         BatchConfig,
         BatchError,
         BatchInterrupted,
+        BatchWriteError,
         EngineError,
         SourceError,
         run_batch,
@@ -121,6 +122,15 @@ def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
 
     try:
         result = run_batch(config, progress=on_record)
+    except BatchWriteError as exc:
+        if bar is not None:
+            bar.close()
+        done = exc.result
+        click.echo(f"newsml: error: {exc}; stopped after {done.total:,} inputs", err=True)
+        if exc.published:
+            click.echo(f"newsml: their records are in {done.report}; free some space, then "
+                       "run the same command with --resume", err=True)
+        sys.exit(EXIT_USAGE)
     except (SourceError, BatchError, EngineError) as exc:
         if bar is not None:
             bar.close()
