@@ -501,3 +501,17 @@ def test_windows_device_names_all_get_an_underscore():
     for name in ("COM¹", "lpt³", "CONIN$", "conout$.txt", "COM0", "LPT9"):
         assert _safe_file_name(name).split(".")[0].endswith("_"), name
     assert _safe_file_name("COMPUTE") == "COMPUTE"
+
+
+def test_a_rename_on_resume_takes_the_old_outputs_along(tmp_path):
+    """"ABC" converted alone, then "abc" arrives first: ABC becomes ABC~<hash> and its old
+    ABC.* outputs go (they would clash with abc.* on a case-insensitive file system)."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "ABC", "text": TEXT}) + "\n")
+    run([feed], tmp_path / "out")
+    feed.write_text(json.dumps({"id": "abc", "text": TEXT}) + "\n"
+                    + json.dumps({"id": "ABC", "text": TEXT}) + "\n")
+    _result, recs = run([feed], tmp_path / "out", resume=True)
+    names = sorted(p.name for p in (tmp_path / "out" / "feed").iterdir())
+    assert sorted(out.rsplit("/", 1)[-1] for r in recs for out in r["outputs"]) == names
+    assert not [n for n in names if n.startswith("ABC.")]
