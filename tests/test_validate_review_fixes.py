@@ -183,6 +183,9 @@ _SUBJECTS = st.sampled_from([
     '<subject qcode="medtop:1"/><!-- <subject qcode="bogus:9"/> -->',
     '<subject qcode="medtop:1" type="cpnat:abstract"/>', '<subject type="bogus:x"/>',
     '<subject qcode="medtop:1\u00a0bogus:3"/>',
+    # look-alikes of a QCode attribute inside a value or text (second review)
+    '<subject literal="a?format=" qcode="bogus:4"/>', "<slugline>Tag type=\"</slugline>"
+    '<subject qcode="bogus:5"/>', "<subject literal='a type=\"' qcode=\"bogus:6\"/>",
 ])
 _CATALOGS = st.sampled_from([
     None, "", _SCHEME_CAT, f'<catalogRef href="{IPTC_CAT}"/>{_SCHEME_CAT}',

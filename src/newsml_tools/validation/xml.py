@@ -412,12 +412,14 @@ _QCODE_NAMES = (
     b"pubconstraint",
 )
 # The whole value of every QCode attribute (group 1: "…", group 2: '…'); starts with the
-# literal "=" (fast search), the look-behinds check the attribute name. Groups 3 and 4: an
+# literal "=" (fast search), the look-behinds check the attribute name and the space
+# before it (a name follows whitespace: "?format=" in a URL is no attribute). Groups 3 and 4: an
 # "=" with whitespace before or after it, which the look-behinds would not see through.
 _B_QATTR = re.compile(
-    b"=(?:(?:" + b"|".join(b"(?<=" + n + b"=)" for n in _QCODE_NAMES) + b")"
+    b"=(?:(?:" + b"|".join(rb"(?<=[ \t\r\n]" + n + b"=)" for n in _QCODE_NAMES) + b")"
     + rb"(?:\"([^\"]*)\"|'([^']*)')|(?<=([ \t\r\n])=)|([ \t\r\n]))"
 )
+_NOT_IN_QCODES = (b"=", b"<", b">", b'"', b"'")
 _IPTC_ALIASES_B = frozenset(a.encode() for a in IPTC_CATALOG_ALIASES)
 _T_CATALOGREF = f"{{{NAR_NS}}}catalogRef"
 _T_CATALOG = f"{{{NAR_NS}}}catalog"
@@ -470,7 +472,12 @@ def _qcodes_ok(raw: bytes, item: etree._Element, plain: bool = False) -> bool:
     for dq, sq, before, after in found:
         if before or after:
             return False
-        values.append(dq or sq)
+        value = dq or sq
+        if any(c in value for c in _NOT_IN_QCODES):
+            # no QCode holds these: the "value" ran from a look-alike inside text or
+            # another attribute ('…?format="', 'Tag type="') to a real attribute's quote
+            return False
+        values.append(value)
     joined = b" ".join(values)
     if b"&" in joined or not joined.isascii():
         return False  # references or non-ASCII whitespace: the tree's split() decides
