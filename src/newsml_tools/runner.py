@@ -211,6 +211,8 @@ def _glob(pattern: str) -> list[str]:
     parts = norm.split(sep)
     if "**" not in parts:
         return glob.glob(pattern)
+    # "a//b" is "a/b" to glob (a leading "" is the root, a trailing one "folders only")
+    parts = [p for k, p in enumerate(parts) if p or k in (0, len(parts) - 1)]
     if len(parts) > 1 and parts[-1] == "":  # "a/**/": folders only, named with the "/"
         found = _glob(sep.join(parts[:-1]))
         return [d if d.endswith(sep) else d + sep for d in found if os.path.isdir(d)]
@@ -278,7 +280,9 @@ def _rest_regex(parts: list[str]) -> str:
 
 
 def _component_regex(comp: str) -> str:
-    """One path component's glob (``*``, ``?``, ``[...]``) as a regex that stays within it."""
+    """One path component's glob (``*``, ``?``, ``[...]``) as a regex that stays within it.
+    Bracket sets are read as ``glob`` reads them (``fnmatch.translate``: ``[!a]`` negates,
+    ``[^a]`` is literal, ``[z-a]`` matches nothing); a negated set never matches "/"."""
     res, i, n = "", 0, len(comp)
     while i < n:
         c = comp[i]
@@ -292,14 +296,22 @@ def _component_regex(comp: str) -> str:
             if j < 0:
                 res += re.escape(c)
                 continue
-            body = comp[i:j].replace("\\", "\\\\")
-            if body.startswith("!"):
-                body = "^/" + body[1:]
-            res += "[" + body + "]"
+            body = _bracket_regex(comp[i - 1 : j + 1])
+            res += body
             i = j + 1
         else:
             res += re.escape(c)
     return res
+
+
+def _bracket_regex(bracket: str) -> str:
+    """``[...]`` as fnmatch translates it, without its anchors, "/" kept out of a
+    negated set (the regex runs over "/"-separated paths)."""
+    translated = fnmatch.translate(bracket)  # "(?s:[...])\\Z"
+    body = translated[translated.index(":") + 1 : translated.rindex(")")]
+    if body.startswith("[^"):
+        body = "[^/" + body[2:]
+    return body
 
 
 def read_files_from(source: str, stdin: BinaryIO | None = None) -> list[str]:
@@ -385,8 +397,11 @@ def expand_paths(
             matches = sorted(_glob(p))
             if not matches:
                 out.append(Target(p, error="no files match this pattern"))
+            recursive = "**" in p
             for m in matches:
                 if os.path.isdir(m):
+                    if recursive and os.path.islink(m.rstrip(os.sep) or m):
+                        continue  # "a/**" lists a symlinked folder but does not enter it
                     add_dir(m)
                 elif not _excluded(m, m, exclude) and not _special(m):
                     add(m)

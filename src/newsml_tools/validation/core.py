@@ -456,16 +456,19 @@ def _ninjs_item_of(doc: Any) -> Callable[[str], str | None]:
     from newsml_tools.validation.jsonpos import pointer
     from newsml_tools.validation.ninjs import feed_items
 
-    bases = []
+    bases: dict[str, str | None] = {}  # an item's pointer ("", "/3", "/items/3") -> uri
     for base, item in feed_items(doc)[1]:
         uri = item.get("uri") if isinstance(item, dict) else None
-        bases.append((pointer(base), uri if isinstance(uri, str) else None))
+        bases[pointer(base)] = uri if isinstance(uri, str) else None
 
     def item_of(ptr: str) -> str | None:
-        for b, uri in bases:
-            if ptr == b or ptr.startswith(b + "/"):
-                return uri
-        return None
+        # an item's pointer has at most two segments: look its prefixes up, no scan
+        parts = ptr.split("/", 3)
+        for k in (2, 3):
+            key = "/".join(parts[:k])
+            if key in bases:
+                return bases[key]
+        return bases.get("")
 
     return item_of
 

@@ -53,13 +53,17 @@ class NumberTooLong(json.JSONDecodeError):
     """Well-formed JSON with an integer too long to read."""
 
 
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
 def _long_number_error(text: str, exc: ValueError) -> json.JSONDecodeError:
     """An integer too long to read (Python refuses more than 4300 digits by default; I-JSON,
     RFC 7493, expects no more precision than an IEEE double): where it is."""
     import sys
 
     limit = sys.get_int_max_str_digits() or 4300
-    m = re.search(rf"[0-9]{{{limit + 1},}}", text)
+    # each run of digits once (a "[0-9]{4301,}" search retries inside every long run)
+    m = next((r for r in _DIGIT_RUN.finditer(text) if r.end() - r.start() > limit), None)
     digits = len(m.group()) if m else None
     what = f"an integer of {digits} digits" if digits else f"a number ({exc})"
     return NumberTooLong(
@@ -127,6 +131,23 @@ def pointer(parts) -> str:
     return "".join("/" + _esc(str(p)) for p in parts)
 
 
+def _drop_discarded(out: dict[str, int], repeated: list[tuple[str, str, int, int]]) -> None:
+    """Forget the positions under the earlier values of a repeated key (json.loads keeps
+    the last): one pass, each pointer's ancestors looked up (no scan per repeat)."""
+    kept_from: dict[str, int] = {}  # a repeated key's value pointer -> its last key's offset
+    for obj_ptr, key, _first, at in repeated:
+        vp = obj_ptr + "/" + _esc(key)
+        kept_from[vp] = max(kept_from.get(vp, -1), at)
+    for p in list(out):
+        i = p.find("/", 1)
+        while i != -1:
+            at = kept_from.get(p[:i])
+            if at is not None and out[p] < at:
+                del out[p]
+                break
+            i = p.find("/", i + 1)
+
+
 class Positions:
     """Maps JSON pointers (RFC 6901) to 1-based (line, column) in ``text``."""
 
@@ -173,11 +194,6 @@ class Positions:
                     first = top[4].setdefault(key, start)
                     if first != start:
                         repeated.append((top[1], key, first, start))
-                        # the last value is the one json.loads keeps: forget the positions
-                        # under the earlier one (the value's own is overwritten below)
-                        under = top[1] + "/" + _esc(key) + "/"
-                        for p in [p for p in out if p.startswith(under)]:
-                            del out[p]
                     state = "colon"
                     continue
                 if punct == "}":
@@ -225,6 +241,8 @@ class Positions:
                 state = "after"
                 continue
             break
+        if repeated:
+            _drop_discarded(out, repeated)
         return out
 
     def offset(self, ptr: str) -> int | None:
