@@ -6,7 +6,7 @@ import codecs
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +23,11 @@ from newsml_tools.validation.safety import (
 )
 
 _XML_DECL_ENC = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*([\"'])[^\"']*\2", re.S)
-_LD_SCRIPT = re.compile(
-    # a media type may carry parameters: type="application/ld+json; charset=utf-8"
-    r"<script\b[^>]*?\btype\s*=\s*([\"']?)\s*application/ld\+json(?![\w.+-])\s*(?:;[^\"'>]*)?\1[^>]*>"
-    r"(.*?)</script\s*>",
-    re.S | re.I,
+# the type attribute of a JSON-LD script (the start tag's text is searched): a media type
+# may carry parameters, type="application/ld+json; charset=utf-8"
+_LD_TYPE = re.compile(
+    r"\stype\s*=\s*([\"']?)\s*application/ld\+json(?![\w.+-])\s*(?:;[^\"'>]*)?\1(?=[\s/>])",
+    re.I,
 )
 
 
@@ -534,22 +534,48 @@ def _decode_html(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-# an HTML comment (also the abrupt "<!-->" / "<!--->" and an unclosed one, which runs to
-# the end) or a script element, whose text is not markup: "<!--" inside it opens nothing
-_HTML_COMMENT_OR_SCRIPT = re.compile(
-    r"<!--(?:-?>|.*?--!?>|.*\Z)|<script\b.*?(?:</script\s*>|\Z)", re.S | re.I
-)
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_HTML_TOKEN = re.compile(r"<(?:!--|/?[A-Za-z])")
+_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9:_.-]*")
+# the rest of a start tag after its name: quoted values may hold ">" and "<!--"
+_TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_COMMENT_END = re.compile(r"-?>|.*?--!?>", re.S)
+# elements whose text is not markup ("<!--" in them opens no comment)
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp"})
+_RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT}
 
 
-def _blank_html_comments(text: str) -> str:
-    """``text`` with every HTML comment replaced by spaces (newlines kept, so offsets, line
-    and column numbers stay right): script blocks inside comments are not scripts."""
-    def blank(m: re.Match) -> str:
-        s = m.group()
-        return s if s[1] == "s" or s[1] == "S" else _NOT_NEWLINE.sub(" ", s)
-
-    return _HTML_COMMENT_OR_SCRIPT.sub(blank, text)
+def ld_json_blocks(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of the text of every ``<script type="application/ld+json">`` in an
+    HTML page, in one pass as a browser tokenizes it: comments are skipped (a commented-out
+    block is not there), and "<!--" inside a script, a style, a textarea or an attribute
+    value opens nothing. A tag or element that never ends ends the search."""
+    pos, n = 0, len(text)
+    while pos < n:
+        m = _HTML_TOKEN.search(text, pos)
+        if m is None:
+            return
+        if m.group() == "<!--":
+            c = _COMMENT_END.match(text, m.end())
+            if c is None:
+                return  # an unclosed comment runs to the end
+            pos = c.end()
+            continue
+        closing = m.group().startswith("</")
+        nm = _TAG_NAME.match(text, m.end() - 1)
+        assert nm is not None  # the token ends with a letter
+        rest = _TAG_REST.match(text, nm.end())
+        if rest is None:
+            return  # a tag that never closes: nothing after it is markup
+        pos = rest.end()
+        name = nm.group().lower()
+        if closing or name not in _RAW_TEXT:
+            continue
+        end = _RAW_END[name].search(text, pos)
+        if end is None:
+            return
+        if name == "script" and _LD_TYPE.search(text, nm.end(), rest.end()):
+            yield pos, end.start()
+        pos = end.end()
 
 
 def _validate_html(raw: bytes, res: FileResult, schema: str | None, rules: bool = True) -> None:
@@ -557,16 +583,19 @@ def _validate_html(raw: bytes, res: FileResult, schema: str | None, rules: bool 
     from newsml_tools.validation.jsonpos import Positions
 
     text = _decode_html(raw)
-    if "<!--" in text:
-        text = _blank_html_comments(text)
     checked = 0
     blocks = 0
-    for m in _LD_SCRIPT.finditer(text):
+    # lines before ``counted`` and the last newline before it: each character read once
+    counted, line0, last_nl = 0, 0, -1
+    for start, end in ld_json_blocks(text):
         blocks += 1
-        start = m.start(2)
-        line0 = text.count("\n", 0, start)  # lines before the block's first line
-        col0 = start - (text.rfind("\n", 0, start) + 1)
-        body = m.group(2)
+        line0 += text.count("\n", counted, start)  # lines before the block's first line
+        k = text.rfind("\n", counted, start)
+        if k >= 0:
+            last_nl = k
+        counted = start
+        col0 = start - (last_nl + 1)
+        body = text[start:end]
         doc, repeats = _load_json(body, res, line_offset=line0, col0=col0)
         if doc is _FAILED:
             continue
