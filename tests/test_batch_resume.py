@@ -223,17 +223,27 @@ def test_a_full_disk_under_the_journal_still_publishes_the_records_so_far(tmp_pa
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_append(self, line)
 
+    real_sync = manifest_mod.Manifest.sync
+
+    def sync(self, *, force=False):
+        if calls["n"] > 5:  # the journal's disk stays full: its close fails again
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_sync(self, force=force)
+
     monkeypatch.setattr(manifest_mod.Manifest, "append_line", append_line)
+    monkeypatch.setattr(manifest_mod.Manifest, "sync", sync)
     run = ["batch", str(src), "-o", str(dest), "-j", "1", "--quiet", "--chunk-size", "2",
            "--report", str(report)]
     res = CliRunner().invoke(main, run)
     assert res.exit_code == 2, res.output
     assert "No space left on device" in res.output and "--resume" in res.output
+    assert "stopped after" in res.output
     records = [json.loads(line) for line in report.read_text().splitlines()]
     assert 5 <= len(records) < 12
     assert not list(tmp_path.rglob(".newsml-tmp-*"))
 
     monkeypatch.setattr(manifest_mod.Manifest, "append_line", real_append)
+    monkeypatch.setattr(manifest_mod.Manifest, "sync", real_sync)
     res = CliRunner().invoke(main, [*run, "--resume"])
     assert res.exit_code == 0, res.output
     records = [json.loads(line) for line in report.read_text().splitlines()]

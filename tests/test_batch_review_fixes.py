@@ -504,14 +504,75 @@ def test_windows_device_names_all_get_an_underscore():
 
 
 def test_a_rename_on_resume_takes_the_old_outputs_along(tmp_path):
-    """"ABC" converted alone, then "abc" arrives first: ABC becomes ABC~<hash> and its old
-    ABC.* outputs go (they would clash with abc.* on a case-insensitive file system)."""
+    """"ABC" got ABC~<hash> while "abc" held the plain name; alone again, it takes the plain
+    name and its ~hash outputs go. (The other way round, the plain name's old files stay:
+    they may be another input's now.)"""
     feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"id": "ABC", "text": TEXT}) + "\n")
-    run([feed], tmp_path / "out")
     feed.write_text(json.dumps({"id": "abc", "text": TEXT}) + "\n"
                     + json.dumps({"id": "ABC", "text": TEXT}) + "\n")
+    run([feed], tmp_path / "out")
+    assert any("~" in p.name for p in (tmp_path / "out" / "feed").iterdir())
+    feed.write_text(json.dumps({"id": "ABC", "text": TEXT}) + "\n")
     _result, recs = run([feed], tmp_path / "out", resume=True)
     names = sorted(p.name for p in (tmp_path / "out" / "feed").iterdir())
-    assert sorted(out.rsplit("/", 1)[-1] for r in recs for out in r["outputs"]) == names
-    assert not [n for n in names if n.startswith("ABC.")]
+    assert not [n for n in names if "~" in n]
+    assert [r["outputs"] for r in recs] == [["feed/ABC.newsml.xml", "feed/ABC.jsonld"]]
+
+
+# ---- third review round ----------------------------------------------------------------
+
+def test_a_rename_never_removes_the_plain_name_another_input_now_holds(tmp_path):
+    """Two records with the same text: "x/1" now holds the plain name x_1, which "x:1"
+    wrote in the previous run; x:1's cleanup must not remove x/1's fresh outputs."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "x:1", "text": TEXT}) + "\n")
+    run([feed], tmp_path / "out")
+    feed.write_text(json.dumps({"id": "x/1", "text": TEXT}) + "\n"
+                    + json.dumps({"id": "x:1", "text": TEXT}) + "\n")
+    _result, recs = run([feed], tmp_path / "out", resume=True)
+    for rec in recs:
+        for out in rec["outputs"]:
+            assert (tmp_path / "out" / out).is_file(), (rec["id"], out)
+
+
+def test_report_through_a_symlinked_article_name_is_refused(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXT)
+    (src / "story.md").write_text(TEXT)
+    os.symlink("story.md", src / "link.txt")
+    with pytest.raises(BatchError, match="would replace an article"):
+        run([src], tmp_path / "out", report=str(src / "link.txt"))
+    assert os.path.islink(src / "link.txt")
+
+
+def test_a_truncated_tar_gz_gets_one_record_for_the_damage(tmp_path):
+    path = tmp_path / "trunc.tgz"
+    path.write_bytes(gzip.compress(tar_bytes([("a.txt", BODY), ("b.txt", BODY)]))[:-20])
+    _result, recs = run([path], tmp_path / "out")
+    ids = [r["id"] for r in recs]
+    assert len(ids) == len(set(ids)), ids
+
+
+def test_trailing_garbage_after_the_gzip_stream_is_ignored(tmp_path):
+    path = tmp_path / "t.tgz"
+    path.write_bytes(gzip.compress(tar_bytes([("a.txt", BODY)])) + b"garbage")
+    result, recs = run([path], tmp_path / "out")
+    assert [r["status"] for r in recs] == ["ok"] and result.exit_code == 0
+
+
+def test_dot_slash_folder_entry_is_no_error(tmp_path):
+    """`tar czf x.tgz -C dir .` starts with a "./" folder entry."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tf:
+        d = tarfile.TarInfo("./")
+        d.type = tarfile.DIRTYPE
+        tf.addfile(d)
+        f = tarfile.TarInfo("./a.txt")
+        f.size = len(BODY)
+        tf.addfile(f, io.BytesIO(BODY))
+    path = tmp_path / "x.tgz"
+    path.write_bytes(buf.getvalue())
+    result, recs = run([path], tmp_path / "out")
+    assert [(r["id"], r["status"]) for r in recs] == [("a.txt", "ok")]
+    assert result.exit_code == 0

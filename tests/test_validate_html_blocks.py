@@ -18,6 +18,10 @@ FRAGMENTS = st.sampled_from([
     '<script type="text/javascript">1 < 2</script>', "<br/>", '<a href="x?a=1&b=<2>">',
     "<!---->", "<!-- a -- b -->", "<SCRIPT type='application/ld+json; charset=utf-8'>"
     '{"n": 7}</SCRIPT >',
+    # third review: a quote opens a value only after "=", bogus comments, <script/type=…>
+    "<img src=a.jpg alt=Don't>", '<img alt="x"">', '<div x"y>', "<!DOCTYPE html>",
+    "<?xml version='1.0'?>", '<!x <script type="application/ld+json">{"n": -2}</script> >',
+    '<script/type="application/ld+json">{"n": 8}</script>', '<div title="a>b">',
 ])
 
 

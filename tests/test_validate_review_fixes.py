@@ -454,3 +454,15 @@ def test_repeats_in_a_big_feed_are_located_once_each():
     repeats = pos.duplicate_keys()
     assert len(repeats) == 3000
     assert pos.line_col("/2999/type")[0] == 3001
+
+
+def test_a_star_star_inside_a_name_is_a_plain_glob(tmp_path, monkeypatch):
+    """'w/x**' is 'w/x*' to glob: a matching symlinked folder is walked like any folder."""
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.xml").write_text("<a/>")
+    (tmp_path / "w").mkdir()
+    os.symlink(real, tmp_path / "w" / "xlink")
+    monkeypatch.chdir(tmp_path)
+    assert [t.name for t in expand_paths(["w/x**"])] == [t.name for t in expand_paths(["w/x*"])]
+    assert len(expand_paths(["w/x*"])) == 1

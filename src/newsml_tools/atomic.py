@@ -22,6 +22,7 @@ FILE_MODE = 0o666 & ~_umask()
 
 
 _serial = itertools.count()
+_current: str | None = None  # the temp file being written now (see discard_current_temp)
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -29,9 +30,11 @@ def _open_temp(folder: str) -> tuple[int, str]:
     """A new temp file in ``folder``, named by pid and a counter: no random names and no
     chmod (``open`` applies the umask, as for a plain write), which matters when a batch
     writes tens of thousands of files. ``O_EXCL`` never follows or reuses what is there."""
+    global _current
     prefix = os.path.join(folder, f"{TEMP_PREFIX}{os.getpid()}.")
     for _attempt in range(100):  # a crashed run with the same pid may have left names
         tmp = f"{prefix}{next(_serial)}"
+        _current = tmp  # before it exists: a signal during the open still finds it
         try:
             return os.open(tmp, _FLAGS, 0o666), tmp
         except FileExistsError:
@@ -45,9 +48,6 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, fsync: bool = Fal
     """Write ``data`` to ``path`` via a temp file in the same folder, then rename."""
     write_file_atomic(os.fspath(path), data, fsync=fsync)
     return Path(path)
-
-
-_current: str | None = None  # the temp file being written now (see discard_current_temp)
 
 
 def discard_current_temp() -> None:

@@ -397,7 +397,7 @@ def expand_paths(
             matches = sorted(_glob(p))
             if not matches:
                 out.append(Target(p, error="no files match this pattern"))
-            recursive = "**" in p
+            recursive = "**" in p.replace(os.sep, "/").split("/")  # a component, not x**
             for m in matches:
                 if os.path.isdir(m):
                     if recursive and os.path.islink(m.rstrip(os.sep) or m):

@@ -454,7 +454,8 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
             # still open only on failure: the zip is abandoned, its close may fail again
             (lambda: _abandon_zip(zf, zip_tmp)) if zf is not None else None,
             lambda: _unlink_quietly(report_tmp),
-            manifest.close if manifest is not None else None,
+            (manifest.close if failed is None else lambda: _quietly(manifest.close))
+            if manifest is not None else None,
         )
     result.unreadable_sources = inputs.unreadable
     result.slowest = sorted(slow, reverse=True)
@@ -514,6 +515,12 @@ def _abandon_zip(zf: zipfile.ZipFile, zip_tmp: str) -> None:
     with contextlib.suppress(Exception):
         zf.close()
     _unlink_quietly(zip_tmp)
+
+
+def _quietly(step: Callable[[], object]) -> None:
+    """A clean-up step after a write failure: the same failure again is no news."""
+    with contextlib.suppress(OSError):
+        step()
 
 
 def _unlink_quietly(path: str) -> None:
@@ -576,15 +583,22 @@ def _check_report_path(report_path: str, dest: str, zip_dest: bool, lock_path: s
         raise BatchError(f"the report {report_path} would replace one of newsml's own files "
                          "or an article output in DEST; give --report another name")
     filt = SourceFilter(tuple(config.include), tuple(config.exclude))
+    # the name replaced is the report path itself (a symlink there is replaced, not what it
+    # points to): look at it as given, and as resolved, in every folder SOURCE
+    parent = os.path.realpath(os.path.dirname(report_path))
+    as_named = os.path.join(parent, os.path.basename(report_path))
     for src in config.sources:
         src_real = os.path.realpath(src)
         if real == src_real:
             raise BatchError(f"the report {report_path} would replace a SOURCE")
-        if (os.path.isdir(src_real) and os.path.commonpath([real, src_real]) == src_real
-                and filt.wanted(os.path.relpath(real, src_real).replace(os.sep, "/"))
-                and os.path.isfile(real) and not _is_report(real)):
-            raise BatchError(f"the report {report_path} would replace an article of the "
-                             f"SOURCE {src}; give --report another name")
+        if not os.path.isdir(src_real) or not os.path.lexists(as_named):
+            continue
+        for where in {as_named, real}:
+            if (os.path.commonpath([where, src_real]) == src_real
+                    and filt.wanted(os.path.relpath(where, src_real).replace(os.sep, "/"))
+                    and not _is_report(as_named)):
+                raise BatchError(f"the report {report_path} would replace an article of "
+                                 f"the SOURCE {src}; give --report another name")
 
 
 def _is_report(path: str) -> bool:

@@ -392,9 +392,12 @@ def iter_tar(archive: str, filt: SourceFilter, limits: Limits) -> Iterator[Input
                         unreadable=True)
         return
     try:
-        yield from _tar_members(tf, archive, name, filt, limits)
-        if gz is not None:
-            error = _gzip_trailer_error(gz)
+        broken = False
+        for item in _tar_members(tf, archive, name, filt, limits):
+            broken = broken or item.id == f"{name}!"
+            yield item
+        if gz is not None and not broken:  # (a broken archive has its record already)
+            error = _gzip_trailer_error(gz, limits.max_total_bytes)
             if error:
                 yield InputItem(id=f"{name}!", source=archive, unreadable=True, error=error)
     finally:
@@ -402,16 +405,29 @@ def iter_tar(archive: str, filt: SourceFilter, limits: Limits) -> Iterator[Input
             gz.close()
 
 
-def _gzip_trailer_error(gz: gzip.GzipFile) -> str | None:
+def _gzip_trailer_error(gz: gzip.GzipFile, budget: int) -> str | None:
     """Read the gzip stream to its end (the padding after the tar's end marker): the CRC
-    and length check happens there. The message when they fail."""
+    and length check happens there. The message when they fail; at most ``budget`` bytes
+    are inflated (--max-total-bytes), and trailing garbage is ignored, as gzip -t does."""
+    read = 0
     try:
-        while gz.read(1 << 16):
-            pass
+        while block := gz.read(1 << 16):
+            read += len(block)
+            if read > budget:
+                return (f"more than {budget} bytes after the archive's end marker "
+                        "(--max-total-bytes); the gzip stream was not checked to its end")
+    except gzip.BadGzipFile as exc:
+        if str(exc).startswith("Not a gzipped file"):
+            return None  # bytes after the last gzip member: not part of the archive
+        return _corrupt_gzip(exc)
     except (OSError, EOFError, zlib_error()) as exc:
-        return (f"the gzip stream is corrupt ({exc}): what was read from it may be damaged; "
-                "check the archive (gzip -t) and convert it again")
+        return _corrupt_gzip(exc)
     return None
+
+
+def _corrupt_gzip(exc: BaseException) -> str:
+    return (f"the gzip stream is corrupt ({exc}): what was read from it may be damaged; "
+            "check the archive (gzip -t) and convert it again")
 
 
 def _tar_members(tf: tarfile.TarFile, archive: str, name: str, filt: SourceFilter,
@@ -447,7 +463,9 @@ def _tar_members(tf: tarfile.TarFile, archive: str, name: str, filt: SourceFilte
             # counted read or skipped (inflated either way), before deciding anything
             over = total + info.size > limits.max_total_bytes
             rel = safe_member_name(info.name)
-            if rel is None:
+            if info.isdir():
+                item = None  # folders hold no article ("./" from `tar czf x.tgz -C dir .`)
+            elif rel is None:
                 item = InputItem(id=info.name, source=archive,
                                  error=f"unsafe member name refused: {info.name!r}")
             elif info.isdir() or not filt.wanted(rel):

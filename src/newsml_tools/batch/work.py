@@ -158,18 +158,23 @@ def _remove_stale(item: InputItem, ctx: WorkContext, keep: set[str]) -> None:
     hashes = item.prior.get("output_sha256") if item.prior else None
     if not isinstance(hashes, dict):
         return
-    # only names this input's outputs can have (its stem, with or without the "~<hash>"
-    # a name clash adds, and a known suffix), never any other path read from the journal
+    # only names no other input of this run can hold: this input's stem, or its stem with
+    # a "~<hash>" an earlier clash gave it, plus a known suffix. The plain name an input
+    # had before a clash renamed it belongs to the input that now holds it: never removed.
     base = _TILDE_HASH.sub("", item.stem)
     for name in hashes:
         if name in keep or not isinstance(name, str) or not name.startswith(base):
             continue
         tail = name[len(base):]
+        stem_of_name = item.stem
         if tail.startswith("~"):
             tail = _TILDE_HASH_HEAD.sub("", tail, count=1)
+            stem_of_name = name[: len(name) - len(tail)]
+        elif item.stem != base:
+            continue  # the plain name: another input's now
         if tail not in ctx.suffixes.values():
             continue
-        if name[: len(name) - len(tail)] == item.stem and _suffix_format(ctx, tail) in ctx.formats:
+        if stem_of_name == item.stem and _suffix_format(ctx, tail) in ctx.formats:
             continue  # this run's own format: handled above
         path = os.path.join(ctx.dest, name)
         try:

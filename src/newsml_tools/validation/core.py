@@ -26,7 +26,7 @@ _XML_DECL_ENC = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*([\"'])[^\"']*\
 # the type attribute of a JSON-LD script (the start tag's text is searched): a media type
 # may carry parameters, type="application/ld+json; charset=utf-8"
 _LD_TYPE = re.compile(
-    r"\stype\s*=\s*([\"']?)\s*application/ld\+json(?![\w.+-])\s*(?:;[^\"'>]*)?\1(?=[\s/>])",
+    r"[\s/]type\s*=\s*([\"']?)\s*application/ld\+json(?![\w.+-])\s*(?:;[^\"'>]*)?\1(?=[\s/>])",
     re.I,
 )
 
@@ -534,10 +534,12 @@ def _decode_html(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-_HTML_TOKEN = re.compile(r"<(?:!--|/?[A-Za-z])")
+_HTML_TOKEN = re.compile(r"<(?:!--|[!?]|/?[A-Za-z])")
 _TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9:_.-]*")
-# the rest of a start tag after its name: quoted values may hold ">" and "<!--"
-_TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+# the rest of a start tag after its name: a quote opens a value only right after "="
+# (alt=Don't is no quote); quoted values may hold ">" and "<!--". Possessive: linear.
+_TAG_REST = re.compile(r"""(?:[^>=]|=\s*+(?:"[^"]*+"|'[^']*+')?+)*+>""")
+_BOGUS_COMMENT_END = re.compile(r"[^>]*+>")
 _COMMENT_END = re.compile(r"-?>|.*?--!?>", re.S)
 # elements whose text is not markup ("<!--" in them opens no comment)
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp"})
@@ -558,6 +560,12 @@ def ld_json_blocks(text: str) -> Iterator[tuple[int, int]]:
             c = _COMMENT_END.match(text, m.end())
             if c is None:
                 return  # an unclosed comment runs to the end
+            pos = c.end()
+            continue
+        if m.group() in ("<!", "<?"):  # <!DOCTYPE …>, <![CDATA[…]>, <?…>: a bogus comment
+            c = _BOGUS_COMMENT_END.match(text, m.end())
+            if c is None:
+                return
             pos = c.end()
             continue
         closing = m.group().startswith("</")
