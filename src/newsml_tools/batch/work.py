@@ -147,8 +147,9 @@ def _suffix_format(ctx: WorkContext, suffix: str) -> str | None:
 def _remove_stale(item: InputItem, ctx: WorkContext, keep: set[str]) -> None:
     """Outputs a previous run left for this input that this run does not produce: this
     run's formats, and with --resume what the journal says that run wrote under other
-    formats (``--to`` narrowed) or another name (a ``~<hash>`` a name clash added or took
-    away), if they are still what it wrote (a file edited since is kept)."""
+    formats (``--to`` narrowed) or under its ``~<hash>`` name from an earlier clash, if
+    they are still what it wrote (a file edited since is kept). The plain name an input
+    had before a clash renamed it is never removed: another input holds it now."""
     if ctx.dest is None or item.stem is None or _outside_dest(item, ctx):
         return
     for _fmt, name in _output_names(item, ctx):
