@@ -385,7 +385,9 @@ def test_surrogate_prefilter_never_misses(text):
 
 # ---------------------------------------------------------------- second review round
 @pytest.mark.parametrize("pattern", ["t/**/[z-a].xml", "t/**/[^a].xml", "t/**/[!a].xml",
-                                     "t/**//*.xml", "t/**/[[]*", "t/**/*.xml", "t/**/?.xml"])
+                                     "t/**//*.xml", "t/**/[[]*", "t/**/*.xml", "t/**/?.xml",
+                                     "t/**/[!]]*.xml", "t/**/[]a]*.xml", "t/**/[!]a]*",
+                                     "t/**/[!z-a].xml"])
 def test_recursive_globs_read_brackets_as_glob_does(tmp_path, monkeypatch, pattern):
     import glob
     import warnings
@@ -393,7 +395,8 @@ def test_recursive_globs_read_brackets_as_glob_does(tmp_path, monkeypatch, patte
     from newsml_tools.runner import _glob
 
     monkeypatch.chdir(tmp_path)
-    for name in ("t/a.xml", "t/b.xml", "t/^.xml", "t/[x.xml", "t/a/x.xml", "t/a/b/c.xml"):
+    for name in ("t/a.xml", "t/b.xml", "t/^.xml", "t/[x.xml", "t/a/x.xml", "t/a/b/c.xml",
+                 "t/]x.xml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("<a/>")
     with warnings.catch_warnings():

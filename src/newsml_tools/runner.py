@@ -292,7 +292,9 @@ def _component_regex(comp: str) -> str:
         elif c == "?":
             res += "[^/]"
         elif c == "[":
-            j = comp.find("]", i + 1 if comp[i : i + 1] in ("!", "]") else i)
+            k = i + 1 if comp[i : i + 1] == "!" else i
+            k = k + 1 if comp[k : k + 1] == "]" else k  # "[]…]", "[!]…]": "]" is a member
+            j = comp.find("]", k)
             if j < 0:
                 res += re.escape(c)
                 continue
@@ -309,8 +311,10 @@ def _bracket_regex(bracket: str) -> str:
     negated set (the regex runs over "/"-separated paths)."""
     translated = fnmatch.translate(bracket)  # "(?s:[...])\\Z"
     body = translated[translated.index(":") + 1 : translated.rindex(")")]
-    if body.startswith("[^"):
-        body = "[^/" + body[2:]
+    if body.startswith("[^") and body.endswith("]"):
+        body = body[:-1] + "/]"  # at the end: a "]" first in the set is a member
+    elif body == ".":  # "[!z-a]": a negated empty set is any character (but "/")
+        body = "[^/]"
     return body
 
 
