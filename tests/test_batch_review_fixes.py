@@ -503,20 +503,22 @@ def test_windows_device_names_all_get_an_underscore():
     assert _safe_file_name("COMPUTE") == "COMPUTE"
 
 
-def test_a_rename_on_resume_takes_the_old_outputs_along(tmp_path):
-    """"ABC" got ABC~<hash> while "abc" held the plain name; alone again, it takes the plain
-    name and its ~hash outputs go. (The other way round, the plain name's old files stay:
-    they may be another input's now.)"""
+def test_a_rename_on_resume_never_removes_a_name_another_input_may_hold(tmp_path):
+    """"ABC" got ABC~<hash> while "abc" held the plain name; then an input whose id is
+    literally "ABC~<hash>" holds that name and "ABC" the plain one: nothing listed in the
+    report may be missing (old names are left, never guessed at)."""
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"id": "abc", "text": TEXT}) + "\n"
                     + json.dumps({"id": "ABC", "text": TEXT}) + "\n")
     run([feed], tmp_path / "out")
-    assert any("~" in p.name for p in (tmp_path / "out" / "feed").iterdir())
-    feed.write_text(json.dumps({"id": "ABC", "text": TEXT}) + "\n")
+    renamed = next(p.name for p in (tmp_path / "out" / "feed").iterdir() if "~" in p.name)
+    literal = renamed.split(".")[0]
+    feed.write_text(json.dumps({"id": literal, "text": TEXT}) + "\n"
+                    + json.dumps({"id": "ABC", "text": TEXT}) + "\n")
     _result, recs = run([feed], tmp_path / "out", resume=True)
-    names = sorted(p.name for p in (tmp_path / "out" / "feed").iterdir())
-    assert not [n for n in names if "~" in n]
-    assert [r["outputs"] for r in recs] == [["feed/ABC.newsml.xml", "feed/ABC.jsonld"]]
+    for rec in recs:
+        for out in rec["outputs"]:
+            assert (tmp_path / "out" / out).is_file(), (rec["id"], out)
 
 
 # ---- third review round ----------------------------------------------------------------

@@ -22,6 +22,9 @@ FRAGMENTS = st.sampled_from([
     "<img src=a.jpg alt=Don't>", '<img alt="x"">', '<div x"y>', "<!DOCTYPE html>",
     "<?xml version='1.0'?>", '<!x <script type="application/ld+json">{"n": -2}</script> >',
     '<script/type="application/ld+json">{"n": 8}</script>', '<div title="a>b">',
+    # fourth review: "=" that opens no value
+    "<img src=a.jpg alt=x='>", "<b title='>", '<a ="> x', '<a b="x"="> x', '<a/="> x',
+    '<a b= = "> x', "</>",
 ])
 
 
@@ -63,3 +66,13 @@ def test_hostile_pages_end() -> None:
     for page in ("<script" * 40_000, "<script>" * 40_000, "<!--" * 40_000,
                  '<div title="' * 40_000):
         assert list(ld_json_blocks(page)) == []
+
+
+def test_end_tag_opener_without_a_name_is_a_bogus_comment() -> None:
+    """"</ x", "</2", "</#x": a bogus comment up to the next ">" (it swallows a script
+    start tag there, as in browsers)."""
+    ld = '<script type="application/ld+json">{"n": 1}</script>'
+    for opener in ("a </ ", "1</2 ", "</#x "):
+        assert list(ld_json_blocks(opener + ld)) == []
+        page = opener + "> " + ld
+        assert [page[a:b] for a, b in ld_json_blocks(page)] == ['{"n": 1}']

@@ -387,7 +387,7 @@ def test_surrogate_prefilter_never_misses(text):
 @pytest.mark.parametrize("pattern", ["t/**/[z-a].xml", "t/**/[^a].xml", "t/**/[!a].xml",
                                      "t/**//*.xml", "t/**/[[]*", "t/**/*.xml", "t/**/?.xml",
                                      "t/**/[!]]*.xml", "t/**/[]a]*.xml", "t/**/[!]a]*",
-                                     "t/**/[!z-a].xml"])
+                                     "t/**/[!z-a].xml", "t/**/a[.-0]b.xml", "t/**/a[%-0]*"])
 def test_recursive_globs_read_brackets_as_glob_does(tmp_path, monkeypatch, pattern):
     import glob
     import warnings
@@ -396,7 +396,7 @@ def test_recursive_globs_read_brackets_as_glob_does(tmp_path, monkeypatch, patte
 
     monkeypatch.chdir(tmp_path)
     for name in ("t/a.xml", "t/b.xml", "t/^.xml", "t/[x.xml", "t/a/x.xml", "t/a/b/c.xml",
-                 "t/]x.xml"):
+                 "t/]x.xml", "t/a.b.xml", "t/a0b.xml", "t/a/b.xml", "t/x/a/b.xml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("<a/>")
     with warnings.catch_warnings():

@@ -38,6 +38,7 @@ def _open_temp(folder: str) -> tuple[int, str]:
         try:
             return os.open(tmp, _FLAGS, 0o666), tmp
         except FileExistsError:
+            _current = None  # not ours: a signal now must not remove it
             continue
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
     os.chmod(tmp, FILE_MODE)

@@ -315,6 +315,8 @@ def _bracket_regex(bracket: str) -> str:
         body = body[:-1] + "/]"  # at the end: a "]" first in the set is a member
     elif body == ".":  # "[!z-a]": a negated empty set is any character (but "/")
         body = "[^/]"
+    elif body.startswith("["):
+        body = "(?!/)" + body  # a range such as [.-0] holds "/": never across folders
     return body
 
 

@@ -374,51 +374,42 @@ def iter_tar(archive: str, filt: SourceFilter, limits: Limits) -> Iterator[Input
     inflated to skip a member too. Once the next member would go over it, the rest of the
     archive is not read (a last ``error`` item, ``unreadable``)."""
     name = Path(archive).name
-    gz = None
     try:
         with open(archive, "rb") as fh:
             gzipped = fh.read(2) == b"\x1f\x8b"
-        if gzipped:
-            # gzip's own reader checks the CRC and length at the end of the stream
-            # (tarfile's stream mode never does): a corrupt .tar.gz cannot end quietly
-            gz = gzip.GzipFile(archive, "rb")
-            tf = tarfile.open(fileobj=gz, mode="r|")  # noqa: SIM115 - closed below
-        else:
-            tf = tarfile.open(archive, mode="r|*")  # noqa: SIM115 - closed below
+        tf = tarfile.open(archive, mode="r|*")  # noqa: SIM115 - closed by _tar_members
     except (OSError, tarfile.TarError, EOFError, zlib_error()) as exc:
-        if gz is not None:
-            gz.close()
         yield InputItem(id=name, source=archive, error=f"unreadable tar archive: {exc}",
                         unreadable=True)
         return
-    try:
-        broken = False
-        for item in _tar_members(tf, archive, name, filt, limits):
-            broken = broken or item.id == f"{name}!"
-            yield item
-        if gz is not None and not broken:  # (a broken archive has its record already)
-            error = _gzip_trailer_error(gz, limits.max_total_bytes)
-            if error:
-                yield InputItem(id=f"{name}!", source=archive, unreadable=True, error=error)
-    finally:
-        if gz is not None:
-            gz.close()
+    broken = False
+    for item in _tar_members(tf, archive, name, filt, limits):
+        broken = broken or (item.unreadable and item.id == f"{name}!")
+        yield item
+    if gzipped and not broken:  # (a broken archive has its record already)
+        error = _gzip_check(archive, limits.max_total_bytes)
+        if error:
+            yield InputItem(id=f"{name}!", source=archive, unreadable=True, error=error)
 
 
-def _gzip_trailer_error(gz: gzip.GzipFile, budget: int) -> str | None:
-    """Read the gzip stream to its end (the padding after the tar's end marker): the CRC
-    and length check happens there. The message when they fail; at most ``budget`` bytes
-    are inflated (--max-total-bytes), and trailing garbage is ignored, as gzip -t does."""
+def _gzip_check(archive: str, budget: int) -> str | None:
+    """tarfile's stream mode never checks gzip's CRC and length: read the stream once more
+    through ``gzip`` (which does, at each member's end) and say what is wrong. At most
+    ``budget`` bytes are inflated (--max-total-bytes); trailing garbage after the last
+    member is ignored, as ``gzip -t`` does."""
     read = 0
     try:
-        while block := gz.read(1 << 16):
-            read += len(block)
-            if read > budget:
-                return (f"more than {budget} bytes after the archive's end marker "
-                        "(--max-total-bytes); the gzip stream was not checked to its end")
+        with gzip.GzipFile(archive, "rb") as gz:
+            while block := gz.read(1 << 20):
+                read += len(block)
+                if read > budget:
+                    return (f"the archive expands to more than {budget} bytes "
+                            "(--max-total-bytes); its gzip stream was not checked to its end")
     except gzip.BadGzipFile as exc:
         if str(exc).startswith("Not a gzipped file"):
-            return None  # bytes after the last gzip member: not part of the archive
+            # the first member's header was read (the magic was checked before): these are
+            # bytes after the last gzip member, not part of the archive
+            return None
         return _corrupt_gzip(exc)
     except (OSError, EOFError, zlib_error()) as exc:
         return _corrupt_gzip(exc)

@@ -15,7 +15,6 @@ import functools
 import hashlib
 import json
 import os
-import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -136,10 +135,6 @@ def _folder_outside(run_id: str, dest: str, folder: str) -> bool:
     return os.path.commonpath([root, where]) != root
 
 
-_TILDE_HASH = re.compile(r"~[0-9a-f]{8,64}$")
-_TILDE_HASH_HEAD = re.compile(r"^~[0-9a-f]{8,64}")
-
-
 def _suffix_format(ctx: WorkContext, suffix: str) -> str | None:
     return next((fmt for fmt, s in ctx.suffixes.items() if s == suffix), None)
 
@@ -147,9 +142,9 @@ def _suffix_format(ctx: WorkContext, suffix: str) -> str | None:
 def _remove_stale(item: InputItem, ctx: WorkContext, keep: set[str]) -> None:
     """Outputs a previous run left for this input that this run does not produce: this
     run's formats, and with --resume what the journal says that run wrote under other
-    formats (``--to`` narrowed) or under its ``~<hash>`` name from an earlier clash, if
-    they are still what it wrote (a file edited since is kept). The plain name an input
-    had before a clash renamed it is never removed: another input holds it now."""
+    formats (``--to`` narrowed), if still what it wrote (a file edited since is kept).
+    Outputs under another name (before or after a clash renamed the input) are left:
+    another input of this run may hold that name now."""
     if ctx.dest is None or item.stem is None or _outside_dest(item, ctx):
         return
     for _fmt, name in _output_names(item, ctx):
@@ -159,24 +154,16 @@ def _remove_stale(item: InputItem, ctx: WorkContext, keep: set[str]) -> None:
     hashes = item.prior.get("output_sha256") if item.prior else None
     if not isinstance(hashes, dict):
         return
-    # only names no other input of this run can hold: this input's stem, or its stem with
-    # a "~<hash>" an earlier clash gave it, plus a known suffix. The plain name an input
-    # had before a clash renamed it belongs to the input that now holds it: never removed.
-    base = _TILDE_HASH.sub("", item.stem)
+    # only this input's own stem with another format's suffix: any other name in the
+    # journal (the plain name before a clash renamed it, a "~<hash>" name it had) may be
+    # another input's in this run -- an id can even be spelt "ABC~b5d4045c"
     for name in hashes:
-        if name in keep or not isinstance(name, str) or not name.startswith(base):
+        if name in keep or not isinstance(name, str) or not name.startswith(item.stem):
             continue
-        tail = name[len(base):]
-        stem_of_name = item.stem
-        if tail.startswith("~"):
-            tail = _TILDE_HASH_HEAD.sub("", tail, count=1)
-            stem_of_name = name[: len(name) - len(tail)]
-        elif item.stem != base:
-            continue  # the plain name: another input's now
-        if tail not in ctx.suffixes.values():
-            continue
-        if stem_of_name == item.stem and _suffix_format(ctx, tail) in ctx.formats:
-            continue  # this run's own format: handled above
+        tail = name[len(item.stem):]
+        fmt = _suffix_format(ctx, tail)
+        if fmt is None or fmt in ctx.formats:
+            continue  # not an output name of this stem, or this run's own format
         path = os.path.join(ctx.dest, name)
         try:
             with open(path, "rb") as fh:

@@ -534,11 +534,14 @@ def _decode_html(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-_HTML_TOKEN = re.compile(r"<(?:!--|[!?]|/?[A-Za-z])")
+_HTML_TOKEN = re.compile(r"<(?:!--|[!?]|/?[A-Za-z]|/)")
 _TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9:_.-]*")
-# the rest of a start tag after its name: a quote opens a value only right after "="
-# (alt=Don't is no quote); quoted values may hold ">" and "<!--". Possessive: linear.
-_TAG_REST = re.compile(r"""(?:[^>=]|=\s*+(?:"[^"]*+"|'[^']*+')?+)*+>""")
+# the rest of a start tag after its name, as the HTML tokenizer reads attributes: a name
+# (its first character may be "="), then "=" and a value, quoted ("…", '…': they may hold
+# ">" and "<!--") or not (alt=Don't: a quote inside is a character). Possessive: linear.
+_ATTR_VALUE = r"""(?:"[^"]*+"|'[^']*+'|[^\s>]++)"""
+_ATTR = r"(?:[^\s/>][^\s/>=]*+(?:\s*+=\s*+" + _ATTR_VALUE + r"?+)?+)"
+_TAG_REST = re.compile(r"(?:\s++|/++|" + _ATTR + r")*+>")
 _BOGUS_COMMENT_END = re.compile(r"[^>]*+>")
 _COMMENT_END = re.compile(r"-?>|.*?--!?>", re.S)
 # elements whose text is not markup ("<!--" in them opens no comment)
@@ -562,7 +565,7 @@ def ld_json_blocks(text: str) -> Iterator[tuple[int, int]]:
                 return  # an unclosed comment runs to the end
             pos = c.end()
             continue
-        if m.group() in ("<!", "<?"):  # <!DOCTYPE …>, <![CDATA[…]>, <?…>: a bogus comment
+        if m.group() in ("<!", "<?", "</"):  # <!DOCTYPE …>, <?…>, "</ x": bogus comments
             c = _BOGUS_COMMENT_END.match(text, m.end())
             if c is None:
                 return
