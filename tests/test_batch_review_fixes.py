@@ -507,18 +507,25 @@ def test_a_rename_on_resume_never_removes_a_name_another_input_may_hold(tmp_path
     """"ABC" got ABC~<hash> while "abc" held the plain name; then an input whose id is
     literally "ABC~<hash>" holds that name and "ABC" the plain one: nothing listed in the
     report may be missing (old names are left, never guessed at)."""
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"id": "abc", "text": TEXT}) + "\n"
-                    + json.dumps({"id": "ABC", "text": TEXT}) + "\n")
+    feed = _feed(tmp_path, "abc", "ABC")
     run([feed], tmp_path / "out")
     renamed = next(p.name for p in (tmp_path / "out" / "feed").iterdir() if "~" in p.name)
-    literal = renamed.split(".")[0]
-    feed.write_text(json.dumps({"id": literal, "text": TEXT}) + "\n"
-                    + json.dumps({"id": "ABC", "text": TEXT}) + "\n")
+    _feed(tmp_path, renamed.split(".")[0], "ABC")
     _result, recs = run([feed], tmp_path / "out", resume=True)
+    _assert_outputs_exist(recs, tmp_path / "out")
+
+
+def _feed(tmp_path: Path, *ids: str) -> Path:
+    """feed.jsonl holding one record with the same text per id, in order."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": i, "text": TEXT}) + "\n" for i in ids))
+    return feed
+
+
+def _assert_outputs_exist(recs: list[dict], dest: Path) -> None:
     for rec in recs:
         for out in rec["outputs"]:
-            assert (tmp_path / "out" / out).is_file(), (rec["id"], out)
+            assert (dest / out).is_file(), (rec["id"], out)
 
 
 # ---- third review round ----------------------------------------------------------------
@@ -526,15 +533,11 @@ def test_a_rename_on_resume_never_removes_a_name_another_input_may_hold(tmp_path
 def test_a_rename_never_removes_the_plain_name_another_input_now_holds(tmp_path):
     """Two records with the same text: "x/1" now holds the plain name x_1, which "x:1"
     wrote in the previous run; x:1's cleanup must not remove x/1's fresh outputs."""
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"id": "x:1", "text": TEXT}) + "\n")
+    feed = _feed(tmp_path, "x:1")
     run([feed], tmp_path / "out")
-    feed.write_text(json.dumps({"id": "x/1", "text": TEXT}) + "\n"
-                    + json.dumps({"id": "x:1", "text": TEXT}) + "\n")
+    _feed(tmp_path, "x/1", "x:1")
     _result, recs = run([feed], tmp_path / "out", resume=True)
-    for rec in recs:
-        for out in rec["outputs"]:
-            assert (tmp_path / "out" / out).is_file(), (rec["id"], out)
+    _assert_outputs_exist(recs, tmp_path / "out")
 
 
 def test_report_through_a_symlinked_article_name_is_refused(tmp_path):

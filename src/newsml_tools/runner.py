@@ -202,13 +202,18 @@ def stdin_buffer() -> BinaryIO:
 
 
 # ------------------------------------------------------------------ recursive globs
+def _components(pattern: str) -> list[str]:
+    """A path pattern's components (either separator on Windows)."""
+    norm = pattern.replace(os.altsep, os.sep) if os.altsep else pattern
+    return norm.split(os.sep)
+
+
 def _glob(pattern: str) -> list[str]:
     """``glob.glob(pattern, recursive=True)``, but ``**`` does not descend into symlinked
     folders (like directory arguments): a link to an ancestor would list the same files
     again and again, and two such links make the expansion exponential."""
     sep = os.sep
-    norm = pattern.replace(os.altsep, sep) if os.altsep else pattern
-    parts = norm.split(sep)
+    parts = _components(pattern)
     if "**" not in parts:
         return glob.glob(pattern)
     # "a//b" is "a/b" to glob (a leading "" is the root, a trailing one "folders only")
@@ -403,7 +408,7 @@ def expand_paths(
             matches = sorted(_glob(p))
             if not matches:
                 out.append(Target(p, error="no files match this pattern"))
-            recursive = "**" in p.replace(os.sep, "/").split("/")  # a component, not x**
+            recursive = "**" in _components(p)  # a component: "x**" is a plain glob
             for m in matches:
                 if os.path.isdir(m):
                     if recursive and os.path.islink(m.rstrip(os.sep) or m):

@@ -198,7 +198,7 @@ class _Inputs:
         self.unreadable = 0
         self.zip_dest = _is_zip_dest(config.dest)
         dest = os.path.abspath(config.dest)
-        report = os.path.abspath(config.report or default_report_path(config.dest))
+        report = _report_path(config)
         if self.zip_dest:
             self.exclude_dirs: list[str] = []
             self.exclude_files = [dest, dest + ".tmp", _zip_lock_path(dest), report]
@@ -337,7 +337,7 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
     inputs = _Inputs(config, None)  # SourceError now, before DEST is touched
     zip_dest = _is_zip_dest(config.dest)
     dest = os.path.abspath(config.dest)
-    report_path = os.path.abspath(config.report or default_report_path(config.dest))
+    report_path = _report_path(config)
     _check_dest(dest, config)
     lock_path = _zip_lock_path(dest) if zip_dest else os.path.join(dest, LOCK_NAME)
     # BatchError now, not after the whole run (and before DEST is created)
@@ -425,7 +425,7 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
                 interrupted = exc
                 stream.close()  # the pool finishes its tasks; their records are dropped
             except OSError as exc:  # the journal (or the report) cannot be written
-                if zf is not None or failed is not None:
+                if zf is not None:
                     raise
                 failed = exc  # stop, and still publish the records so far if possible
                 stream.close()
@@ -561,6 +561,10 @@ def _utf8(json_line: str) -> bytes:
     """A lone surrogate (a file name that is not UTF-8) becomes its JSON escape (\\udcff),
     which json.loads turns back into the same str: the record is kept, resume still matches."""
     return json_line.encode("utf-8", "backslashreplace")
+
+
+def _report_path(config: BatchConfig) -> str:
+    return os.path.abspath(config.report or default_report_path(config.dest))
 
 
 def _check_report_path(report_path: str, dest: str, zip_dest: bool, lock_path: str,

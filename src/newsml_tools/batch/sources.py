@@ -459,7 +459,7 @@ def _tar_members(tf: tarfile.TarFile, archive: str, name: str, filt: SourceFilte
             elif rel is None:
                 item = InputItem(id=info.name, source=archive,
                                  error=f"unsafe member name refused: {info.name!r}")
-            elif info.isdir() or not filt.wanted(rel):
+            elif not filt.wanted(rel):
                 item = None
             else:
                 item = InputItem(id=rel, source=archive, stem=output_stem(rel))

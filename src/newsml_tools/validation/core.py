@@ -365,9 +365,7 @@ def _validate_json(
         return
     pos = Positions(text)
     if rules and _maybe_lone_surrogate(text):
-        _surrogate_findings(
-            text, doc, pos, res, _ninjs_item_of(doc) if kind == "ninjs" else None
-        )
+        _surrogate_findings(doc, pos, res, _ninjs_item_of(doc) if kind == "ninjs" else None)
     try:
         if kind == "jsonld":
             from newsml_tools.validation.jsonld import check_jsonld
@@ -411,8 +409,7 @@ _HIGH_NIBBLE = frozenset("89abcdefABCDEF")
 
 
 def _surrogate_findings(
-    text: str, doc: Any, pos: Any, res: FileResult,
-    item_of: Callable[[str], str | None] | None = None,
+    doc: Any, pos: Any, res: FileResult, item_of: Callable[[str], str | None] | None = None
 ) -> None:
     """JS002 for every key or string holding a lone surrogate (a ``\\ud800``-style escape
     without its pair): not Unicode text, so many parsers and every UTF-8 encoder refuse
@@ -614,7 +611,7 @@ def _validate_html(raw: bytes, res: FileResult, schema: str | None, rules: bool 
         if repeats and rules:
             _duplicate_key_findings(pos, res)
         if rules and _maybe_lone_surrogate(body):
-            _surrogate_findings(body, doc, pos, res)
+            _surrogate_findings(doc, pos, res)
         if schema is not None:
             _custom_schema(doc, pos, res, schema)
             checked += 1
