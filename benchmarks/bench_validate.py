@@ -16,7 +16,10 @@ else small built-in stand-ins) -- then times, in the same run:
   argument-list-sized invocations like ``xargs``);
 - ninjs: ``newsml validate --kind ninjs DIR`` vs ``check-jsonschema --schemafile <ninjs
   3.1 schema> FILES…``;
-- cold start: ``newsml validate one.xml`` (median of ``--cold-runs``) vs ``python -c pass``.
+- cold start: ``newsml validate one.xml`` (median of ``--cold-runs``) vs ``python -c pass``;
+- the floor: in one process, the least any lxml-based validator does per file (read the
+  bytes; parse with the schema attached, composed and plain Power), and the best ratio
+  against xmllint that leaves for ``-j 1`` and the default jobs with no other work at all.
 
 Prints throughput (files/s) and the ratios against the targets: >= 1.6x xmllint with the
 default jobs (2 cores), >= 0.85x with -j 1, >= 5x check-jsonschema on ninjs, cold <= 0.25 s.
@@ -231,6 +234,38 @@ def cold_start(runs: int, one: Path) -> tuple[float, float, str]:
     return median(ours), median(base), "subprocess loop"
 
 
+def libxml2_floor(files: list[Path], repeat: int) -> dict[str, float]:
+    """Microseconds per file, best of ``repeat``, for what no lxml-based validator can skip:
+    reading the bytes, and a one-pass parse with the schema attached (the composed 2.35
+    Power + NITF schema newsml uses, and the plain Power XSD xmllint is given)."""
+    from lxml import etree
+
+    from newsml_tools.validation import xsd
+
+    def best(fn) -> float:
+        times = []
+        for _ in range(repeat):
+            t0 = time.process_time()
+            fn()
+            times.append(time.process_time() - t0)
+        return 1e6 * min(times) / len(files)
+
+    def read_all() -> list[bytes]:
+        out = []
+        for f in files:
+            with open(f, "rb") as fh:
+                out.append(fh.read())
+        return out
+
+    data = read_all()
+    out = {"read": best(read_all)}
+    for label, key in (("composed", "newsml-g2-2.35-power"),
+                       ("plain", "newsml-g2-2.35-power-plain")):
+        parser = xsd.validating_parser(key, blankless=True)
+        out[label] = best(lambda p=parser: [etree.fromstring(d, p) for d in data])
+    return out
+
+
 def verdict(value: float, target: float, higher_is_better: bool = True) -> str:
     ok = value >= target if higher_is_better else value <= target
     return "OK" if ok else "MISSED"
@@ -243,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cold-runs", type=int, default=10)
     ap.add_argument("--repeat", type=int, default=3, help="runs per command; best is kept")
     ap.add_argument("--skip", action="append", default=[],
-                    choices=["xml", "ninjs", "cold"], help="skip a part")
+                    choices=["xml", "ninjs", "cold", "floor"], help="skip a part")
     args = ap.parse_args(argv)
 
     if args.reuse and WORK.exists():
@@ -281,6 +316,13 @@ def main(argv: list[str] | None = None) -> int:
                  for b in arg_batches(xml_files)], n, rep)
         else:
             print("  xmllint not found (apt-get install libxml2-utils): skipped")
+
+    floor = None
+    if "floor" not in args.skip and xml_files:
+        floor = libxml2_floor(xml_files, rep)
+        print(f"  floor in one process (CPU, best of {rep}): read {floor['read']:.0f} us/file, "
+              f"parse + composed schema {floor['composed']:.0f} us, parse + plain Power "
+              f"{floor['plain']:.0f} us")
 
     if "ninjs" not in args.skip:
         n = len(ninjs_files)
@@ -323,6 +365,12 @@ def main(argv: list[str] | None = None) -> int:
         cpu = results["xmllint"]["cpu"] / results["xml_j1"]["cpu"]
         print(f"  NewsML-G2 CPU per file, xmllint / newsml: {cpu:5.2f} (the ratio -j 1 reaches "
               f"on an idle machine; x{cores} jobs at best)")
+    if floor is not None and "xmllint" in results:
+        x_us = 1e6 * results["xmllint"]["cpu"] / len(xml_files)
+        least = floor["read"] + floor["composed"]
+        print(f"  floor: xmllint {x_us:.0f} us/file against read + parse + composed schema "
+              f"{least:.0f} us: with no other work per file -j 1 could reach "
+              f"{x_us / least:.2f}x, -j {cores} {cores * x_us / least:.2f}x at most")
     if "cjs" in results:
         cpu = results["cjs"]["cpu"] / results["ninjs_j1"]["cpu"]
         print(f"  ninjs CPU per file, check-jsonschema / newsml: {cpu:5.2f}")
