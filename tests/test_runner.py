@@ -136,6 +136,10 @@ def test_read_files_from(tree) -> None:
 def test_rule_prefix_matching() -> None:
     assert rule_matches("NG001", ["NG"]) and rule_matches("NG001", ["ng001"])
     assert not rule_matches("NI001", ["NG"]) and not rule_matches("xsd", [])
+    # a word id is matched whole: JS is the JS001/JS002 family, not json-schema
+    assert rule_matches("JS001", ["JS"]) and not rule_matches("json-schema", ["JS"])
+    assert not rule_matches("xsd", ["X"]) and rule_matches("XF001", ["X"])
+    assert rule_matches("json-schema", ["JSON-SCHEMA"]) and not rule_matches("xsd", ["xs"])
 
 
 def test_filter_select_ignore_and_parse_is_kept() -> None:

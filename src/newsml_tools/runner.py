@@ -428,9 +428,16 @@ def expand_paths(
 UNIGNORABLE = frozenset({"parse", "kind", "SEC001", "SEC002", "SEC003"})
 
 
+_CODED_RULE = re.compile(r"[A-Za-z]+[0-9]+")
+
+
 def rule_matches(rule: str, prefixes: Iterable[str]) -> bool:
-    """Prefix match on rule ids, like ruff: ``NG`` matches ``NG001``; case-insensitive."""
+    """Prefix match on coded rule ids, like ruff: ``NG`` matches ``NG001``; a word id
+    (``xsd``, ``json-schema``) only matches itself, so ``JS`` is not ``json-schema`` and
+    ``X`` is not ``xsd``. Case-insensitive."""
     r = rule.upper()
+    if _CODED_RULE.fullmatch(rule) is None:
+        return any(r == p.upper() for p in prefixes)
     return any(r.startswith(p.upper()) for p in prefixes)
 
 

@@ -52,10 +52,12 @@ def _internal_error(exc: BaseException) -> None:
 
 
 def _check_rule_prefixes(values: tuple[str, ...], option: str) -> tuple[str, ...]:
-    """Every --select/--ignore value must be a prefix of at least one known rule id."""
+    """Every --select/--ignore value must select at least one known rule id."""
     if not values:
         return values
-    known = [r.upper() for r in _known_rules()]
+    from newsml_tools.runner import rule_matches
+
+    known = list(_known_rules())
     if not known:  # no registry to check against: accept anything
         return values
     out = []
@@ -64,7 +66,7 @@ def _check_rule_prefixes(values: tuple[str, ...], option: str) -> tuple[str, ...
             part = part.strip()
             if not part:
                 continue
-            if not any(k.startswith(part.upper()) for k in known):
+            if not any(rule_matches(k, (part,)) for k in known):
                 raise click.BadParameter(
                     f"{part!r} matches no rule id (see `newsml rules`)", param_hint=option
                 )
