@@ -213,9 +213,15 @@ def test_binary_garbage_no_traceback(fake) -> None:
     assert res.exit_code == 1 and "Traceback" not in res.output
 
 
-def test_empty_directory_warns_and_passes(fake) -> None:
+def test_a_folder_with_nothing_to_check_fails_like_an_unmatched_pattern(fake) -> None:
+    # a CI gate must not pass on nothing: exit 2, as 'nomatch/**/*.xml' gives
     os.mkdir("empty")
     res = run("empty")
+    assert res.exit_code == 2 and "no file in this folder matches --include" in res.output
+    assert run("d", "--include", "*.nitf").exit_code == 2
+    assert run("d", "--exclude", "*").exit_code == 2
+    # an empty list of files (a pre-commit run with nothing staged) still passes
+    res = run("--files-from", "-", input="")
     assert res.exit_code == 0 and "no files found" in res.stderr
 
 

@@ -121,7 +121,7 @@ def test_stdin_dash(tree) -> None:
 def test_stdin_too_large(tree, monkeypatch) -> None:
     monkeypatch.setattr(runner, "STDIN_LIMIT", 4)
     (t,) = expand_paths(["-"], stdin=io.BytesIO(b"12345"))
-    assert t.error and t.data is None
+    assert t.too_large == 4 and t.data is None and t.error is None
 
 
 def test_read_files_from(tree) -> None:
@@ -310,3 +310,12 @@ def test_pack_round_trip() -> None:
     assert runner._unpack(runner._pack(empty)) == empty
     assert runner._from_cache(runner._to_cache(r), "a.xml") == r
     assert runner._from_cache("[1, 2]", "a.xml") is None
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-32"])
+def test_read_files_from_decodes_by_bom_and_bomless_utf16(encoding: str) -> None:
+    # PowerShell's ">" writes UTF-16: its NUL bytes once made one-letter names and a "."
+    # that validated the whole working directory
+    raw = "good.xml\r\nbé/x.json\r\n".encode(encoding)
+    assert read_files_from("-", io.BytesIO(raw)) == ["good.xml", "bé/x.json"]
+    assert read_files_from("-", io.BytesIO(b"a\0b\0")) == ["a", "b"]  # find -print0

@@ -46,3 +46,80 @@ def test_ignoring_a_coded_family_keeps_word_rules(here: Path) -> None:
     # a value that selects nothing is a usage error, as before
     res = run("bad.json", "--ignore", "json")
     assert res.exit_code == 2 and "matches no rule id" in res.output
+
+
+def test_include_globs_with_a_folder_match_the_relative_path(here: Path) -> None:
+    Path("feeds/sub").mkdir(parents=True)
+    Path("feeds/bad.xml").write_text("<newsItem")
+    Path("feeds/sub/good.XML").write_bytes(GOOD_XML.read_bytes())
+    Path("other.xml").write_bytes(GOOD_XML.read_bytes())
+    res = run(".", "--include", "feeds/*.xml", "--show-files")
+    assert res.exit_code == 0 and res.stdout.split() == ["feeds/bad.xml", "feeds/sub/good.XML"]
+    res = run("-j", "1", ".", "--include", "feeds/*.xml")
+    assert res.exit_code == 1 and "feeds/bad.xml" in res.output
+    # --exclude ignores case, as --include does
+    res = run(".", "--exclude", "*.xml", "--include", "*", "--show-files")
+    assert res.exit_code == 2 and "good.XML" not in res.stdout
+
+
+def test_report_through_a_symlink_keeps_the_link(here: Path) -> None:
+    Path("good.xml").write_bytes(GOOD_XML.read_bytes())
+    Path("reports").mkdir()
+    Path("reports/r.json").write_text("old")
+    os.symlink("reports/r.json", "latest.json")
+    assert run("-j", "1", "good.xml", "-f", "json", "-o", "latest.json").exit_code == 0
+    assert Path("latest.json").is_symlink()
+    assert json.loads(Path("reports/r.json").read_text())["summary"]["valid"] == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_report_into_a_fifo_is_written_through_it(here: Path) -> None:
+    import threading
+
+    Path("good.xml").write_bytes(GOOD_XML.read_bytes())
+    os.mkfifo("pipe")
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(Path("pipe").read_bytes()), daemon=True)
+    reader.start()
+    res = run("-j", "1", "good.xml", "-f", "json", "-o", "pipe")
+    reader.join(timeout=30)
+    assert Path("pipe").is_fifo()  # not replaced by a regular file
+    if reader.is_alive():  # nothing came through: unblock the reader thread
+        Path("pipe").write_bytes(b"")
+    assert res.exit_code == 0 and json.loads(got[0])["summary"]["valid"] == 1
+
+
+def test_the_report_of_a_previous_run_is_not_an_input(here: Path) -> None:
+    Path("good.xml").write_bytes(GOOD_XML.read_bytes())
+    for _ in range(2):  # the second run used to validate report.json and then stop
+        res = run("-j", "1", ".", "-f", "json", "-o", "report.json")
+        assert res.exit_code == 0, res.output
+        assert [f["file"] for f in json.loads(Path("report.json").read_text())["files"]] == [
+            "good.xml"]
+    # named as an input, it is refused before any work
+    res = run("-j", "1", "report.json", "-o", "report.json")
+    assert res.exit_code == 2 and "is one of the inputs" in res.output
+
+
+def test_stdin_over_max_bytes_is_sec002_as_a_file_is(here: Path) -> None:
+    Path("good.xml").write_bytes(GOOD_XML.read_bytes())
+    from_file = run("-j", "1", "good.xml", "--max-bytes", "100")
+    from_stdin = run("-j", "1", "-", "--max-bytes", "100", input=GOOD_XML.read_bytes())
+    assert from_file.exit_code == from_stdin.exit_code == 1
+    assert "SEC002" in from_file.output and "SEC002" in from_stdin.output
+    # a huge bound is read in chunks, not allocated (was a MemoryError, exit 123)
+    assert run("-j", "1", "-", "--max-bytes", "30G", input=GOOD_XML.read_bytes()).exit_code == 0
+    for bad in ("inf", "1e400"):
+        res = run("good.xml", "--max-bytes", bad)
+        assert res.exit_code == 2 and "not a size" in res.output
+
+
+def test_closed_stdout_is_a_write_error_not_an_internal_error(here: Path) -> None:
+    import subprocess
+    import sys
+
+    Path("good.xml").write_bytes(GOOD_XML.read_bytes())
+    proc = subprocess.run([sys.executable, "-m", "newsml_tools", "validate", "good.xml"],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          preexec_fn=lambda: os.close(1))
+    assert proc.returncode == 2 and "standard output is closed" in proc.stderr

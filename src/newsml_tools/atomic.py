@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import itertools
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -60,9 +62,14 @@ def discard_current_temp() -> None:
             os.unlink(tmp)
 
 
-def write_file_atomic(path: str, data: bytes, *, fsync: bool = False) -> None:
-    """``write_atomic`` on a plain ``str`` path, with no ``Path`` objects: the form a batch
-    calls tens of thousands of times."""
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:  # os.write may write less than asked (signals, pipes, quotas)
+        view = view[os.write(fd, view):]
+
+
+def _stage(path: str, data: bytes, fsync: bool) -> str:
+    """``data`` in a new temp file next to ``path``; returns the temp file's name."""
     global _current
     folder = os.path.dirname(path) or "."
     try:
@@ -73,13 +80,25 @@ def write_file_atomic(path: str, data: bytes, *, fsync: bool = False) -> None:
     _current = tmp
     try:
         try:
-            view = memoryview(data)
-            while view:  # os.write may write less than asked (signals, pipes, quotas)
-                view = view[os.write(fd, view):]
+            _write_all(fd, data)
             if fsync:
                 os.fsync(fd)
         finally:
             os.close(fd)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        _current = None
+        raise
+    return tmp
+
+
+def write_file_atomic(path: str, data: bytes, *, fsync: bool = False) -> None:
+    """``write_atomic`` on a plain ``str`` path, with no ``Path`` objects: the form a batch
+    calls tens of thousands of times."""
+    global _current
+    tmp = _stage(path, data, fsync)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -87,3 +106,57 @@ def write_file_atomic(path: str, data: bytes, *, fsync: bool = False) -> None:
         raise
     finally:
         _current = None
+
+
+def _naming(exc: OSError, path: str) -> OSError:
+    """``exc`` about ``path`` (not about the temp file that was being written)."""
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, path)
+
+
+def write_group_atomic(items: list[tuple[str, bytes]]) -> None:
+    """Write several files all or nothing, as far as a file system allows: a target that
+    is a folder is refused before anything is written, every file is staged in a temp
+    file first (a full disk or a denied folder leaves none of them), and only then are
+    they renamed into place. An error names the target, not the temp file."""
+    global _current
+    for path, _data in items:
+        if os.path.isdir(path):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+    staged: list[tuple[str, str]] = []
+    try:
+        for path, data in items:
+            try:
+                staged.append((_stage(path, data, False), path))
+            except OSError as exc:
+                raise _naming(exc, path) from None
+            finally:
+                _current = None
+        while staged:
+            tmp, path = staged[0]
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise _naming(exc, path) from None
+            staged.pop(0)
+    finally:
+        for tmp, _path in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def write_report(path: str, data: bytes) -> None:
+    """A report for ``-o PATH``: atomically into a regular file (through a symlink to
+    one, which stays a symlink), but straight into anything else that is there -- a
+    FIFO, ``/dev/stdout``, a terminal -- which a rename would replace instead."""
+    real = os.path.realpath(path)
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(real, "wb") as fh:
+            fh.write(data)
+        return
+    write_file_atomic(real, data)

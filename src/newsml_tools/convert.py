@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from newsml_tools.atomic import write_atomic
+from newsml_tools.atomic import write_group_atomic
 from newsml_tools.findings import Finding, Severity
 from newsml_tools.model import Article
 from newsml_tools.reader import read_article
@@ -218,6 +218,8 @@ def output_paths(out_dir: Path, stem: str, formats: tuple[str, ...]) -> dict[str
 
 
 def write_outputs(conv: Conversion, out_dir: Path, stem: str) -> list[Path]:
-    """Write every validated output atomically; returns the paths written."""
+    """Write every validated output, all or nothing (``write_group_atomic``); returns the
+    paths written. An ``OSError`` names the output that could not be written."""
     paths = output_paths(out_dir, stem, tuple(conv.outputs))
-    return [write_atomic(paths[fmt], data) for fmt, data in conv.outputs.items()]
+    write_group_atomic([(str(paths[fmt]), data) for fmt, data in conv.outputs.items()])
+    return [paths[fmt] for fmt in conv.outputs]

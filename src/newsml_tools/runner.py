@@ -59,6 +59,8 @@ class Target:
     name: str
     data: bytes | None = None
     error: str | None = None
+    #: standard input over this many bytes: refused (SEC002)
+    too_large: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,16 +100,28 @@ def _matches(name: str, patterns: Sequence[str]) -> bool:
 
 
 def _excluded(display: str, rel: str, patterns: Sequence[str]) -> bool:
+    """Case-insensitive, as --include is: ``--exclude '*.json'`` leaves out ``A.JSON``."""
     if not patterns:
         return False
-    base = os.path.basename(rel)
-    rel_posix = rel.replace(os.sep, "/")
-    disp_posix = display.replace(os.sep, "/")
+    rel_posix = rel.replace(os.sep, "/").lower()
+    base = rel_posix.rsplit("/", 1)[-1]
+    disp_posix = display.replace(os.sep, "/").lower()
     return any(
         fnmatch.fnmatchcase(base, p) or fnmatch.fnmatchcase(rel_posix, p)
         or fnmatch.fnmatchcase(disp_posix, p) or fnmatch.fnmatchcase(disp_posix, "*/" + p)
-        for p in patterns
+        for p in map(str.lower, patterns)
     )
+
+
+def _include_matchers(
+    include: Sequence[str],
+) -> tuple[Callable[[str], object] | None, Callable[[str], object] | None]:
+    """Matchers for the --include globs without a "/" (against a file's name) and with one
+    (``feeds/*.xml``: against its path relative to the folder walked)."""
+    names = tuple(p for p in include if "/" not in p)
+    paths = tuple(p for p in include if "/" in p)
+    return (_name_matcher(names) if names else None,
+            _name_matcher(paths) if paths else None)
 
 
 def _special(path: str) -> bool:
@@ -132,7 +146,7 @@ def _walk(
     folders are not followed, unreadable ones skipped), but the directory entries' types
     tell regular files apart without a ``stat`` per file."""
     found: list[tuple[str, str, bool]] = []
-    matches = _name_matcher(tuple(include)) if include else None
+    by_name, by_path = _include_matchers(include) if include else (None, None)
 
     def visit(dirpath: str, rel_dir: str) -> None:
         try:
@@ -151,10 +165,14 @@ def _walk(
             if is_dir:
                 subdirs.append(name)
                 continue
-            if matches is None or matches(name.lower()) is None:
+            rel = rel_dir + name
+            if not (
+                (by_name is not None and by_name(name.lower()) is not None)
+                or (by_path is not None
+                    and by_path(rel.replace(os.sep, "/").lower()) is not None)
+            ):
                 continue
             full = prefix + name
-            rel = rel_dir + name
             if exclude and _excluded(full, rel, exclude):
                 continue
             if not _regular(e, full):
@@ -338,10 +356,31 @@ def read_files_from(source: str, stdin: BinaryIO | None = None) -> list[str]:
     else:
         with open(source, "rb") as fh:
             raw = read_limited(fh, FILES_FROM_LIMIT)
-    text = raw.decode("utf-8", "surrogateescape")
+    text = _list_text(raw)
     if "\0" in text:
         return [name for name in text.split("\0") if name]
     return [line.strip("\r") for line in text.split("\n") if line.strip()]
+
+
+def _list_text(raw: bytes) -> str:
+    """A list of paths as text: UTF-8 (a BOM dropped), or UTF-16/32 by its BOM, or BOM-less
+    UTF-16 (PowerShell's ``Out-File -Encoding unicode`` and ``>`` write UTF-16) -- whose
+    NUL bytes would otherwise read as a NUL-separated list of one-letter names."""
+    import codecs
+
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            return raw.decode(codec, "surrogateescape")
+    if len(raw) >= 4 and len(raw) % 2 == 0 and b"\0" in raw:
+        # only a line-separated list: "a\0b\0" from find -print0 stays two names
+        odd, even = raw[1::2], raw[0::2]
+        if not odd.strip(b"\0") and b"\0" not in even and b"\n" in even:
+            return raw.decode("utf-16-le", "surrogateescape")
+        if not even.strip(b"\0") and b"\0" not in odd and b"\n" in odd:
+            return raw.decode("utf-16-be", "surrogateescape")
+    return raw.decode("utf-8", "surrogateescape")
 
 
 def expand_paths(
@@ -351,19 +390,23 @@ def expand_paths(
     exclude: Sequence[str] = (),
     stdin: BinaryIO | None = None,
     stdin_limit: int | None = None,
+    not_inputs: Sequence[str] = (),
 ) -> list[Target]:
     """Command-line inputs to targets, in order, each file once.
 
     Standard input larger than ``stdin_limit`` bytes (default ``STDIN_LIMIT``) is an
-    unreadable target.
+    unreadable target. ``not_inputs``: files a folder walk or a pattern never takes (the
+    run's own report: ``validate . -o report.json`` twice must not check the first
+    report in the second run).
     """
     limit = STDIN_LIMIT if stdin_limit is None else stdin_limit
     include = tuple(include) if include else DEFAULT_INCLUDE
     exclude = tuple(exclude)
     out: list[Target] = []
-    seen: set[str] = set()
-
     cwd = os.getcwd()
+    seen: set[str] = {
+        os.path.normcase(os.path.realpath(os.path.join(cwd, p))) for p in not_inputs
+    }
 
     def add(name: str, key: str | None = None) -> None:
         # files are told apart by their real path: a file reached through a symlink (or
@@ -374,34 +417,38 @@ def expand_paths(
             seen.add(key)
             out.append(Target(name))
 
-    def add_dir(folder: str) -> None:
+    def add_dir(folder: str) -> int:
         # the key of each file is its folder's real path plus its relative path (the walk
         # enters no symlinked folder and names real entries: no "." or ".." to normalise);
         # a symlinked file: its own real path
         base = os.path.normcase(os.path.realpath(os.path.join(cwd, folder)))
         base = base if base.endswith(os.sep) else base + os.sep
-        for full, rel, link in _walk(folder, include, exclude):
+        found = _walk(folder, include, exclude)
+        for full, rel, link in found:
             add(full, None if link else base + os.path.normcase(rel))
+        return len(found)
 
     for p in paths:
         if p == "-":
             if STDIN_NAME in seen:
                 continue
             seen.add(STDIN_NAME)
+            from newsml_tools.validation.safety import TooLarge, read_limited
+
             try:
+                # in chunks: read(limit + 1) would allocate the whole bound at once
                 stream = stdin or stdin_buffer()
-                data = stream.read(limit + 1)
+                out.append(Target(STDIN_NAME, data=read_limited(stream, limit)))
+            except TooLarge:
+                out.append(Target(STDIN_NAME, too_large=limit))
             except OSError as exc:
                 out.append(Target(STDIN_NAME, error="cannot read standard input: "
                                   f"{exc.strerror or exc}"))
-                continue
-            if len(data) > limit:
-                out.append(Target(STDIN_NAME, error=f"standard input is larger than {limit} "
-                                  "bytes (raise --max-bytes if it is trusted)"))
-            else:
-                out.append(Target(STDIN_NAME, data=data))
         elif os.path.isdir(p):
-            add_dir(p)
+            if not add_dir(p):  # as an unmatched pattern: a CI gate must not pass on nothing
+                out.append(Target(p, error="no file in this folder matches --include "
+                                  f"({', '.join(include)})"
+                                  + (" and is not --exclude'd" if exclude else "")))
         elif os.path.lexists(p):
             add(p)
         elif _has_magic(p):
@@ -784,6 +831,12 @@ def validate_targets(
     for i, t in enumerate(targets):
         if t.error is not None:
             slots[i] = FileResult(file=t.name, error=t.error)
+        elif t.too_large is not None:  # as a file over the bound: SEC002, exit 1
+            from newsml_tools.validation.core import refused_too_large
+
+            slots[i] = refused_too_large(
+                t.name, options.kind, f"standard input is larger than {t.too_large} bytes; "
+                "refused")
         elif t.data is not None:
             data = t.data
             r = _safe(lambda data=data, name=t.name: check_data(data, name, options), t.name)
@@ -814,6 +867,7 @@ def validate_paths(
     check: CheckFile | None = None,
     check_data: CheckData | None = None,
     rules: bool = True,
+    not_inputs: Sequence[str] = (),
 ) -> Report:
     """Expand ``paths`` and validate every input; results in input order.
 
@@ -825,9 +879,10 @@ def validate_paths(
     ``cache``: reuse results of unchanged files from earlier runs (see ``cache_dir``);
     only with the default ``check``. ``rules=False``: the schemas only, none of the
     rules beyond them is computed (parse, schema and hostile-input findings remain).
+    ``not_inputs``: see ``expand_paths``.
     """
     targets = expand_paths(paths, include=include, exclude=exclude, stdin=stdin,
-                           stdin_limit=max_bytes)
+                           stdin_limit=max_bytes, not_inputs=not_inputs)
     options = CheckOptions(kind=kind, schema=schema, ninjs_version=ninjs_version,
                            select=tuple(select), ignore=tuple(ignore), max_bytes=max_bytes,
                            rules=rules)

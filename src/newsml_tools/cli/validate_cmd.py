@@ -4,8 +4,9 @@ Everything heavy (the validator, lxml, the reporters) is imported inside the com
 functions so ``newsml validate one.xml`` starts fast.
 
 Exit codes: 0 every input valid; 1 some input invalid (errors, or warnings with
-``--strict``); 2 usage error or an input that could not be read (missing, unreadable,
-too large, a pattern that matched nothing); 123 internal error (a bug in newsml-tools:
+``--strict``; an input over ``--max-bytes`` is a SEC002 error); 2 usage error or an input
+that could not be read (missing, unreadable, a pattern or folder that matched nothing);
+123 internal error (a bug in newsml-tools:
 a one-line message on stderr, no traceback unless ``NEWSML_DEBUG=1``); 130 interrupted
 (Ctrl-C).
 """
@@ -124,7 +125,7 @@ def _parse_size(value: str | None) -> int | None:
     number = v[: -len(unit)] if unit else v
     try:
         n = int(float(number) * _UNITS[unit])
-    except ValueError:
+    except (ValueError, OverflowError):  # "inf", "1e400"
         raise click.BadParameter(f"{value!r} is not a size like 200M",
                                  param_hint="--max-bytes") from None
     if n <= 0:
@@ -247,22 +248,26 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
     from newsml_tools.reporters import REPORTERS
     from newsml_tools.runner import validate_paths
 
+    to_file = bool(output) and output != "-"
+    if to_file and any(_same_file(p, output) for p in paths if p != "-"):
+        raise click.BadParameter(f"{output} is one of the inputs; the report would "
+                                 "overwrite it", param_hint="-o/--output")
     report = validate_paths(
         paths, jobs=jobs or None, kind=None if kind == "auto" else kind, schema=schema,
         ninjs_version=ninjs_version, select=select, ignore=ignore, strict=strict,
         include=include or None, exclude=exclude, max_bytes=max_bytes, cache=cache,
-        rules=rules,
+        rules=rules, not_inputs=(output,) if to_file else (),
     )
     reporter = REPORTERS[output_format](quiet=quiet)
     rendered = reporter.render(report)
     if output and output != "-":
-        from newsml_tools.atomic import write_atomic
+        from newsml_tools.atomic import write_report
 
         if any(_same_file(r.file, output) for r in report.results):
             raise click.BadParameter(f"{output} is one of the inputs; the report would "
                                      "overwrite it", param_hint="-o/--output")
         try:
-            write_atomic(output, rendered.encode("utf-8", "backslashreplace"))
+            write_report(output, rendered.encode("utf-8", "backslashreplace"))
         except OSError as exc:
             raise CannotWrite(f"cannot write {output}: {exc.strerror or exc}") from None
     else:
@@ -282,6 +287,8 @@ def _echo_stdout(text: str) -> None:
     would otherwise write them as raw bytes (surrogateescape) -- invalid UTF-8."""
     text = _no_surrogates(text)
     stream = sys.stdout
+    if stream is None:  # started with stdout closed (">&-"): like a full disk, exit 2
+        raise CannotWrite("cannot write the report: standard output is closed")
     try:
         try:
             stream.write(text)

@@ -88,18 +88,7 @@ def validate_file(
     try:
         data = read_file_limited(path, max_bytes)
     except TooLarge as exc:
-        return FileResult(
-            name,
-            kind=kind or detect_kind(b"", name),
-            findings=[
-                _finding(
-                    name,
-                    "SEC002",
-                    f"input refused without reading it: {exc}",
-                    hint="raise the limit (max_bytes / --max-bytes) if the file is trusted",
-                )
-            ],
-        )
+        return refused_too_large(name, kind, f"input refused without reading it: {exc}")
     except IsADirectoryError:
         return FileResult(name, kind=kind, error="is a directory")
     except OSError as exc:
@@ -112,6 +101,17 @@ def validate_file(
         ninjs_version=ninjs_version,
         max_bytes=max_bytes,
         rules=rules,
+    )
+
+
+def refused_too_large(name: str, kind: str | None, message: str, head: bytes = b"") -> FileResult:
+    """The SEC002 result of an input over the size bound (``head``: what was read of it)."""
+    return FileResult(
+        name,
+        kind=kind or detect_kind(head[:65536], name),
+        findings=[_finding(name, "SEC002", message,
+                           hint="raise the limit (max_bytes / --max-bytes) if the input "
+                                "is trusted")],
     )
 
 
