@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 SpeakerKind = Literal["Person", "Organization"]
+#: header-block keys that hold a byline as printed, in order of preference
+BYLINE_HEADER_KEYS = ("byline", "by", "author", "authors", "writer")
 
 
 @dataclass(frozen=True, slots=True)

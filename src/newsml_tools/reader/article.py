@@ -9,7 +9,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newsml_tools.model import Article, MediaItem, Provenance, Quote, Span
+from newsml_tools.model import BYLINE_HEADER_KEYS, Article, MediaItem, Provenance, Quote, Span
 from newsml_tools.reader import byline as byl
 from newsml_tools.reader.attribution import Attribution, Attributor
 from newsml_tools.reader.blocks import Block, normalize_ws, split_blocks
@@ -40,7 +40,7 @@ MAX_HEADLINE_CHARS = 300
 _ABBR_END = re.compile(r"(?:\b[A-Z]|Jr|Sr|Inc|Corp|Ltd|Co)\.$")
 MAX_FRONT_BLOCKS = 8
 _HEADLINE_KEYS = ("headline", "title", "hed")
-_BYLINE_KEYS = ("byline", "by", "author", "authors", "writer")
+_BYLINE_KEYS = BYLINE_HEADER_KEYS
 _DATE_KEYS = ("date", "published", "pubdate", "datetime", "dateline-date")
 _STANDFIRST_KEYS = ("standfirst", "summary", "description", "dek", "subtitle", "subheadline")
 _SOURCE_KEYS = ("source", "agency", "provider")

@@ -6,7 +6,7 @@ from typing import Any
 
 from newsml_tools.model import Article
 from newsml_tools.writers.json_text import json_document
-from newsml_tools.writers.options import RenderOptions, iso
+from newsml_tools.writers.options import RenderOptions, iso, unnamed_byline, without_by
 
 
 def _person(name: str) -> dict[str, Any]:
@@ -30,6 +30,8 @@ def build_jsonld(article: Article, options: RenderOptions) -> dict[str, Any]:
                 author["affiliation"] = {"@type": "Organization", "name": byline.affiliation}
             authors.append(author)
         doc["author"] = authors
+    elif unnamed_byline(article):  # "By The Associated Press": the agency is the author
+        doc["author"] = [{"@type": "Organization", "name": without_by(unnamed_byline(article))}]
     if article.contributors:
         # schema.org's Role pattern carries the role next to the person.
         doc["contributor"] = [
@@ -66,4 +68,7 @@ def build_jsonld(article: Article, options: RenderOptions) -> dict[str, Any]:
 
 
 def render(article: Article, options: RenderOptions) -> bytes:
-    return json_document(build_jsonld(article, options))
+    # "<" only ever stands in a string, where \u003c is the same character: the document
+    # can go verbatim into <script type="application/ld+json"> (no "</script>" or "<!--"
+    # in the article's text ends or hides the block)
+    return json_document(build_jsonld(article, options)).replace(b"<", b"\\u003c")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsml_tools.model import Article
 from newsml_tools.writers.nitf_body import build_nitf
-from newsml_tools.writers.options import RenderOptions, iso, unnamed_byline, xml_safe
+from newsml_tools.writers.options import RenderOptions, iso, printed_byline, xml_safe
 from newsml_tools.writers.xml_text import Element
 
 NAR_NS = "http://iptc.org/std/nar/2006-10-01/"
@@ -69,6 +69,8 @@ def build_news_item(article: Article, options: RenderOptions) -> Element:
     if article.dateline and article.dateline.place:
         located = _sub(content, "located")
         _sub(located, "name", article.dateline.place)
+    for byline in article.bylines:
+        _sub(_sub(content, "creator"), "name", byline.name)
     for contributor in article.contributors:
         person = _sub(content, "contributor", role=role_code(contributor.role))
         _sub(person, "name", contributor.name)
@@ -76,11 +78,14 @@ def build_news_item(article: Article, options: RenderOptions) -> Element:
     _sub(content, "headline", article.headline)
     if article.dateline:
         _sub(content, "dateline", article.dateline.text)
-    for byline in article.bylines:
-        _sub(content, "by", byline.name)
-    printed = unnamed_byline(article)
+    # "by" is the statement of authorship as printed (its language, titles, places);
+    # the parsed names are the creators
+    printed = printed_byline(article)
     if printed:
         _sub(content, "by", printed)
+    else:
+        for byline in article.bylines:
+            _sub(content, "by", byline.name)
     if article.creditline:
         _sub(content, "creditline", article.creditline)
     if article.standfirst:

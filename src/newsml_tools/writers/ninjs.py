@@ -13,7 +13,7 @@ from typing import Any
 
 from newsml_tools.model import Article, Quote
 from newsml_tools.writers.json_text import json_document
-from newsml_tools.writers.options import RenderOptions, iso, unnamed_byline
+from newsml_tools.writers.options import RenderOptions, iso, printed_byline
 from newsml_tools.writers.quoting import quotes_by_paragraph, segments
 
 NINJS_VERSION = "3.1"
@@ -53,10 +53,11 @@ def build_ninjs(article: Article, options: RenderOptions) -> dict[str, Any]:
     }
     if article.standfirst:
         doc["descriptions"] = [{"role": "summary", "value": article.standfirst}]
-    if article.bylines:
+    printed = printed_byline(article)  # as printed: "Von Anna Schmidt und Peter Braun"
+    if printed:
+        doc["by"] = printed
+    elif article.bylines:
         doc["by"] = " and ".join(b.name for b in article.bylines)
-    elif unnamed_byline(article):
-        doc["by"] = unnamed_byline(article)
     if article.dateline and article.dateline.place:
         doc["located"] = article.dateline.place
     people = [{"name": b.name, "rel": "author"} for b in article.bylines]

@@ -7,8 +7,10 @@ themselves staying in the paragraph text so nothing of the original is altered.
 
 from __future__ import annotations
 
+import re
+
 from newsml_tools.model import Article, Quote
-from newsml_tools.writers.options import RenderOptions, unnamed_byline, xml_safe
+from newsml_tools.writers.options import RenderOptions, printed_byline, xml_safe
 from newsml_tools.writers.quoting import quotes_by_paragraph, segments
 from newsml_tools.writers.xml_text import Element, Markup, escape_text, start_tag
 
@@ -44,7 +46,10 @@ def build_nitf(article: Article, *, lang: str | None = None) -> Element:
     head = _sub(body, "body.head")
     hedline = _sub(head, "hedline")
     _sub(hedline, "hl1", article.headline)
-    for byline in article.bylines:
+    printed = printed_byline(article)
+    if printed:
+        _printed_byline(_sub(head, "byline"), printed, article)
+    for byline in article.bylines if not printed else ():  # a model built without text
         by = _sub(head, "byline")
         by.text = "By "
         person = _sub(by, "person", byline.name)
@@ -53,9 +58,6 @@ def build_nitf(article: Article, *, lang: str | None = None) -> Element:
             _sub(by, "byttl", byline.affiliation)
         if byline.location:
             _sub(by, "location", byline.location)
-    printed = unnamed_byline(article)
-    if printed:
-        _sub(head, "byline", printed)
     if article.dateline:
         dateline = _sub(head, "dateline")
         dateline.text = xml_safe(article.dateline.text)
@@ -79,6 +81,27 @@ def build_nitf(article: Article, *, lang: str | None = None) -> Element:
         # "the Moscow bureau", whole sentences) is still text of the story
         _sub(_sub(body, "body.end"), "tagline", _tagline(article))
     return nitf
+
+
+def _printed_byline(by: Element, printed: str, article: Article) -> None:
+    """The byline as printed, each parsed name marked ``<person>`` and each place
+    ``<location>`` where the text prints it (in order, ignoring case: "JANE DOE"); what
+    the parse does not name (titles, "in", "und") stays as text."""
+    marks: list[tuple[int, int, str]] = []
+    cursor = 0
+    for byline in article.bylines:
+        for value, tag in ((byline.name, "person"), (byline.location, "location")):
+            if not value:
+                continue
+            m = re.compile(re.escape(value), re.I).search(printed, cursor)
+            if m:
+                marks.append((m.start(), m.end(), tag))
+                cursor = m.end()
+    by.text = xml_safe(printed[: marks[0][0]] if marks else printed)
+    for i, (start, end, tag) in enumerate(marks):
+        el = _sub(by, tag, printed[start:end])
+        following = marks[i + 1][0] if i + 1 < len(marks) else len(printed)
+        el.tail = xml_safe(printed[end:following]) or None
 
 
 def _tagline(article: Article) -> str:

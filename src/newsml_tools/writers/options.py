@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from newsml_tools.model import Article
+from newsml_tools.model import BYLINE_HEADER_KEYS, Article
 
 DEFAULT_PROVIDER = "newsml-tools"
 UNDETERMINED_LANGUAGE = "und"  # BCP 47 for "undetermined": honest when detection fails
@@ -51,10 +51,36 @@ def derive_guid(provider: str, article: Article) -> str:
     return f"urn:newsml:{token}:{digest[:24]}"
 
 
+def printed_byline(article: Article) -> str | None:
+    """The byline as printed ("Von Anna Schmidt und Peter Braun", "By Megan Kowalski,
+    Staff Writer", "By Jane Doe in Kyiv"): what the statement-of-authorship fields carry,
+    in the article's own language, with titles and places the name parse leaves out."""
+    for key in BYLINE_HEADER_KEYS:
+        value = article.headers.get(key)
+        if value:
+            return value
+    return None
+
+
 def unnamed_byline(article: Article) -> str | None:
     """The byline as printed when it names nobody the reader could take as a person
     ("By Reuters Staff", "By The Associated Press"): written as text, never dropped."""
-    return None if article.bylines else article.headers.get("byline")
+    return None if article.bylines else printed_byline(article)
+
+
+# The word that introduces a byline, in the languages the reader knows ("By", "Von", …)
+_BY_WORD = re.compile(
+    r"(?:(?:story|written|words|text|reporting|reported)\s+by|by|von|par|por|door|di|af|av)"
+    r"\s*:?\s+|(?:texto|texte|text)\s*:\s*",
+    re.I,
+)
+
+
+def without_by(byline: str) -> str:
+    """``"By The Associated Press"`` -> ``"The Associated Press"`` (an author's name
+    carries no "By": Google's Article guidance)."""
+    m = _BY_WORD.match(byline)
+    return byline[m.end():] if m and m.end() < len(byline) else byline
 
 
 def xml_safe(text: str) -> str:

@@ -1,0 +1,79 @@
+"""What a syndication partner receives from ``newsml convert``: the byline as printed in
+the article's language, nothing of a header lost, JSON-LD safe to embed in a page, an
+article's outputs written all or nothing. Each test failed before its fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from newsml_tools.cli import main
+from newsml_tools.convert import ALL_FORMATS, ConvertOptions, convert_text
+from newsml_tools.validation import validate
+
+NAR = "{http://iptc.org/std/nar/2006-10-01/}"
+NITF = "{http://iptc.org/std/NITF/2006-10-18/}"
+DATE = "2024-05-01T08:00:00+02:00"
+
+
+def _convert(text: str) -> dict[str, bytes]:
+    from newsml_tools.convert import parse_date
+
+    conv = convert_text(text, ConvertOptions(formats=ALL_FORMATS, date=parse_date(DATE)),
+                        source_name="t.txt")
+    assert conv.ok, [str(f) for f in conv.findings]
+    return conv.outputs
+
+
+def _byline_text(outputs: dict[str, bytes]) -> tuple[str, str, str]:
+    g2 = etree.fromstring(outputs["newsml-g2"])
+    by = g2.findtext(f"{NAR}contentMeta/{NAR}by")
+    nitf_by = "".join(g2.find(f".//{NITF}byline").itertext())
+    return by, nitf_by, json.loads(outputs["ninjs"])["by"]
+
+
+@pytest.mark.parametrize(("printed", "persons", "places"), [
+    # German: not "By … and …"
+    ("Von Anna Schmidt und Peter Braun", ["Anna Schmidt", "Peter Braun"], []),
+    ("By Megan Kowalski, Staff Writer", ["Megan Kowalski"], []),  # the title was dropped
+    ("By Jane Doe in Kyiv", ["Jane Doe"], ["Kyiv"]),  # NITF ran "Jane DoeKyiv" together
+])
+def test_the_byline_travels_as_printed(printed: str, persons: list[str],
+                                       places: list[str]) -> None:
+    out = _convert(f"Council backs bike lanes\n\n{printed}\n\nThe council voted on Tuesday.\n")
+    assert _byline_text(out) == (printed, printed, printed)
+    g2 = etree.fromstring(out["newsml-g2"])
+    nitf = g2.find(f".//{NITF}byline")
+    assert [p.text for p in nitf.iter(f"{NITF}person")] == persons
+    assert [p.text for p in nitf.iter(f"{NITF}location")] == places
+    assert [c.findtext(f"{NAR}name") for c in g2.iter(f"{NAR}creator")] == persons
+
+
+def test_an_agency_byline_is_the_json_ld_author() -> None:
+    out = _convert("Storm hits coast\n\nBy The Associated Press\n\nThe storm hit on Monday.\n")
+    assert json.loads(out["jsonld"])["author"] == [
+        {"@type": "Organization", "name": "The Associated Press"}]
+
+
+def test_json_ld_can_be_embedded_in_a_page_verbatim(tmp_path: Path) -> None:
+    evil = "</script><script>alert(document.cookie)</script> and <!-- a comment"
+    out = _convert(f"Headline\n\nThe page pasted the string {evil} into the form.\n")
+    assert b"<" not in out["jsonld"]
+    assert evil in json.loads(out["jsonld"])["articleBody"]
+    page = (b'<html><head><script type="application/ld+json">\n' + out["jsonld"]
+            + b"</script></head><body></body></html>")
+    assert validate(page, "html").valid
+
+
+def test_an_article_is_written_all_or_nothing(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("story.txt").write_text("Headline\n\nBody text of the story.\n", encoding="utf-8")
+    Path("out/story.jsonld").mkdir(parents=True)  # the second output cannot be written
+    res = CliRunner().invoke(main, ["convert", "story.txt", "-o", "out", "--date", DATE])
+    assert res.exit_code == 2
+    assert "out/story.jsonld" in res.output and ".newsml-tmp" not in res.output
+    assert sorted(p.name for p in Path("out").iterdir()) == ["story.jsonld"]  # nothing else
