@@ -77,3 +77,67 @@ def test_an_article_is_written_all_or_nothing(tmp_path: Path, monkeypatch) -> No
     assert res.exit_code == 2
     assert "out/story.jsonld" in res.output and ".newsml-tmp" not in res.output
     assert sorted(p.name for p in Path("out").iterdir()) == ["story.jsonld"]  # nothing else
+
+
+HEADERS = """Headline: Council approves new bike lanes downtown
+Byline: Maria Lopez
+Date: 2024-06-19T08:30:00Z
+Updated: 2024-06-20T10:00:00Z
+Slug: COUNCIL-BIKES
+GUID: urn:newsml:gazette.example.com:20240619:council-bikes
+URL: https://gazette.example.com/2024/06/19/council-bikes
+Copyright: © 2024 Springfield Gazette. All rights reserved.
+Keywords: transport, cycling; city council
+Section: Local
+
+The city council voted 7-2 on Tuesday to approve a network of protected bike lanes.
+"""
+
+
+def test_header_metadata_reaches_every_format_that_has_a_field_for_it() -> None:
+    conv = convert_text(HEADERS, ConvertOptions(formats=ALL_FORMATS), source_name="h.txt")
+    assert conv.ok and not [f for f in conv.findings if f.rule == "CV005"]
+    out = conv.outputs
+    guid = "urn:newsml:gazette.example.com:20240619:council-bikes"
+    notice = "© 2024 Springfield Gazette. All rights reserved."
+    g2 = etree.fromstring(out["newsml-g2"])
+    assert g2.get("guid") == guid
+    assert g2.findtext(f"{NAR}rightsInfo/{NAR}copyrightNotice") == notice
+    assert g2.findtext(f"{NAR}itemMeta/{NAR}versionCreated") == "2024-06-20T10:00:00Z"
+    assert g2.findtext(f"{NAR}itemMeta/{NAR}firstCreated") == "2024-06-19T08:30:00Z"
+    assert g2.find(f"{NAR}itemMeta/{NAR}link").get("href").endswith("/council-bikes")
+    assert [k.text for k in g2.iter(f"{NAR}keyword")] == ["transport", "cycling", "city council"]
+    assert g2.findtext(f"{NAR}contentMeta/{NAR}slugline") == "COUNCIL-BIKES"
+    ld = json.loads(out["jsonld"])
+    assert (ld["identifier"], ld["copyrightNotice"], ld["dateModified"], ld["articleSection"]) == (
+        guid, notice, "2024-06-20T10:00:00Z", "Local")
+    assert ld["url"] == ld["mainEntityOfPage"] and ld["keywords"][2] == "city council"
+    nj = json.loads(out["ninjs"])
+    assert (nj["uri"], nj["copyrightNotice"], nj["slugline"], nj["versionCreated"]) == (
+        guid, notice, "COUNCIL-BIKES", "2024-06-20T10:00:00Z")
+    nitf = etree.fromstring(out["nitf"])
+    assert nitf.find(f".//{NITF}du-key").get("key") == "COUNCIL-BIKES"
+    assert notice in [c.get("holder") for c in nitf.iter(f"{NITF}doc.copyright")]
+
+
+def test_a_header_no_chosen_format_can_carry_is_reported() -> None:
+    text = "Title: A headline\nGenre: Feature\nGUID: 12345\nSection: Local\n\nBody text here.\n"
+    conv = convert_text(text, ConvertOptions(formats=("newsml-g2",)), source_name="g.txt")
+    dropped = sorted(f.message.split("'")[1] for f in conv.findings if f.rule == "CV005")
+    assert dropped == ["genre", "guid", "section"]  # 12345 is no URI; no G2 field for the rest
+    assert conv.ok  # a warning: the outputs are still written
+
+
+def test_derived_guids_differ_for_items_that_differ_in_date_or_any_printed_text() -> None:
+    from newsml_tools.convert import parse_date
+
+    def guid(text: str, date: str) -> str:
+        conv = convert_text(text, ConvertOptions(formats=("ninjs",), date=parse_date(date)))
+        return json.loads(conv.outputs["ninjs"])["uri"]
+
+    notice = "Offices closed\n\nBy Jane Doe\n\nOur offices are closed on Monday.\n"
+    base = guid(notice, "2024-05-27T09:00:00Z")
+    assert base == guid(notice.replace("\n", "\r\n"), "2024-05-27T09:00:00Z")  # stable
+    assert base.startswith("urn:newsml:newsml-tools:20240527:")
+    assert base != guid(notice, "2024-09-02T09:00:00Z")  # the same notice in September
+    assert base != guid(notice.replace("Jane Doe", "John Roe"), "2024-05-27T09:00:00Z")

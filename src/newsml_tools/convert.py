@@ -16,6 +16,7 @@ from typing import Any
 
 from newsml_tools.atomic import write_group_atomic
 from newsml_tools.findings import Finding, Severity
+from newsml_tools.header_meta import dropped_headers, header_guid, item_meta
 from newsml_tools.model import Article
 from newsml_tools.reader import read_article
 from newsml_tools.validation.rules import RULES
@@ -25,6 +26,7 @@ from newsml_tools.writers.options import (
     EPOCH,
     UNDETERMINED_LANGUAGE,
     XML_ILLEGAL,
+    ItemMeta,
     RenderOptions,
     derive_guid,
     xml_safe,
@@ -120,8 +122,28 @@ def resolve_options(
         ) if header else None))
     provider = options.provider or article.source or DEFAULT_PROVIDER
     language = options.lang or article.language or UNDETERMINED_LANGUAGE
-    guid = options.guid or derive_guid(provider, article)
-    return RenderOptions(guid=guid, date=date, provider=provider, language=language), findings
+    guid = options.guid or header_guid(article) or derive_guid(provider, article, date)
+    meta = item_meta(article, _header_datetime) if article.headers else ItemMeta()
+    for key in dropped_headers(article, meta, options.formats) if article.headers else ():
+        findings.append(_finding(source, "CV005", (
+            f"header {key.split('#', 1)[0]!r} ({article.headers[key][:80]!r}) is not "
+            f"carried into the {', '.join(options.formats)} output: no field for it, or a "
+            "value that field cannot hold")))
+    return RenderOptions(guid=guid, date=date, provider=provider, language=language,
+                         meta=meta), findings
+
+
+def _header_datetime(value: str) -> datetime | None:
+    """An ``Updated:`` header as a date-time, or None (a bare date has no time to give)."""
+    from newsml_tools.reader.dates import parse_date as read_date
+
+    iso_text = read_date(value)
+    if not iso_text or "T" not in iso_text:
+        return None
+    try:
+        return parse_date(iso_text)
+    except DateError:
+        return None
 
 
 def _texts(article: Article) -> list[str]:

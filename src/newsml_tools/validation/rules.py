@@ -182,6 +182,8 @@ _RULES = [
     Rule("CV003", E, "a writer failed on this article (internal error, please report)", ("text",)),
     Rule("CV004", E, "the article is empty (no text besides whitespace): nothing to convert",
          ("text",)),
+    Rule("CV005", W, "a header-block value is not carried into the chosen outputs (no field "
+         "for it there, or a value the field cannot hold)", ("text",)),
     # hostile input
     Rule(
         "SEC001",

@@ -43,6 +43,18 @@ def build_jsonld(article: Article, options: RenderOptions) -> dict[str, Any]:
         if article.dateline.place:
             doc["locationCreated"] = {"@type": "Place", "name": article.dateline.place}
     doc["datePublished"] = iso(options.date)
+    extra = options.meta
+    if extra.modified is not None:
+        doc["dateModified"] = iso(extra.modified)
+    if extra.url:
+        doc["url"] = extra.url
+        doc["mainEntityOfPage"] = extra.url
+    if extra.copyright:
+        doc["copyrightNotice"] = extra.copyright
+    if extra.keywords:
+        doc["keywords"] = list(extra.keywords)
+    if extra.section:
+        doc["articleSection"] = extra.section
     doc["inLanguage"] = options.language
     doc["publisher"] = {"@type": "Organization", "name": options.provider}
     if article.creditline:

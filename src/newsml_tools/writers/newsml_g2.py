@@ -53,6 +53,9 @@ def build_news_item(article: Article, options: RenderOptions) -> Element:
         catalog = _sub(item, "catalog")
         _sub(catalog, "scheme", alias=ROLE_SCHEME_ALIAS, uri=ROLE_SCHEME_URI)
 
+    extra = options.meta
+    if extra.copyright:
+        _sub(_sub(item, "rightsInfo"), "copyrightNotice", extra.copyright)
     meta = _sub(item, "itemMeta")
     _sub(meta, "itemClass", qcode="ninat:text")
     if ":" in options.provider and " " not in options.provider:
@@ -60,12 +63,18 @@ def build_news_item(article: Article, options: RenderOptions) -> Element:
     else:
         _sub(meta, "provider", literal=options.provider)
     stamp = iso(options.date)
-    _sub(meta, "versionCreated", stamp)
+    _sub(meta, "versionCreated", iso(options.version_date))
     _sub(meta, "firstCreated", stamp)
     _sub(meta, "pubStatus", qcode="stat:usable")
+    if extra.url:  # the story's web page
+        _sub(meta, "link", rel="irel:seeAlso", href=extra.url, contenttype="text/html")
 
     content = _sub(item, "contentMeta")
+    if extra.urgency is not None:
+        _sub(content, "urgency", str(extra.urgency))
     _sub(content, "contentCreated", stamp)
+    if extra.modified is not None:
+        _sub(content, "contentModified", iso(extra.modified))
     if article.dateline and article.dateline.place:
         located = _sub(content, "located")
         _sub(located, "name", article.dateline.place)
@@ -75,6 +84,10 @@ def build_news_item(article: Article, options: RenderOptions) -> Element:
         person = _sub(content, "contributor", role=role_code(contributor.role))
         _sub(person, "name", contributor.name)
     _sub(content, "language", tag=options.language)
+    for word in extra.keywords:
+        _sub(content, "keyword", word)
+    if extra.slug:
+        _sub(content, "slugline", extra.slug)
     _sub(content, "headline", article.headline)
     if article.dateline:
         _sub(content, "dateline", article.dateline.text)

@@ -46,11 +46,20 @@ def build_ninjs(article: Article, options: RenderOptions) -> dict[str, Any]:
         "type": "text",
         "version": str(options.version),
         "firstCreated": stamp,
-        "versionCreated": stamp,
+        "versionCreated": iso(options.version_date),
         "pubStatus": "usable",
         "language": options.language,
         "headlines": [{"role": "main", "value": article.headline}],
     }
+    extra = options.meta
+    if extra.urgency is not None:
+        doc["urgency"] = extra.urgency
+    if extra.slug:
+        doc["slugline"] = extra.slug
+    if extra.copyright:
+        doc["copyrightNotice"] = extra.copyright
+    if extra.keywords:
+        doc["subjects"] = [{"name": word} for word in extra.keywords]
     if article.standfirst:
         doc["descriptions"] = [{"role": "summary", "value": article.standfirst}]
     printed = printed_byline(article)  # as printed: "Von Anna Schmidt und Peter Braun"

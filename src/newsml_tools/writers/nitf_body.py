@@ -131,8 +131,19 @@ def render(article: Article, options: RenderOptions) -> bytes:
     title.text = xml_safe(article.headline)
     docdata = head.sub("docdata")
     docdata.sub("doc-id", {"id-string": options.guid, "regsrc": xml_safe(options.provider)})
+    extra = options.meta
+    if extra.urgency is not None:
+        docdata.sub("urgency", {"ed-urg": str(extra.urgency)})
     docdata.sub("date.issue", {"norm": _compact_iso(options)})
+    if extra.slug:
+        docdata.sub("du-key", {"key": xml_safe(extra.slug)})
     if article.creditline:
         docdata.sub("doc.copyright", {"holder": xml_safe(article.creditline)})
+    if extra.copyright:  # the notice as printed: NITF's only place for it is the holder
+        docdata.sub("doc.copyright", {"holder": xml_safe(extra.copyright)})
+    if extra.keywords:
+        keys = docdata.sub("key-list")
+        for word in extra.keywords:
+            keys.sub("keyword", {"key": xml_safe(word)})
     root.children.insert(0, head)
     return root.to_bytes()

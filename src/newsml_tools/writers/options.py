@@ -19,6 +19,21 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 
 
 @dataclass(frozen=True, slots=True)
+class ItemMeta:
+    """Item metadata a header block gives (``URL:``, ``Copyright:``, ``Slug:``,
+    ``Keywords:``, ``Section:``, ``Urgency:``, ``Updated:``), for the fields each format
+    has for it."""
+
+    url: str | None = None
+    copyright: str | None = None
+    slug: str | None = None
+    keywords: tuple[str, ...] = ()
+    section: str | None = None
+    urgency: int | None = None  # 1 (most urgent) to 9, as NewsML-G2 and ninjs define it
+    modified: datetime | None = None  # this version's time; ``date`` is the first's
+
+
+@dataclass(frozen=True, slots=True)
 class RenderOptions:
     """Resolved rendering options: every field is concrete, nothing is read from the clock."""
 
@@ -27,6 +42,12 @@ class RenderOptions:
     provider: str
     language: str
     version: int = 1
+    meta: ItemMeta = ItemMeta()
+
+    @property
+    def version_date(self) -> datetime:
+        """When this version was created: the ``Updated:`` time, else the first's."""
+        return self.meta.modified or self.date
 
 
 def iso(dt: datetime) -> str:
@@ -36,19 +57,29 @@ def iso(dt: datetime) -> str:
 
 
 def content_fingerprint(article: Article) -> str:
-    """A hash of what the story says, stable across line endings and whitespace."""
-    parts = [article.headline, article.standfirst or "", *article.paragraphs]
-    text = unicodedata.normalize("NFC", "\n".join(" ".join(p.split()) for p in parts))
+    """A hash of everything the story prints (headline, standfirst, byline, dateline,
+    captions and credits, paragraphs, footer), stable across line endings and
+    whitespace: two items that differ in any of it never share a GUID."""
+    a = article
+    parts = [a.headline, a.standfirst or "", printed_byline(a) or "",
+             *(b.name for b in a.bylines), a.dateline.text if a.dateline else "",
+             *(f"{m.caption}\x1f{m.credit or ''}" for m in a.media), *a.paragraphs,
+             a.footer or ""]
+    text = unicodedata.normalize("NFC", "\x1e".join(" ".join(p.split()) for p in parts))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def derive_guid(provider: str, article: Article) -> str:
-    """A deterministic ``urn:newsml:`` GUID from the provider and the content."""
+def derive_guid(provider: str, article: Article, date: datetime | None = None) -> str:
+    """A deterministic ``urn:newsml:`` GUID from the provider, the publication date and
+    the content: the same holiday notice published in May and in September is two items.
+    A newsroom that keeps one GUID across corrections gives it (``--guid``, ``GUID:``)."""
     token = re.sub(r"[^A-Za-z0-9.\-]+", "-", provider).strip("-").lower() or "provider"
+    when = iso(date) if date is not None else ""
     digest = hashlib.sha256(
-        f"{provider}\n{content_fingerprint(article)}".encode("utf-8", "surrogatepass")
+        f"{provider}\n{when}\n{content_fingerprint(article)}".encode("utf-8", "surrogatepass")
     ).hexdigest()
-    return f"urn:newsml:{token}:{digest[:24]}"
+    day = f"{date.astimezone(timezone.utc):%Y%m%d}:" if date is not None else ""
+    return f"urn:newsml:{token}:{day}{digest[:24]}"
 
 
 def printed_byline(article: Article) -> str | None:
