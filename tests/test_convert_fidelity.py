@@ -141,3 +141,40 @@ def test_derived_guids_differ_for_items_that_differ_in_date_or_any_printed_text(
     assert base.startswith("urn:newsml:newsml-tools:20240527:")
     assert base != guid(notice, "2024-09-02T09:00:00Z")  # the same notice in September
     assert base != guid(notice.replace("Jane Doe", "John Roe"), "2024-05-27T09:00:00Z")
+
+
+@pytest.mark.parametrize(("provider", "g2_attr", "publisher", "source"), [
+    ("nprov:AFP", ("qcode", "nprov:AFP"),
+     {"@type": "Organization", "name": "AFP", "identifier": "nprov:AFP"},
+     {"name": "AFP", "literal": "nprov:AFP", "role": "provider"}),
+    ("https://afp.com", ("uri", "https://afp.com"),  # was written as a QCode "https:…"
+     {"@type": "Organization", "name": "afp.com", "url": "https://afp.com"},
+     {"name": "afp.com", "uri": "https://afp.com", "role": "provider"}),
+    ("Acme News", ("literal", "Acme News"), {"@type": "Organization", "name": "Acme News"},
+     {"name": "Acme News", "role": "provider"}),
+])
+def test_the_provider_is_named_as_each_format_names_a_party(provider, g2_attr, publisher,
+                                                            source) -> None:
+    from newsml_tools.convert import parse_date
+
+    conv = convert_text("Headline\n\nBody text.\n", ConvertOptions(
+        formats=ALL_FORMATS, provider=provider, date=parse_date(DATE)))
+    assert conv.ok, [str(f) for f in conv.findings]
+    g2 = etree.fromstring(conv.outputs["newsml-g2"])
+    assert dict(g2.find(f"{NAR}itemMeta/{NAR}provider").attrib) == dict([g2_attr])
+    assert json.loads(conv.outputs["jsonld"])["publisher"] == publisher
+    assert json.loads(conv.outputs["ninjs"])["infoSources"] == [source]
+
+
+def test_an_unknown_provider_is_not_published_as_the_tool() -> None:
+    out = _convert("Headline\n\nBody text.\n")
+    assert "publisher" not in json.loads(out["jsonld"])
+    assert "infoSources" not in json.loads(out["ninjs"])
+
+
+def test_a_provider_qcode_with_an_undeclared_scheme_is_refused(tmp_path: Path) -> None:
+    story = tmp_path / "s.txt"
+    story.write_text("Headline\n\nBody.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["convert", str(story), "--provider", "foo:bar",
+                                    "-o", str(tmp_path)])
+    assert res.exit_code == 2 and "not one the IPTC catalog declares" in res.output

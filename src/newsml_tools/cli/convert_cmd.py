@@ -83,8 +83,17 @@ def _check_provider(ctx: click.Context, param: click.Parameter,
     if _CONTROL.search(value) or not value.strip():
         raise click.BadParameter(f"{value!r}: give a name (\"Acme News\") or a QCode "
                                  "(nprov:AFP), without control characters or line breaks")
-    if ":" in value and " " not in value and not _QCODE.fullmatch(value):
-        raise click.BadParameter(f"{value!r} is not a QCode (scheme:code, e.g. nprov:AFP)")
+    if ":" in value and " " not in value and "://" not in value \
+            and not value.startswith(("urn:", "tag:")):
+        if not _QCODE.fullmatch(value):
+            raise click.BadParameter(f"{value!r} is not a QCode (scheme:code, e.g. nprov:AFP)")
+        from newsml_tools.validation.iptc_catalog import IPTC_CATALOG_ALIASES
+
+        alias = value.split(":", 1)[0]
+        if alias not in IPTC_CATALOG_ALIASES:  # the item could not declare it (NG001)
+            raise click.BadParameter(
+                f"{value!r}: the scheme {alias!r} is not one the IPTC catalog declares "
+                "(providers are nprov:…); give a name (\"Acme News\") or a URI instead")
     return value
 
 

@@ -6,7 +6,13 @@ from typing import Any
 
 from newsml_tools.model import Article
 from newsml_tools.writers.json_text import json_document
-from newsml_tools.writers.options import RenderOptions, iso, unnamed_byline, without_by
+from newsml_tools.writers.options import (
+    RenderOptions,
+    iso,
+    known_provider,
+    unnamed_byline,
+    without_by,
+)
 
 
 def _person(name: str) -> dict[str, Any]:
@@ -56,7 +62,16 @@ def build_jsonld(article: Article, options: RenderOptions) -> dict[str, Any]:
     if extra.section:
         doc["articleSection"] = extra.section
     doc["inLanguage"] = options.language
-    doc["publisher"] = {"@type": "Organization", "name": options.provider}
+    party = known_provider(options)
+    if party is not None:
+        publisher: dict[str, Any] = {"@type": "Organization"}
+        if party.name:
+            publisher["name"] = party.name
+        if party.qcode:
+            publisher["identifier"] = party.qcode
+        if party.uri:
+            publisher["url" if "://" in party.uri else "identifier"] = party.uri
+        doc["publisher"] = publisher
     if article.creditline:
         doc["sourceOrganization"] = {"@type": "Organization", "name": article.creditline}
     if article.media:

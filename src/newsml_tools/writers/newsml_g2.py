@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from newsml_tools.model import Article
 from newsml_tools.writers.nitf_body import build_nitf
-from newsml_tools.writers.options import RenderOptions, iso, printed_byline, xml_safe
+from newsml_tools.writers.options import (
+    RenderOptions,
+    iso,
+    printed_byline,
+    provider_party,
+    xml_safe,
+)
 from newsml_tools.writers.xml_text import Element
 
 NAR_NS = "http://iptc.org/std/nar/2006-10-01/"
@@ -58,8 +64,11 @@ def build_news_item(article: Article, options: RenderOptions) -> Element:
         _sub(_sub(item, "rightsInfo"), "copyrightNotice", extra.copyright)
     meta = _sub(item, "itemMeta")
     _sub(meta, "itemClass", qcode="ninat:text")
-    if ":" in options.provider and " " not in options.provider:
-        _sub(meta, "provider", qcode=options.provider)
+    party = provider_party(options.provider)
+    if party.qcode:
+        _sub(meta, "provider", qcode=party.qcode)
+    elif party.uri:
+        _sub(meta, "provider", uri=party.uri)
     else:
         _sub(meta, "provider", literal=options.provider)
     stamp = iso(options.date)

@@ -13,7 +13,7 @@ from typing import Any
 
 from newsml_tools.model import Article, Quote
 from newsml_tools.writers.json_text import json_document
-from newsml_tools.writers.options import RenderOptions, iso, printed_byline
+from newsml_tools.writers.options import RenderOptions, iso, known_provider, printed_byline
 from newsml_tools.writers.quoting import quotes_by_paragraph, segments
 
 NINJS_VERSION = "3.1"
@@ -73,10 +73,19 @@ def build_ninjs(article: Article, options: RenderOptions) -> dict[str, Any]:
     people += [{"name": c.name, "rel": c.role} for c in article.contributors]
     if people:
         doc["people"] = people
-    sources = [{"name": options.provider, "role": "provider"}]
+    party = known_provider(options)
+    sources: list[dict[str, str]] = []
+    if party is not None:
+        source = {"name": party.name} if party.name else {}
+        if party.qcode:
+            source["literal"] = party.qcode
+        if party.uri:
+            source["uri"] = party.uri
+        sources.append({**source, "role": "provider"})
     if article.creditline:
         sources.append({"name": article.creditline, "role": "originator"})
-    doc["infoSources"] = sources
+    if sources:
+        doc["infoSources"] = sources
     doc["bodies"] = [
         {"role": "main", "contentType": "text/plain", "value": "\n\n".join(article.paragraphs)},
         {"role": "richtext", "contentType": "text/html", "value": _html_body(article)},

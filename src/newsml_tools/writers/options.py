@@ -50,6 +50,31 @@ class RenderOptions:
         return self.meta.modified or self.date
 
 
+@dataclass(frozen=True, slots=True)
+class Party:
+    """The provider as each format names a party: a QCode (``nprov:AFP``), a URI
+    (``https://afp.com``) or a plain name (``Acme News``)."""
+
+    name: str | None = None
+    qcode: str | None = None
+    uri: str | None = None
+
+
+def provider_party(provider: str) -> Party:
+    if "://" in provider or provider.startswith(("urn:", "tag:")):
+        host = provider.split("://", 1)[1].split("/", 1)[0] if "://" in provider else ""
+        return Party(name=host or provider, uri=provider)
+    if ":" in provider and " " not in provider:  # a QCode: its code is the short name
+        return Party(name=provider.split(":", 1)[1] or None, qcode=provider)
+    return Party(name=provider)
+
+
+def known_provider(options: RenderOptions) -> Party | None:
+    """The provider, or None when nobody said who it is (no --provider, no Source:
+    header): the tool that converted the text is not the story's publisher."""
+    return None if options.provider == DEFAULT_PROVIDER else provider_party(options.provider)
+
+
 def iso(dt: datetime) -> str:
     """ISO 8601 with an explicit zone; UTC written as ``Z``."""
     text = dt.isoformat(timespec="seconds")
