@@ -178,3 +178,36 @@ def test_a_provider_qcode_with_an_undeclared_scheme_is_refused(tmp_path: Path) -
     res = CliRunner().invoke(main, ["convert", str(story), "--provider", "foo:bar",
                                     "-o", str(tmp_path)])
     assert res.exit_code == 2 and "not one the IPTC catalog declares" in res.output
+
+
+def test_a_credit_only_photo_line_writes_no_empty_caption() -> None:
+    out = _convert("Storm hits coast\n\n(AP Photo/Evan Vucci)\n\nA storm battered the coast.\n")
+    nitf = etree.fromstring(out["nitf"])
+    assert nitf.find(f".//{NITF}media-caption") is None
+    assert nitf.findtext(f".//{NITF}media-producer") == "AP Photo/Evan Vucci"
+    assert json.loads(out["jsonld"])["image"] == [
+        {"@type": "ImageObject", "creditText": "AP Photo/Evan Vucci"}]
+    assert "descriptions" not in json.loads(out["ninjs"])["associations"][0]
+
+
+def test_ld003_asks_for_an_image_a_crawler_can_fetch() -> None:
+    doc = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H",
+           "datePublished": "2024-01-01T00:00:00Z",
+           "image": [{"@type": "ImageObject", "caption": "A caption, no picture"}]}
+    assert any(f.rule == "LD003" for f in validate(json.dumps(doc), "jsonld").findings)
+    doc["image"][0]["url"] = "https://example.com/a.jpg"
+    assert not any(f.rule == "LD003" for f in validate(json.dumps(doc), "jsonld").findings)
+
+
+@pytest.mark.parametrize(("data", "where"), [
+    ("Storm hits coast\n\nA storm.\n".encode("utf-16-le"), "1:2: a NUL byte: not UTF-8 text "
+                                                           "(UTF-16?)"),
+    (b"Headline\n\nBody \x00 text\n", "3:6: a NUL byte: not UTF-8 text;"),
+])
+def test_text_with_nul_bytes_is_refused_naming_where(tmp_path: Path, data: bytes,
+                                                     where: str) -> None:
+    story = tmp_path / "s.txt"
+    story.write_bytes(data)
+    res = CliRunner().invoke(main, ["convert", str(story), "-o", str(tmp_path / "out")])
+    assert res.exit_code == 2 and f"s.txt:{where}" in res.output
+    assert not (tmp_path / "out").exists()

@@ -142,7 +142,17 @@ def options_from_cli(to: tuple[str, ...] | str, date: datetime | None, provider:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (a BOM is dropped); invalid bytes are an error naming line and column."""
+    """UTF-8 (a BOM is dropped); invalid bytes are an error naming line and column. A NUL
+    byte is valid UTF-8 but never text: BOM-less UTF-16 would otherwise convert into a
+    headline of U+FFFD-separated letters."""
+    nul = data.find(b"\0")
+    if nul >= 0:
+        before = data[:nul]
+        line = before.count(b"\n") + 1
+        column = nul - (before.rfind(b"\n") + 1) + 1
+        hint = " (UTF-16?)" if data[1::2].count(0) * 4 > len(data) else ""
+        raise InputError(f"{name}:{line}:{column}: a NUL byte: not UTF-8 text{hint}; "
+                         "convert the file to UTF-8 first")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -126,6 +126,17 @@ def check_jsonld(
     return checked
 
 
+def _has_image_url(image: object) -> bool:
+    if isinstance(image, str):
+        return bool(image.strip())
+    if isinstance(image, dict):
+        return any(isinstance(image.get(k), str) and image[k].strip()
+                   for k in ("url", "contentUrl", "@id"))
+    if isinstance(image, list):
+        return any(_has_image_url(i) for i in image)
+    return False
+
+
 def _rules(node: dict, base: tuple, add) -> None:
     # LD001 names without a leading "By"
     for key in ("author", "contributor", "creator"):
@@ -154,9 +165,11 @@ def _rules(node: dict, base: tuple, add) -> None:
                     (*base, key),
                     hint="use ISO 8601 with a zone, e.g. 2026-01-31T09:30:00+01:00",
                 )
-    # LD003 image recommended
-    if not node.get("image"):
-        add("LD003", "no image: Google recommends an image for articles", base)
+    # LD003 image recommended: one a crawler can fetch (a URL, or an ImageObject with
+    # url/contentUrl); a caption and credit alone give it no picture
+    if not _has_image_url(node.get("image")):
+        add("LD003", "no image URL: Google recommends an image for articles"
+            if node.get("image") else "no image: Google recommends an image for articles", base)
     # LD004 headline length
     h = node.get("headline")
     if isinstance(h, str) and len(h) > 110:

@@ -77,7 +77,9 @@ def build_jsonld(article: Article, options: RenderOptions) -> dict[str, Any]:
     if article.media:
         images = []
         for item in article.media:
-            image: dict[str, Any] = {"@type": "ImageObject", "caption": item.caption}
+            image: dict[str, Any] = {"@type": "ImageObject"}
+            if item.caption:
+                image["caption"] = item.caption
             if item.credit:
                 image["creditText"] = item.credit
             images.append(image)

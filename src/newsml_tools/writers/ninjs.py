@@ -97,8 +97,9 @@ def build_ninjs(article: Article, options: RenderOptions) -> dict[str, Any]:
                 "name": f"image{number}",
                 "uri": f"{options.guid}/image/{number}",
                 "type": "picture",
-                "descriptions": [{"role": "caption", "value": item.caption}],
             }
+            if item.caption:
+                association["descriptions"] = [{"role": "caption", "value": item.caption}]
             if item.credit:
                 association["by"] = item.credit
             associations.append(association)

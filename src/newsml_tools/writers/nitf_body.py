@@ -69,7 +69,8 @@ def build_nitf(article: Article, *, lang: str | None = None) -> Element:
     for item in article.media:
         media = _sub(content, "media", media_type=item.media_type)
         _sub(media, "media-reference")
-        _sub(media, "media-caption", item.caption)
+        if item.caption:  # a credit-only photo line has no caption to write
+            _sub(media, "media-caption", item.caption)
         if item.credit:
             _sub(media, "media-producer", item.credit)
     by_paragraph = quotes_by_paragraph(article)
