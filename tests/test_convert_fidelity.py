@@ -211,3 +211,15 @@ def test_text_with_nul_bytes_is_refused_naming_where(tmp_path: Path, data: bytes
     res = CliRunner().invoke(main, ["convert", str(story), "-o", str(tmp_path / "out")])
     assert res.exit_code == 2 and f"s.txt:{where}" in res.output
     assert not (tmp_path / "out").exists()
+
+
+def test_ninjs_and_json_ld_bodies_keep_the_dateline_and_the_footer() -> None:
+    text = ("Rates held\n\nFRANKFURT, June 19 (Reuters) - The bank left rates unchanged.\n\n"
+            "(Reporting by Olena Harmash and the Moscow newsroom; Editing by Ann Poe)\n")
+    out = _convert(text)
+    bodies = {b["contentType"]: b["value"] for b in json.loads(out["ninjs"])["bodies"]}
+    assert bodies["text/plain"].startswith("FRANKFURT, June 19 (Reuters)\n\nThe bank left")
+    assert bodies["text/plain"].endswith("the Moscow newsroom; Editing by Ann Poe)")
+    assert '<p class="dateline">FRANKFURT, June 19 (Reuters)</p>' in bodies["text/html"]
+    assert "the Moscow newsroom" in bodies["text/html"]
+    assert "the Moscow newsroom" in json.loads(out["jsonld"])["articleBody"]

@@ -84,7 +84,9 @@ def build_jsonld(article: Article, options: RenderOptions) -> dict[str, Any]:
                 image["creditText"] = item.credit
             images.append(image)
         doc["image"] = images
-    doc["articleBody"] = "\n\n".join(article.paragraphs)
+    # the footer ("Reporting by …; Editing by …") is printed text of the story too
+    doc["articleBody"] = "\n\n".join(
+        [*article.paragraphs, article.footer] if article.footer else article.paragraphs)
     if article.quotes:
         parts = []
         for quote in article.quotes:

@@ -1,8 +1,9 @@
 """IPTC ninjs 3.1 (News in JSON).
 
 ninjs has no quotation object, so quotations travel in the HTML body as
-``<q data-speaker="…">`` (plain ``<q>`` when unattributed); the plain-text body stays
-exactly the article's paragraphs. Photos become ``picture`` associations carrying the
+``<q data-speaker="…">`` (plain ``<q>`` when unattributed); the plain-text body is the
+article's paragraphs exactly, led by the dateline and followed by the footer as printed
+(ninjs has no field for either). Photos become ``picture`` associations carrying the
 caption (description role ``caption``) and the credit (``by``).
 """
 
@@ -33,9 +34,25 @@ def _html_paragraph(text: str, quotes: list[Quote]) -> str:
 
 def _html_body(article: Article) -> str:
     by_paragraph = quotes_by_paragraph(article)
-    return "\n".join(
+    paragraphs = [
         _html_paragraph(text, by_paragraph.get(i, [])) for i, text in enumerate(article.paragraphs)
-    )
+    ]
+    if article.dateline:
+        paragraphs.insert(0, f'<p class="dateline">{escape(article.dateline.text, False)}</p>')
+    if article.footer:
+        paragraphs.append(f'<p class="footer">{escape(article.footer, False)}</p>')
+    return "\n".join(paragraphs)
+
+
+def _plain_body(article: Article) -> str:
+    """The paragraphs, with the dateline and the footer as printed around them: ninjs has
+    no field for either, and partners publish the body as it is."""
+    blocks = [*article.paragraphs]
+    if article.dateline:
+        blocks.insert(0, article.dateline.text)
+    if article.footer:
+        blocks.append(article.footer)
+    return "\n\n".join(blocks)
 
 
 def build_ninjs(article: Article, options: RenderOptions) -> dict[str, Any]:
@@ -87,7 +104,7 @@ def build_ninjs(article: Article, options: RenderOptions) -> dict[str, Any]:
     if sources:
         doc["infoSources"] = sources
     doc["bodies"] = [
-        {"role": "main", "contentType": "text/plain", "value": "\n\n".join(article.paragraphs)},
+        {"role": "main", "contentType": "text/plain", "value": _plain_body(article)},
         {"role": "richtext", "contentType": "text/html", "value": _html_body(article)},
     ]
     if article.media:
