@@ -123,3 +123,63 @@ def test_closed_stdout_is_a_write_error_not_an_internal_error(here: Path) -> Non
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                           preexec_fn=lambda: os.close(1))
     assert proc.returncode == 2 and "standard output is closed" in proc.stderr
+
+
+FEED_NO_ZONE = b"""<?xml version="1.0" encoding="UTF-8"?>
+<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">
+  <header><sent>2018-10-21T16:25:32</sent></header>
+  <itemSet>ITEMS</itemSet>
+</newsMessage>
+"""
+
+
+def _feed(items: int) -> bytes:
+    item = GOOD_XML.read_bytes().split(b"?>", 1)[1]  # without its XML declaration
+    return FEED_NO_ZONE.replace(b"ITEMS", item * items)
+
+
+def test_schema_only_computes_no_feed_rules_and_sent_needs_a_zone(here: Path) -> None:
+    Path("dup.xml").write_bytes(_feed(2))  # the same guid twice (NG010), sent without zone
+    res = run("-j", "1", "dup.xml", "-f", "json")
+    rules = {f["rule"] for f in json.loads(res.stdout)["files"][0]["findings"]}
+    assert {"NG003", "NG010"} <= rules and res.exit_code == 1
+    res = run("-j", "1", "--schema-only", "dup.xml")
+    assert res.exit_code == 0 and "NG0" not in res.stdout  # as xmllint: valid
+
+
+def test_one_schema_error_is_one_finding(here: Path) -> None:
+    Path("five.json").write_text("[5]")  # "type": "object" at 3.1's root and in ninjsType
+    res = run("-j", "1", "five.json", "-f", "json")
+    found = [f for f in json.loads(res.stdout)["files"][0]["findings"]
+             if f["rule"] == "json-schema"]
+    assert len(found) == 1
+
+
+def test_paths_through_a_symlinked_working_directory_stay_relative(
+        here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("real").mkdir()
+    Path("real/bad.json").write_text("[5]")
+    os.symlink(here / "real", here / "link")
+    monkeypatch.chdir(here / "link")
+    monkeypatch.setenv("PWD", str(here / "link"))
+    res = run("-j", "1", str(here / "link" / "bad.json"), "-f", "gitlab")
+    assert {f["location"]["path"] for f in json.loads(res.stdout)} == {"bad.json"}
+
+
+def test_positions_count_characters_and_classic_mac_lines(here: Path) -> None:
+    Path("bad.json").write_bytes(b'{"uri": "h\xc3\xa9\xc3\xa9 \xff"}')
+    res = run("-j", "1", "bad.json")
+    assert "bad.json:1:14: error [parse]" in res.stdout  # 13 characters before, 15 bytes
+    broken = GOOD_XML.read_bytes().replace(b"<itemMeta>", b"<itemMeta><bogus/>", 1)
+    lf = broken.replace(b"\r\n", b"\n")
+    Path("lf.xml").write_bytes(lf)
+    Path("cr.xml").write_bytes(lf.replace(b"\n", b"\r"))
+    res = run("-j", "1", "lf.xml", "cr.xml")
+    lines = [line.split(":")[1] for line in res.stdout.splitlines() if "[xsd]" in line]
+    assert len(lines) == 2 and lines[0] == lines[1] != "1"
+
+
+def test_ld005_says_when_no_block_could_be_read(here: Path) -> None:
+    Path("page.html").write_text('<script type="application/ld+json">{"broken</script>')
+    res = run("-j", "1", "page.html")
+    assert "none of which could be read" in res.stdout and "[parse]" in res.stdout

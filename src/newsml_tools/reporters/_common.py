@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -46,17 +47,40 @@ def _posix_path(name: str, base: str | None = None) -> str:
         name = PureWindowsPath(name).as_posix()
     if os.path.isabs(name):
         root = os.path.abspath(base if base is not None else os.getcwd())
-        try:
-            rel = os.path.relpath(name, root)
-        except ValueError:  # pragma: no cover - other drive on Windows
-            rel = None
-        if rel is not None and not rel.startswith(".."):
+        rel = _inside(name, root)
+        if rel is None and base is None:
+            # cwd is a real path; the user's names may go through a symlinked folder
+            # ($PWD, /tmp -> /private/tmp on macOS, a linked CI workspace)
+            logical = _logical_cwd(os.environ.get("PWD"), root)
+            rel = (_inside(name, logical) if logical else None) or _inside(
+                os.path.realpath(name), root)
+        if rel is not None:
             name = rel
         if os.sep == "\\":  # pragma: no cover - Windows
             name = PureWindowsPath(name).as_posix()
     while name.startswith("./"):
         name = name[2:]
     return str(PurePosixPath(name)) if name else name
+
+
+def _inside(name: str, root: str) -> str | None:
+    """``name`` relative to ``root`` when it lies inside it, else None."""
+    try:
+        rel = os.path.relpath(name, root)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return None
+    return None if rel == ".." or rel.startswith(".." + os.sep) else rel
+
+
+@functools.lru_cache(maxsize=4)
+def _logical_cwd(pwd: str | None, cwd: str) -> str | None:
+    """``$PWD`` when it names the working directory by another path (a symlink)."""
+    if not pwd or pwd == cwd or not os.path.isabs(pwd):
+        return None
+    try:
+        return pwd if os.path.samefile(pwd, cwd) else None
+    except OSError:
+        return None
 
 
 def path_uri(name: str, base: str | None = None) -> str:

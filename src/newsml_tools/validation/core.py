@@ -280,7 +280,13 @@ def _decode_json_text(raw: bytes, res: FileResult) -> str | None:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        # columns count characters (SARIF's unicodeCodePoints), not bytes: the line up to
+        # the bad byte decodes (the error is its first)
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        if encoding == "utf-8":
+            col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
+        else:
+            col = exc.start - line_start + 1
         res.findings.append(
             _finding(
                 res.file,
@@ -592,7 +598,7 @@ def _validate_html(raw: bytes, res: FileResult, schema: str | None, rules: bool 
 
     text = _decode_html(raw)
     checked = 0
-    blocks = 0
+    blocks = unreadable = 0
     # lines before ``counted`` and the last newline before it: each character read once
     counted, line0, last_nl = 0, 0, -1
     for start, end in ld_json_blocks(text):
@@ -606,6 +612,7 @@ def _validate_html(raw: bytes, res: FileResult, schema: str | None, rules: bool 
         body = text[start:end]
         doc, repeats = _load_json(body, res, line_offset=line0, col0=col0)
         if doc is _FAILED:
+            unreadable += 1
             continue
         pos = Positions(body, line_offset=line0, col_offset_first_line=col0)
         if repeats and rules:
@@ -626,7 +633,10 @@ def _validate_html(raw: bytes, res: FileResult, schema: str | None, rules: bool 
                 "LD005",
                 "no application/ld+json NewsArticle found in this HTML page"
                 if blocks == 0
-                else f"{blocks} application/ld+json block(s), but none is a NewsArticle",
+                else f"{blocks} application/ld+json block(s), none of which could be read"
+                if unreadable == blocks
+                else f"{blocks} application/ld+json block(s), but none is a NewsArticle"
+                + (f" ({unreadable} could not be read)" if unreadable else ""),
                 hint='add <script type="application/ld+json"> with "@type": "NewsArticle"',
             )
         )

@@ -177,7 +177,14 @@ def check_ninjs(
                 uri,
                 hint="pass --ninjs-version to choose",
             )
+        said: set[tuple[str, tuple, str | None]] = set()
         for err in errors:
+            # the 3.1 schema states "type": "object" at its root and again in ninjsType:
+            # one error in the document, one finding
+            key = (err.message, tuple(err.path), err.keyword)
+            if key in said:
+                continue
+            said.add(key)
             add(
                 "json-schema",
                 f"{err.message} (ninjs {version})",

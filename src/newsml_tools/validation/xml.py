@@ -175,6 +175,10 @@ def parse_xml(
     With a ``validating`` parser, the schema is checked while parsing; the second value
     says whether that one pass proved the document valid. ``no_bang``: the caller has
     seen that ``b"<!"`` does not occur in ``data`` (so no DOCTYPE either)."""
+    if b"\r" in data and b"\n" not in data and ascii_readable(data):
+        # classic Mac line ends: libxml2 counts lines by LF only, so every finding was on
+        # line 1; XML reads a CR as a line end anyway (§2.11), so the parse is the same
+        data = data.replace(b"\r", b"\n")
     if no_bang and ascii_readable(data):  # no "<!" in bytes that read as ASCII: no DOCTYPE
         dt, conclusive = None, True  # what scan_prolog says, without its search
     else:
@@ -377,10 +381,12 @@ def validate_newsml(
         if item_set is not None:
             nxt = item_set.getnext()
             sink.items_end = (nxt.sourceline - 1) if nxt is not None and nxt.sourceline else None
-        if not items:
-            sink.add("NG011", "newsMessage carries no items", line=root.sourceline)
+        if rules:  # --schema-only: no rule beyond the schemas (NG010, NG011, NG003)
+            if not items:
+                sink.add("NG011", "newsMessage carries no items", line=root.sourceline)
+            _header_rules(root, sink)
         seen: dict[str, int] = {}
-        for it in items:
+        for it in items if rules else ():
             g = it.get("guid")
             if g is None:
                 continue
@@ -413,6 +419,20 @@ def validate_newsml(
         and resolve_schema_key(key) in ("newsml-g2-2.35-power", "newsml-g2-2.24-core")
     ):
         _xhtml_note(root, sink)
+
+
+_T_HEADER = f"{{{NAR_NS}}}header"
+_T_SENT = f"{{{NAR_NS}}}sent"
+
+
+def _header_rules(root: etree._Element, sink: _Sink) -> None:
+    """NG003 for the newsMessage header's ``sent`` (items' dates are checked per item)."""
+    header = root.find(_T_HEADER)
+    sent = header.find(_T_SENT) if header is not None else None
+    val = (sent.text or "").strip() if sent is not None else ""
+    if "T" in val and not _has_zone(val):
+        sink.add("NG003", f"sent {val!r} has no time zone", line=sent.sourceline,
+                 hint="append Z or an offset such as +01:00")
 
 
 def _xhtml_note(root: etree._Element, sink: _Sink) -> None:
