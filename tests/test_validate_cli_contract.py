@@ -183,3 +183,21 @@ def test_ld005_says_when_no_block_could_be_read(here: Path) -> None:
     Path("page.html").write_text('<script type="application/ld+json">{"broken</script>')
     res = run("-j", "1", "page.html")
     assert "none of which could be read" in res.stdout and "[parse]" in res.stdout
+
+
+def test_a_folder_that_cannot_be_listed_is_an_unreadable_input(
+        here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("feeds/locked").mkdir(parents=True)
+    Path("feeds/good.xml").write_bytes(GOOD_XML.read_bytes())
+    Path("feeds/locked/bad.xml").write_text("<newsItem")
+    real_scandir = os.scandir
+
+    def scandir(path):  # as chmod 000 does for a user without root's override
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    res = run("-j", "1", "feeds")
+    assert res.exit_code == 2  # was 0: the locked folder's files went unchecked, unsaid
+    assert "feeds/locked" in res.output and "Permission denied" in res.output

@@ -139,7 +139,8 @@ def walk_dir(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[
 
 
 def _walk(
-    root: str, include: Sequence[str], exclude: Sequence[str]
+    root: str, include: Sequence[str], exclude: Sequence[str],
+    unreadable: list[tuple[str, str]] | None = None,
 ) -> list[tuple[str, str, bool]]:
     """``(path, path relative to root, is a symlink)`` of the files ``walk_dir`` lists:
     like ``os.walk`` top-down (a folder's files, sorted, then its subfolders; symlinked
@@ -152,7 +153,9 @@ def _walk(
         try:
             with os.scandir(dirpath) as it:
                 entries = list(it)
-        except OSError:
+        except OSError as exc:  # said, not skipped: its files would go unchecked
+            if unreadable is not None:
+                unreadable.append((dirpath, exc.strerror or str(exc)))
             return
         prefix = dirpath if dirpath.endswith(os.sep) else dirpath + os.sep
         subdirs: list[str] = []
@@ -423,10 +426,13 @@ def expand_paths(
         # a symlinked file: its own real path
         base = os.path.normcase(os.path.realpath(os.path.join(cwd, folder)))
         base = base if base.endswith(os.sep) else base + os.sep
-        found = _walk(folder, include, exclude)
+        unreadable: list[tuple[str, str]] = []
+        found = _walk(folder, include, exclude, unreadable)
         for full, rel, link in found:
             add(full, None if link else base + os.path.normcase(rel))
-        return len(found)
+        for where, why in unreadable:
+            out.append(Target(where, error=f"cannot list this folder: {why}"))
+        return len(found) + len(unreadable)
 
     for p in paths:
         if p == "-":
