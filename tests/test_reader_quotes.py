@@ -69,3 +69,21 @@ def test_offsets_match_paragraph_text() -> None:
     for q in art.quotes:
         assert art.paragraphs[q.paragraph][q.start : q.end] == q.text
     assert [q.text for q in art.quotes] == ["One.", "two", "trois"]
+
+
+def test_hard_wrapped_paragraph_with_a_quote_closed_by_comma_stays_one_paragraph() -> None:
+    # wire copy wrapped at ~68 columns: a line ending in ',"' is mid-sentence (the
+    # attribution follows), so the block is prose, not one paragraph per line
+    text = (
+        "Tornadoes hit Oklahoma\n\n"
+        "Gov. Keith Stroud declared a state of emergency for 12 counties.\n"
+        "\"We've got families who lost everything in about ninety seconds,\"\n"
+        "Stroud said after touring the damage by helicopter. \"We will be here\n"
+        "for them as long as it takes.\"\n"
+    )
+    art = read_article(text)
+    assert len(art.paragraphs) == 1 and art.paragraphs[0].endswith("as long as it takes.\"")
+    assert [(q.text, q.speaker) for q in art.quotes] == [
+        ("We've got families who lost everything in about ninety seconds,", "Keith Stroud"),
+        ("We will be here for them as long as it takes.", "Keith Stroud"),
+    ]

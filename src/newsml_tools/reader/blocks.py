@@ -14,8 +14,9 @@ _BLANK_LINE = re.compile(r"\n" + _BLANK + r"(?:\n" + _BLANK + ")+")
 _LINE = re.compile(r"[^\n]+")
 _WS = re.compile(r"\s+")
 # a line ends a sentence at punctuation or a closing double mark; ’ and ' only after
-# punctuation: "goin’", "comin’" at a hard line break are dialect apostrophes mid-sentence
-_SENTENCE_END = re.compile(r"(?:[.!?:;…][\"”»’')\]]*|[\"”»)\]])\s*$")
+# punctuation: "goin’", "comin’" at a hard line break are dialect apostrophes mid-sentence;
+# a mark after a comma closes a quote whose sentence runs on ("…seconds," Stroud said)
+_SENTENCE_END = re.compile(r"(?:[.!?:;…][\"”»’')\]]*|(?<!,)[\"”»)\]])\s*$")
 
 
 @dataclass(slots=True)
