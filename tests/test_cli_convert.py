@@ -257,7 +257,7 @@ def test_an_unreadable_date_header_is_named_in_the_warning(runner: CliRunner, tm
     story.write_text('Headline: X\nDate: yesterday\n\n"Hello," said Jo Bloggs.\n', "utf-8")
     result = runner.invoke(main, ["convert", str(story), "--to", "jsonld"])
     assert result.exit_code == 0
-    assert "[CV001] the Date: header 'yesterday' is not an ISO 8601" in result.output
+    assert "[CV001] the Date: header 'yesterday' is not a date this tool reads" in result.output
 
 
 def test_closed_stdout_is_a_usage_error_not_a_crash(tmp_path: Path) -> None:

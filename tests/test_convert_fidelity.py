@@ -223,3 +223,16 @@ def test_ninjs_and_json_ld_bodies_keep_the_dateline_and_the_footer() -> None:
     assert '<p class="dateline">FRANKFURT, June 19 (Reuters)</p>' in bodies["text/html"]
     assert "the Moscow newsroom" in bodies["text/html"]
     assert "the Moscow newsroom" in json.loads(out["jsonld"])["articleBody"]
+
+
+@pytest.mark.parametrize(("header", "published"), [
+    ("19.06.2024 08:30", "2024-06-19T08:30:00Z"),  # was 1970-01-01 with a CV001 warning
+    ("1.2.2024 9.15 MEZ", "2024-02-01T09:15:00+01:00"),
+])
+def test_day_month_year_dates_with_dots_are_read(header: str, published: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    conv = convert_text(f"Title: Rat tagt\nDate: {header}\n\nDer Rat tagte.\n",
+                        ConvertOptions(formats=("jsonld",)))
+    assert not [f for f in conv.findings if f.rule == "CV001"]
+    assert json.loads(conv.outputs["jsonld"])["datePublished"] == published

@@ -117,8 +117,9 @@ def resolve_options(
         date = EPOCH
         header = article.headers.get("date")
         findings.append(_finding(source, "CV001", (
-            f"the Date: header {header!r} is not an ISO 8601 date or date-time: "
-            "1970-01-01T00:00:00Z used (fix the header or give --date)"
+            f"the Date: header {header!r} is not a date this tool reads (ISO 8601, RFC "
+            "2822, 'June 19, 2024 8:30 EDT', '19.06.2024 08:30'): 1970-01-01T00:00:00Z "
+            "used (fix the header or give --date)"
         ) if header else None))
     provider = options.provider or article.source or DEFAULT_PROVIDER
     language = options.lang or article.language or UNDETERMINED_LANGUAGE

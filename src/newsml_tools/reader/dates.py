@@ -31,6 +31,9 @@ _ISO = re.compile(
 )
 _MDY = re.compile(r"([A-Za-zéûä]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-zéûä]+)\.?,?\s+(\d{4})\b")
+# day.month.year, as German, Russian, Scandinavian and other newsrooms print it (the dots
+# make it unambiguous; "06/19/2024" is not, and is left unread)
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _ZONES = {
     "UTC": 0, "GMT": 0, "Z": 0, "EDT": -4, "EST": -5, "CDT": -5, "CST": -6, "MDT": -6,
     "MST": -7, "PDT": -7, "PST": -8, "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2,
@@ -89,17 +92,22 @@ def parse_date(value: str) -> str | None:
         except (TypeError, ValueError, IndexError):
             pass
     y = mo = d = None
+    after = 0  # where a time may follow the date ("19.06" is not a time)
     m2 = _MDY.search(s)
     if m2 and _month(m2.group(1)):
         mo, d, y = _month(m2.group(1)), int(m2.group(2)), int(m2.group(3))
     else:
         m3 = _DMY.search(s)
+        m4 = _DOTTED.search(s) if not (m3 and _month(m3.group(2))) else None
         if m3 and _month(m3.group(2)):
             d, mo, y = int(m3.group(1)), _month(m3.group(2)), int(m3.group(3))
+        elif m4:
+            d, mo, y = int(m4.group(1)), int(m4.group(2)), int(m4.group(3))
+            after = m4.end()
     if y is None or mo is None or d is None:
         return None
     date = _iso_date(y, mo, d)
-    t = _TIME.search(s)
+    t = _TIME.search(s, after)
     if date is None or t is None:
         return date
     hh, mi = int(t.group(1)), int(t.group(2))
