@@ -87,3 +87,12 @@ def test_hard_wrapped_paragraph_with_a_quote_closed_by_comma_stays_one_paragraph
         ("We've got families who lost everything in about ninety seconds,", "Keith Stroud"),
         ("We will be here for them as long as it takes.", "Keith Stroud"),
     ]
+
+
+def test_a_headline_made_from_a_long_first_sentence_says_it_was_cut() -> None:
+    sentence = ("The committee met on Tuesday and after a long and at times heated debate "
+                "decided to postpone the vote until the next session in the autumn")
+    art = read_article(sentence + ". It will meet again.\n")
+    assert art.headline.endswith("…") and len(art.headline) <= 110
+    assert sentence.startswith(art.headline[:-1])
+    assert art.paragraphs[0].startswith(sentence)  # the body keeps the whole sentence

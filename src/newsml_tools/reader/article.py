@@ -444,8 +444,9 @@ class _Reader:
             if 0 < k < cut:
                 cut = k + 1
         head = first[:cut]
-        if len(head) > 110:
-            head = head[:110].rsplit(" ", 1)[0] if " " in head[:110] else head[:110]
+        if len(head) > 110:  # cut at a word, and said to be cut (LD004's 110 characters)
+            head = head[:109].rsplit(" ", 1)[0] if " " in head[:109] else head[:109]
+            head = head.rstrip(" ,;:–—-") + "…"
         self.art.headline = normalize_ws(head)
 
     def _quotes(self) -> None:
