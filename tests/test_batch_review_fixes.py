@@ -479,7 +479,8 @@ def test_an_empty_tar_is_empty_not_corrupt(tmp_path, compress):
     path.write_bytes(gzip.compress(data) if compress else data)
     assert list(iter_tar(str(path), ALL, Limits())) == []
     result, recs = run([path], tmp_path / "out")
-    assert recs == [] and result.exit_code == 0
+    # not corrupt, but a SOURCE that gives nothing: exit 2 (a run must not pass on nothing)
+    assert recs == [] and result.exit_code == 2 and result.empty_sources
 
 
 def test_a_gzip_crc_error_is_reported(tmp_path):

@@ -5,13 +5,22 @@ Behaviour (the reference for the README's "Bulk conversion" section):
 Sources
     Directories (recursive, sorted; ``--include`` default ``*.txt``, ``--exclude``; a
     symlink is followed only if it resolves inside the source root, symlinked folders are
-    never entered, fifos/devices are skipped), ``.zip``, ``.tar`` / ``.tar.gz`` / ``.tgz``
-    / ``.tar.bz2`` / ``.tar.xz`` (streamed, ``r|*``) and ``.jsonl`` (one
+    never entered, fifos/devices are skipped; a subfolder that cannot be listed is an
+    ``error`` record, a SOURCE folder that cannot be read an unreadable SOURCE),
+    ``.zip``, ``.tar`` / ``.tar.gz`` / ``.tgz`` / ``.tar.bz2`` / ``.tar.xz`` (streamed,
+    ``r|*``) and ``.jsonl`` (one
     ``{"id", "text", "date"?, "lang"?, "provider"?, "guid"?, "path"?}`` per line). All are
     read lazily: memory does not grow with the content (a zip's central directory,
     ~0.6 KB per member, is the one thing held; tar and JSON Lines hold nothing per input
-    beyond two 64-bit digests for duplicate detection). macOS AppleDouble files
-    (``._*``, ``__MACOSX/``) are never inputs, nor are newsml's own files in a source
+    beyond two 64-bit digests for duplicate detection, and a line number for JSON Lines).
+    Globs ignore case. ``--include``: without "/" against the file name, with "/"
+    against the relative path. ``--exclude``: without "/" against the file name and every
+    folder name on the path (``--exclude drafts`` leaves out the folder), with "/"
+    against the relative path and those of its folders (``drafts/*``). A SOURCE that
+    gives no input at all (nothing matches ``--include``, an empty ``.jsonl``) is an
+    error (exit 2, "SOURCE: no ... matches --include"), as in ``newsml validate``.
+    macOS AppleDouble files (``._*``, ``__MACOSX/``) are never inputs, nor are newsml's
+    own files in a source
     folder: ``.newsml-*`` names, a ``.zip`` DEST with its ``.tmp`` and lock, the report;
     and when DEST is the source folder (``-o`` equal to SOURCE is allowed: outputs next
     to the articles) or contains it, files ending in an output suffix (``.newsml.xml``,
@@ -23,12 +32,15 @@ Sources
     data, bad CRC, unsupported method) is an ``error`` record for that member alone. A
     ``.jsonl`` must be UTF-8 (a BOM is fine): a UTF-16/32 file (PowerShell's default) is
     refused as an unreadable SOURCE (exit 2); a line nested too deeply, or holding an
-    integer over Python's 4300-digit limit, is an ``error`` record for that line.
+    integer over Python's 4300-digit limit, is an ``error`` record for that line. Blank
+    lines, and a first line holding only a BOM, are ignored. The message of a record's
+    error ends with ``(<file>, line <n>)``; a duplicate id names the line of the first.
 Ids and outputs
     An input's id is its relative path in the source (``a/b/story.txt``), or for JSON
     Lines the record's ``id`` (a string or an integer; ``true`` is refused) (else
-    ``<file>:<line>``). Outputs mirror the relative path
-    with the format suffix: ``DEST/a/b/story.newsml.xml`` and ``DEST/a/b/story.jsonld``;
+    ``<file>:<line>``, a form reserved for this: an id ``<file>:<other line>`` is
+    refused). Outputs mirror the relative path with the format suffix:
+    ``DEST/a/b/story.newsml.xml`` and ``DEST/a/b/story.jsonld``;
     a JSON Lines record goes to its ``path`` if given, else ``DEST/<file stem>/<id>``:
     the id's letters and digits of any script are kept, only ``/ \\ : * ? " < > |``,
     control characters and lone surrogates become ``_``, leading dots and trailing
@@ -45,7 +57,10 @@ Ids and outputs
 Per-record options
     A JSON Lines record's ``date``/``lang``/``provider``/``guid`` apply to that record and
     take precedence over ``--date``/``--lang``/``--provider`` (the command-line values
-    are the defaults for the batch). ``--guid`` itself is refused by ``batch``.
+    are the defaults for the batch). They pass the checks of the ``convert`` options of
+    the same name, with the same words (else an ``error`` record); ``"date": "now"``
+    means what ``--date now`` does (the run's time; ``--resume`` keys on the word).
+    ``--guid`` itself is refused by ``batch``.
 Text
     UTF-8 with or without BOM. Anything else is an ``error`` record naming the byte
     offset (no guessing of legacy encodings: a wrong guess silently garbles names). A
@@ -60,7 +75,8 @@ Report
     (``.newsml-tmp-report-<hash of its name>-*`` next to it) and renamed into place at the
     end, after the outputs are synced to disk; a run first removes such temp files a
     killed run left for the same report (regular files only, never through a symlink).
-    ``--report`` is refused (usage error) when it names DEST, a folder, a SOURCE, one of
+    ``--report`` is refused (usage error) when it is ``-`` (the summary goes to standard
+    output; give a file), or names DEST, a folder, a SOURCE, one of
     newsml's files (a ``.newsml-*`` name in DEST, ``DEST.tmp`` or the lock of a ``.zip``
     DEST) or a file in DEST ending in an output suffix.
 Validate before export
@@ -120,7 +136,17 @@ Engines
     ``--scheduler ADDRESS`` or a ``LocalCluster`` (``-j`` workers, one thread each); it
     needs ``pip install 'newsml-tools[dask]'`` and, with a remote scheduler, workers that
     see SOURCE directories and DEST at the same paths. Outputs and report are identical
-    to the local engine's (the report up to its timings).
+    to the local engine's (the report up to its timings). A malformed ``--scheduler``
+    (no port, ``http://``) is a usage error; a scheduler that cannot be reached within
+    ``$NEWSML_DASK_TIMEOUT`` seconds (30), or answers in another protocol, is exit 2
+    with nothing converted; one lost during the run stops it as a full disk does (exit
+    2, the records so far published). A scheduler without workers is said once on
+    stderr ("waiting for workers"). The local cluster's processes block SIGINT: Ctrl-C
+    stops the run through this process alone (no worker tracebacks).
+Terminal
+    Control characters in ids and messages (ESC, CR, LF ...) are printed escaped
+    (``\x1b``, ``\n``); the report keeps them as they are. The progress line fits the
+    terminal's width.
 
 Modules: ``sources`` (inputs and safety), ``work`` (the per-article function),
 ``engines`` (in-process, process pool, Dask), ``manifest`` (resume journal), ``runner``
@@ -134,6 +160,7 @@ from newsml_tools.batch.engines import DASK_MISSING, EngineError
 from newsml_tools.batch.runner import (
     REPORT_NAME,
     BatchConfig,
+    BatchEngineError,
     BatchError,
     BatchInterrupted,
     BatchResult,
@@ -147,6 +174,7 @@ __all__ = [
     "DASK_MISSING",
     "REPORT_NAME",
     "BatchConfig",
+    "BatchEngineError",
     "BatchError",
     "BatchInterrupted",
     "BatchResult",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sys
 import time
 from collections import Counter
@@ -11,6 +13,26 @@ from typing import Any, TextIO
 from newsml_tools.batch.runner import BatchResult
 
 STATUS_ORDER = ("ok", "invalid", "error", "skipped")
+MIN_BAR = 10  # narrower than this, the bar goes: the counts say more
+
+# what a terminal acts on instead of showing: C0/C1 controls (ESC starts escape
+# sequences, CR/LF fake lines), line/paragraph separators, bidirectional overrides
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` as a terminal should print it: control characters escaped (``\\x1b``,
+    ``\\n``), lone surrogates (a non-UTF-8 file name) as ``\\udcff``."""
+    text = _UNPRINTABLE.sub(_escape, text)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
 
 def progress_wanted(stream: TextIO, quiet: bool) -> bool:
@@ -46,24 +68,45 @@ class ProgressBar:
             self.last = now
             self._draw(done, total, now)
 
-    def line(self, done: int, total: int | None, now: float) -> str:
+    def line(self, done: int, total: int | None, now: float,
+             columns: int | None = None) -> str:
+        """The progress line, at most ``columns`` characters (default: the terminal's
+        width less one, so it never wraps): the bar shrinks, then the rate, the bar and
+        the problem counts go, in that order."""
         elapsed = max(now - self.start, 1e-9)
         rate = done / elapsed
-        parts = []
+        room = self._columns() if columns is None else columns
+        bad = "  ".join(f"{s} {self.counts[s]}" for s in STATUS_ORDER[1:] if self.counts[s])
         if total:
             frac = min(done / total, 1.0)
-            filled = int(frac * self.width)
-            parts.append(f"[{'#' * filled}{'-' * (self.width - filled)}] {done}/{total} "
-                         f"{frac:4.0%}")
-            eta = (total - done) / rate if rate > 0 else 0
-            parts.append(f"{rate:,.0f}/s ETA {_clock(eta)}")
+            count = f"{done}/{total} {frac:4.0%}"
+            eta = _clock((total - done) / rate if rate > 0 else 0)
+            variants = [(count, f"{rate:,.0f}/s ETA {eta}", bad),
+                        (count, f"ETA {eta}", bad), (count, f"ETA {eta}"), (count,)]
         else:
-            parts.append(f"{done} done")
-            parts.append(f"{rate:,.0f}/s {_clock(elapsed)}")
-        bad = "  ".join(f"{s} {self.counts[s]}" for s in STATUS_ORDER[1:] if self.counts[s])
-        if bad:
-            parts.append(bad)
-        return "  ".join(parts)
+            frac = None
+            count = f"{done} done"
+            variants = [(count, f"{rate:,.0f}/s {_clock(elapsed)}", bad),
+                        (count, _clock(elapsed), bad), (count, _clock(elapsed)), (count,)]
+        for parts in variants:
+            text = "  ".join(p for p in parts if p)
+            if frac is not None:
+                width = min(self.width, room - len(text) - 3)  # "[", "] "
+                if width >= MIN_BAR:
+                    filled = int(frac * width)
+                    return f"[{'#' * filled}{'-' * (width - filled)}] {text}"
+            if len(text) <= room:
+                return text
+        return text[:max(room, 0)]
+
+    def _columns(self) -> int:
+        try:  # the terminal the bar is drawn on (stdout may be a file)
+            columns = os.get_terminal_size(self.stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        if columns <= 0:  # not a terminal, or one that does not say (a bare pty): $COLUMNS or 80
+            columns = shutil.get_terminal_size().columns
+        return max(columns - 1, 1)  # the last column would wrap on some terminals
 
     def _draw(self, done: int, total: int | None, now: float) -> None:
         self.stream.write("\r\x1b[2K" + self.line(done, total, now))
@@ -87,6 +130,7 @@ def format_summary(result: BatchResult) -> str:
     lines = [f"{k:<{width}}  {v:>{vwidth}}" for k, v in rows]
     if result.slowest:
         lines.append("slowest:")
-        lines += [f"  {seconds:8.3f} s  {item_id}" for seconds, item_id in result.slowest]
-    lines.append(f"report: {result.report}")
+        lines += [f"  {seconds:8.3f} s  {terminal_safe(item_id)}"
+                  for seconds, item_id in result.slowest]
+    lines.append(f"report: {terminal_safe(result.report)}")
     return "\n".join(lines)

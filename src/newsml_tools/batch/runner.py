@@ -23,6 +23,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,17 @@ class BatchWriteError(Exception):
         self.published = published
 
 
+class BatchEngineError(engines.EngineError):
+    """The engine failed during the run (a lost Dask scheduler): the run stopped. The
+    records of the inputs finished before are in the report when it could be published."""
+
+    def __init__(self, result: BatchResult, cause: engines.EngineError,
+                 published: bool) -> None:
+        super().__init__(str(cause))
+        self.result = result
+        self.published = published
+
+
 class BatchInterrupted(KeyboardInterrupt):
     """Ctrl-C or a termination signal stopped the run. The records of the inputs finished
     before it are in the report (``result``); ``--resume`` finishes the rest."""
@@ -99,6 +111,7 @@ class BatchConfig:
     suffixes: dict[str, str] | None = None  # default: newsml_tools.convert.OUTPUT_SUFFIX
     count_total: bool = False  # pre-count inputs (for a progress ETA) where cheap
     date_now: bool = False  # options.date came from --date now (see options_key)
+    notify: Callable[[str], None] | None = None  # a notice while running (default: stderr)
 
 
 @dataclass
@@ -109,6 +122,7 @@ class BatchResult:
     wall: float = 0.0
     slowest: list[tuple[float, str]] = field(default_factory=list)
     unreadable_sources: int = 0
+    empty_sources: list[str] = field(default_factory=list)  # why a SOURCE gave no input
 
     @property
     def total(self) -> int:
@@ -120,8 +134,9 @@ class BatchResult:
 
     @property
     def exit_code(self) -> int:
-        """0: every input ok (or skipped); 1: any invalid or error; 2: a source unreadable."""
-        if self.unreadable_sources:
+        """0: every input ok (or skipped); 1: any invalid or error; 2: a source unreadable
+        or giving no input at all (as `newsml validate`: a gate must not pass on nothing)."""
+        if self.unreadable_sources or self.empty_sources:
             return 2
         return 1 if self.counts["invalid"] or self.counts["error"] else 0
 
@@ -196,6 +211,7 @@ class _Inputs:
         self.filt = SourceFilter(tuple(config.include), tuple(config.exclude))
         self.limits = Limits(config.max_member_bytes, config.max_total_bytes)
         self.unreadable = 0
+        self.empty: list[str] = []  # a message per SOURCE that gave no input
         self.zip_dest = _is_zip_dest(config.dest)
         dest = os.path.abspath(config.dest)
         report = _report_path(config)
@@ -245,8 +261,19 @@ class _Inputs:
                 it = iter_tar(src, self.filt, self.limits)
             else:
                 it = iter_jsonl(src, self.limits)
+            found = False
             for item in it:
+                found = True
                 yield prefix, item
+            if not found:
+                self.empty.append(self._nothing_in(src, kind))
+
+    def _nothing_in(self, src: str, kind: str) -> str:
+        if kind == "jsonl":
+            return f"{src}: no record in this file (it is empty or blank)"
+        where = "file in this folder" if kind == "dir" else "member of this archive"
+        return (f"{src}: no {where} matches --include ({', '.join(self.config.include)})"
+                + (" and is not --exclude'd" if self.config.exclude else ""))
 
     def __iter__(self) -> Iterator[InputItem]:
         # one 64-bit digest per output name (~70 bytes per input, not the strings): two
@@ -333,7 +360,7 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
     if config.jobs < 1:
         raise BatchError("-j must be at least 1")
     if config.engine == "dask":
-        engines.check_dask()
+        engines.check_dask(config.scheduler)  # the extra, the address: usage errors
     inputs = _Inputs(config, None)  # SourceError now, before DEST is touched
     zip_dest = _is_zip_dest(config.dest)
     dest = os.path.abspath(config.dest)
@@ -342,6 +369,30 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
     lock_path = _zip_lock_path(dest) if zip_dest else os.path.join(dest, LOCK_NAME)
     # BatchError now, not after the whole run (and before DEST is created)
     _check_report_path(report_path, dest, zip_dest, lock_path, config)
+    t0 = time.perf_counter()
+    ctx = _work_context(config, dest, zip_dest)
+    chunks = _chunks(iter(inputs), config.chunk_size)  # (lazy: inputs.manifest is set later)
+    # the dask engine connects now: a scheduler that cannot be reached leaves DEST (and
+    # the journal of the previous run, for --resume) untouched
+    stream = _engine_stream(config, ctx, chunks)
+    try:
+        _make_dest(config, dest, zip_dest)
+        _check_report_writable(report_path)
+        locked = False
+        try:
+            with _lock(lock_path):
+                locked = True
+                return _run_locked(config, inputs, stream, dest, report_path, zip_dest,
+                                   progress, t0)
+        finally:
+            if zip_dest and locked:  # also after a failure (a folder DEST keeps its lock)
+                with contextlib.suppress(OSError):
+                    os.unlink(lock_path)
+    finally:
+        stream.close()  # (idempotent: the run closes it as soon as it stops)
+
+
+def _make_dest(config: BatchConfig, dest: str, zip_dest: bool) -> None:
     try:
         if zip_dest:
             Path(dest).parent.mkdir(parents=True, exist_ok=True)
@@ -349,17 +400,6 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
             Path(dest).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BatchError(f"cannot create DEST {config.dest}: {exc.strerror or exc}") from None
-    _check_report_writable(report_path)
-
-    locked = False
-    try:
-        with _lock(lock_path):
-            locked = True
-            return _run_locked(config, inputs, dest, report_path, zip_dest, progress)
-    finally:
-        if zip_dest and locked:  # also after a failure (a folder DEST keeps its lock file)
-            with contextlib.suppress(OSError):
-                os.unlink(lock_path)
 
 
 def _zip_lock_path(dest: str) -> str:
@@ -367,9 +407,34 @@ def _zip_lock_path(dest: str) -> str:
     return os.path.join(os.path.dirname(dest), f".{os.path.basename(dest)}{LOCK_NAME}")
 
 
-def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: str,
-                zip_dest: bool, progress: Progress | None) -> BatchResult:
-    t0 = time.perf_counter()
+def _work_context(config: BatchConfig, dest: str, zip_dest: bool) -> WorkContext:
+    assert config.suffixes is not None
+    now = config.options.date if config.date_now else None
+    return WorkContext(options=config.options, formats=tuple(config.options.formats),
+                       suffixes=config.suffixes,
+                       options_key=options_key(config.options, config.date_now),
+                       dest=None if zip_dest else dest, convert=config.convert,
+                       max_member_bytes=config.max_member_bytes,
+                       env=tuple((k, os.environ.get(k)) for k in CONVERTER_ENV),
+                       run_id=f"{os.getpid()}-{time.time_ns()}",
+                       # "date": "now" in a record: one time for the run, as --date now
+                       now=now or datetime.now(timezone.utc).replace(microsecond=0))
+
+
+def _engine_stream(config: BatchConfig, ctx: WorkContext,
+                   chunks: Iterator[list[InputItem]]) -> Any:
+    """The engine's records, chunk by chunk; ``close()`` stops it."""
+    if config.engine == "dask":
+        return engines.map_dask(chunks, ctx, config.jobs, config.scheduler,
+                                notify=config.notify)
+    if config.jobs == 1:
+        return engines.map_serial(chunks, ctx)
+    return engines.map_processes(chunks, ctx, config.jobs)
+
+
+def _run_locked(config: BatchConfig, inputs: _Inputs, stream: Any, dest: str,
+                report_path: str, zip_dest: bool, progress: Progress | None,
+                t0: float) -> BatchResult:
     manifest = None
     zip_tmp = dest + ".tmp"
     if zip_dest:
@@ -384,29 +449,13 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
     inputs.manifest = manifest if config.resume else None
     total = inputs.count() if config.count_total else None
 
-    assert config.suffixes is not None
-    ctx = WorkContext(options=config.options, formats=tuple(config.options.formats),
-                      suffixes=config.suffixes,
-                      options_key=options_key(config.options, config.date_now),
-                      dest=None if zip_dest else dest, convert=config.convert,
-                      max_member_bytes=config.max_member_bytes,
-                      env=tuple((k, os.environ.get(k)) for k in CONVERTER_ENV),
-                      run_id=f"{os.getpid()}-{time.time_ns()}")
-    chunks = _chunks(iter(inputs), config.chunk_size)
-    if config.engine == "dask":
-        stream = engines.map_dask(chunks, ctx, config.jobs, config.scheduler)
-    elif config.jobs == 1:
-        stream = engines.map_serial(chunks, ctx)
-    else:
-        stream = engines.map_processes(chunks, ctx, config.jobs)
-
     result = BatchResult(dest=config.dest, report=report_path)
     slow: list[tuple[float, str]] = []
     rfd, report_tmp = _mkstemp(report_dir, _report_temp_prefix(report_path))
     zf = zipfile.ZipFile(zip_tmp, "w", zipfile.ZIP_DEFLATED) if zip_dest else None
     done = 0
     interrupted: KeyboardInterrupt | None = None
-    failed: OSError | None = None
+    failed: OSError | engines.EngineError | None = None
     published = False
     try:
         with os.fdopen(rfd, "wb") as report_fh:
@@ -424,7 +473,8 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
                     raise  # a .zip DEST is all or nothing: no outputs, so no report
                 interrupted = exc
                 stream.close()  # the pool finishes its tasks; their records are dropped
-            except OSError as exc:  # the journal (or the report) cannot be written
+            except (OSError, engines.EngineError) as exc:
+                # the journal (or the report) cannot be written; the Dask scheduler is lost
                 if zf is not None:
                     raise
                 failed = exc  # stop, and still publish the records so far if possible
@@ -458,10 +508,13 @@ def _run_locked(config: BatchConfig, inputs: _Inputs, dest: str, report_path: st
             if manifest is not None else None,
         )
     result.unreadable_sources = inputs.unreadable
+    result.empty_sources = list(inputs.empty)
     result.slowest = sorted(slow, reverse=True)
     result.wall = time.perf_counter() - t0
     if interrupted is not None:
         raise BatchInterrupted(result, interrupted) from interrupted
+    if isinstance(failed, engines.EngineError):
+        raise BatchEngineError(result, failed, published) from failed
     if failed is not None:
         raise BatchWriteError(result, failed, published) from failed
     return result

@@ -13,6 +13,7 @@ them into report records like any other input.
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import gzip
 import json
@@ -24,7 +25,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 DEFAULT_INCLUDE = ("*.txt",)
 # always left out: macOS AppleDouble companions ("._story.txt" is not an article)
@@ -62,22 +63,63 @@ class InputItem:
     prior: dict[str, Any] | None = None  # manifest entry of a previous run (--resume)
     unreadable: bool = False  # the whole source (or its rest) could not be read: exit 2
     renamable: bool = False  # stem made up for a JSON Lines record: disambiguated if taken
+    line: int | None = None  # a JSON Lines record with its own id: its line, for messages
 
 
 @dataclass(frozen=True, slots=True)
 class SourceFilter:
+    """Which files of a folder or archive are inputs. Globs ignore case, as `newsml
+    validate`'s do (STORY.TXT is a *.txt article; archives from Windows and old newsroom
+    systems are full of them). ``--include``: a glob without "/" matches the file name, one
+    with "/" its relative path. ``--exclude``: a glob without "/" matches the file name or
+    any folder on its path (``--exclude drafts`` leaves out a folder by name), one with "/"
+    the relative path or that of one of its folders (``drafts/*``, ``2024/old``)."""
+
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     _include_folded: tuple[str, ...] = field(init=False, repr=False, compare=False, default=())
-
-    def wanted(self, rel: str) -> bool:
-        # include globs ignore case, as `newsml validate`'s do: STORY.TXT is a *.txt
-        # article (archives from Windows and old newsroom systems are full of them)
-        return (_matches(rel.lower(), self._include_folded) and not _matches(rel, self.exclude)
-                and not _matches(rel, ALWAYS_EXCLUDE))
+    _exclude_names: Any = field(init=False, repr=False, compare=False, default=None)
+    _exclude_paths: Any = field(init=False, repr=False, compare=False, default=None)
+    _exclude_trees: Any = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_include_folded", tuple(p.lower() for p in self.include))
+        excludes = [p.lower() for p in (*self.exclude, *ALWAYS_EXCLUDE)]
+        object.__setattr__(self, "_exclude_names",
+                           _glob_matcher([p for p in excludes if "/" not in p]))
+        object.__setattr__(self, "_exclude_paths",
+                           _glob_matcher([p for p in excludes if "/" in p]))
+        # "old/*" leaves out everything under old/ (a "*" matches "/" too)
+        object.__setattr__(self, "_exclude_trees", _glob_matcher(
+            [p.rstrip("*")[:-1] for p in excludes if p.rstrip("*").endswith("/")
+             and p.rstrip("*") != p and p.rstrip("*")[:-1]]))
+
+    def wanted(self, rel: str) -> bool:
+        folded = rel.lower()
+        return _matches(folded, self._include_folded) and not self._excluded(folded)
+
+    def excluded_dir(self, rel: str) -> bool:
+        """Whether --exclude leaves out everything under the folder ``rel`` (not entered:
+        an unreadable folder nobody wants is no error)."""
+        folded = rel.lower()
+        trees = self._exclude_trees
+        return self._excluded(folded) or (trees is not None and bool(trees(folded)))
+
+    def _excluded(self, folded: str) -> bool:
+        parts = folded.split("/")
+        names, paths = self._exclude_names, self._exclude_paths
+        if names is not None and any(names(part) for part in parts):
+            return True
+        if paths is not None:
+            return any(paths("/".join(parts[:i])) for i in range(1, len(parts) + 1))
+        return False
+
+
+def _glob_matcher(patterns: Sequence[str]) -> Any:
+    """One compiled regex for several (already case-folded) globs; None for none."""
+    if not patterns:
+        return None
+    return re.compile("|".join(fnmatch.translate(p) for p in patterns)).match
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,59 +231,87 @@ def iter_directory(root: str, filt: SourceFilter, limits: Limits, *,
 
     Never inputs: ``.newsml-*`` names, ``exclude_dirs`` (a DEST inside the source),
     ``exclude_files`` (a ``.zip`` DEST, its temp file and lock, the report) and names
-    ending with ``exclude_suffixes`` (outputs, when DEST is the source folder)."""
+    ending with ``exclude_suffixes`` (outputs, when DEST is the source folder).
+    A folder that cannot be listed is an ``error`` item (its files would be missing
+    without a word); ``root`` itself an ``unreadable`` one (exit 2)."""
     root_real = os.path.realpath(root)
     excluded = {os.path.realpath(d) for d in exclude_dirs}
     # the folder resolved, not the file: a symlink named like DEST is DEST's name too
     own_files = {os.path.join(os.path.realpath(os.path.dirname(f)), os.path.basename(f))
                  for f in exclude_files}
     own_names = {os.path.basename(f) for f in own_files}  # a cheap first test per file
-    for dirpath, dirnames, filenames in os.walk(root_real, followlinks=False):
+    failed: list[OSError] = []  # os.walk reports folders it cannot list here, and goes on
+    for dirpath, dirnames, filenames in os.walk(root_real, onerror=failed.append,
+                                                followlinks=False):
+        yield from _unlisted(failed, root, root_real)
+        rel_dir = ("" if dirpath == root_real
+                   else os.path.relpath(dirpath, root_real).replace(os.sep, "/") + "/")
         keep = []
         for d in sorted(dirnames):
             full = os.path.join(dirpath, d)
+            if filt.excluded_dir(rel_dir + d):
+                continue
             if os.path.islink(full):
-                rel = os.path.relpath(full, root_real).replace(os.sep, "/")
-                yield InputItem(id=rel + "/", source=root, skip="symlinked directory not followed")
+                yield InputItem(id=f"{rel_dir}{d}/", source=root,
+                                skip="symlinked directory not followed")
             elif os.path.realpath(full) not in excluded:
                 keep.append(d)
         dirnames[:] = keep
         for name in sorted(filenames):
-            full = os.path.join(dirpath, name)
-            rel = os.path.relpath(full, root_real).replace(os.sep, "/")
+            rel = rel_dir + name
             if name.startswith(".newsml-") or not filt.wanted(rel):
                 continue
+            full = os.path.join(dirpath, name)
             if (name in own_names and full in own_files) or (
                     exclude_suffixes and name.endswith(exclude_suffixes)):
                 continue  # newsml's own files are never articles
-            item = InputItem(id=rel, source=root, stem=output_stem(rel))
-            try:
-                st = os.lstat(full)
-            except OSError as exc:
-                item.error = f"cannot stat: {exc.strerror}"
-                yield item
-                continue
-            if stat.S_ISLNK(st.st_mode):
-                target = os.path.realpath(full)
-                if os.path.commonpath([root_real, target]) != root_real:
-                    item.skip = "symlink pointing outside the source directory"
-                    yield item
-                    continue
-                try:
-                    st = os.stat(target)
-                except OSError:
-                    item.skip = "broken symlink"
-                    yield item
-                    continue
-                full = target
-            if not stat.S_ISREG(st.st_mode):
-                item.skip = "not a regular file (device, fifo or socket)"
-            elif st.st_size > limits.max_member_bytes:
-                item.error = (f"file is {st.st_size} bytes, over the {limits.max_member_bytes}"
-                              "-byte limit (--max-member-bytes)")
-            else:
-                item.path = full
-            yield item
+            yield _directory_item(InputItem(id=rel, source=root, stem=output_stem(rel)),
+                                  full, root_real, limits)
+    yield from _unlisted(failed, root, root_real)
+
+
+def _unlisted(failed: list[OSError], root: str, root_real: str) -> Iterator[InputItem]:
+    """Items for the folders os.walk could not list since the last call."""
+    while failed:
+        exc = failed.pop(0)
+        reason = exc.strerror or str(exc)
+        folder = os.fspath(exc.filename) if exc.filename is not None else root_real
+        if folder == root_real:
+            yield InputItem(id=f"{os.path.basename(root_real) or root_real}/", source=root,
+                            error=f"cannot read the SOURCE folder {root}: {reason}",
+                            unreadable=True)
+            continue
+        rel = os.path.relpath(folder, root_real).replace(os.sep, "/")
+        yield InputItem(id=f"{rel}/", source=root,
+                        error=f"cannot list this folder: {reason}; its files are not converted")
+
+
+def _directory_item(item: InputItem, full: str, root_real: str, limits: Limits) -> InputItem:
+    """``item`` for the file ``full``: its path for the worker, or why it is no input."""
+    try:
+        st = os.lstat(full)
+    except OSError as exc:
+        item.error = f"cannot stat: {exc.strerror}"
+        return item
+    if stat.S_ISLNK(st.st_mode):
+        target = os.path.realpath(full)
+        if os.path.commonpath([root_real, target]) != root_real:
+            item.skip = "symlink pointing outside the source directory"
+            return item
+        try:
+            st = os.stat(target)
+        except OSError:
+            item.skip = "broken symlink"
+            return item
+        full = target
+    if not stat.S_ISREG(st.st_mode):
+        item.skip = "not a regular file (device, fifo or socket)"
+    elif st.st_size > limits.max_member_bytes:
+        item.error = (f"file is {st.st_size} bytes, over the {limits.max_member_bytes}"
+                      "-byte limit (--max-member-bytes)")
+    else:
+        item.path = full
+    return item
 
 
 def count_directory(root: str, filt: SourceFilter, **excludes: Any) -> int:
@@ -507,10 +577,11 @@ def zlib_error() -> type[Exception]:
 
 def iter_jsonl(path: str, limits: Limits) -> Iterator[InputItem]:
     """One record per line: ``{"id", "text", optional "date", "lang", "provider", "guid",
-    "path"}``. Blank lines are ignored; a bad line is an item with an ``error``."""
+    "path"}``. Blank lines (and a first line holding only a BOM) are ignored; a bad line
+    is an item with an ``error``."""
     name = Path(path).name
     stem_root = source_label(path)
-    seen_ids: set[int] = set()  # hash() of each id: duplicates named, memory small
+    seen_ids: dict[int, int] = {}  # hash() of each id -> its line: duplicates named
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed below, generator-managed
     except OSError as exc:
@@ -538,9 +609,32 @@ def iter_jsonl(path: str, limits: Limits) -> Iterator[InputItem]:
                                 error=f"line is over the {limits.max_member_bytes}-byte "
                                       "limit (--max-member-bytes)")
                 continue
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]  # the BOM is no content: a blank line stays one
             if not raw.strip():
                 continue
-            yield _jsonl_item(raw, line_id, lineno, path, stem_root, seen_ids)
+            yield _jsonl_item(raw, _Line(path, name, lineno, stem_root), seen_ids)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """Where a JSON Lines record comes from."""
+
+    path: str
+    name: str  # the file's name
+    number: int
+    stem_root: str
+
+    @property
+    def id(self) -> str:
+        """The id of a line without its own (or whose record is refused)."""
+        return f"{self.name}:{self.number}"
+
+    def names_other_line(self, item_id: str) -> bool:
+        """``feed.jsonl:7`` on another line than 7 would clash with that line's id."""
+        head, sep, tail = item_id.rpartition(":")
+        return (sep == ":" and head == self.name and tail.isascii() and tail.isdigit()
+                and int(tail) != self.number)
 
 
 _UTF_BOMS = ((b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe\x00\x00", "UTF-32"),
@@ -569,8 +663,8 @@ def _lone_surrogate(text: str) -> int | None:
     return None
 
 
-def _jsonl_item(raw: bytes, line_id: str, lineno: int, path: str, stem_root: str,
-                seen_ids: set[int]) -> InputItem:
+def _jsonl_item(raw: bytes, line: _Line, seen_ids: dict[int, int]) -> InputItem:
+    line_id, path = line.id, line.path
     try:
         rec = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:  # also ints over 4300 digits
@@ -584,27 +678,21 @@ def _jsonl_item(raw: bytes, line_id: str, lineno: int, path: str, stem_root: str
     if rid is not None and (not isinstance(rid, (str, int)) or isinstance(rid, bool)):
         return InputItem(id=line_id, source=path,
                          error=f'"id" must be a string or an integer, not {json.dumps(rid)}')
-    item_id = str(rid) if rid is not None and str(rid) != "" else line_id
-    if hash(item_id) in seen_ids:  # a 64-bit hash clash is as good as impossible
+    own_id = rid is not None and str(rid) != ""
+    item_id = str(rid) if own_id else line_id
+    if own_id and line.names_other_line(item_id):
         return InputItem(id=line_id, source=path,
-                         error=f"duplicate id {item_id!r} (first seen earlier in the file)")
-    seen_ids.add(hash(item_id))
-    item = InputItem(id=item_id, source=path)
-    text = rec.get("text")
-    if not isinstance(text, str):
-        item.error = 'missing "text" (a string)'
+                         error=f"id {item_id!r} is refused: ids of the form "
+                               f"{line.name}:LINE name the lines of this file")
+    first = seen_ids.get(hash(item_id))  # a 64-bit hash clash is as good as impossible
+    if first is not None:
+        return InputItem(id=line_id, source=path,
+                         error=f"duplicate id {item_id!r} (first seen on line {first})")
+    seen_ids[hash(item_id)] = line.number
+    item = InputItem(id=item_id, source=path, line=line.number if own_id else None)
+    item.error = _record_fields(rec, item)
+    if item.error is not None:
         return item
-    for key in RECORD_OVERRIDES:
-        value = rec.get(key)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            item.error = f'"{key}" must be a string'
-            return item
-        if not value.isascii() and _lone_surrogate(value) is not None:
-            item.error = _surrogate_message(key, value)
-            return item
-        item.overrides[key] = value
     rel_path = rec.get("path")
     if rel_path is not None:
         safe = safe_member_name(rel_path) if isinstance(rel_path, str) else None
@@ -615,16 +703,63 @@ def _jsonl_item(raw: bytes, line_id: str, lineno: int, path: str, stem_root: str
             item.error = _surrogate_message("path", safe)
             return item
         item.stem = output_stem(safe)
-    elif rid is not None and str(rid) != "":
-        item.stem = f"{stem_root}/{_safe_file_name(str(rid))}"
+    elif own_id:
+        item.stem = f"{line.stem_root}/{_safe_file_name(item_id)}"
     else:
-        item.stem = f"{stem_root}/line-{lineno:06d}"
+        item.stem = f"{line.stem_root}/line-{line.number:06d}"
     item.renamable = rel_path is None  # a made-up name: gets a "~hash" if already taken
     try:
-        item.data = text.encode("utf-8")
+        item.data = rec["text"].encode("utf-8")
     except UnicodeEncodeError:
-        item.error = _surrogate_message("text", text)
+        item.error = _surrogate_message("text", rec["text"])
     return item
+
+
+def _record_fields(rec: dict[str, Any], item: InputItem) -> str | None:
+    """Check a record's ``text`` and its per-record options (kept in ``item.overrides``);
+    the error, or None."""
+    if not isinstance(rec.get("text"), str):
+        return 'missing "text" (a string)'
+    for key in RECORD_OVERRIDES:
+        value = rec.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            return f'"{key}" must be a string'
+        if not value.isascii() and _lone_surrogate(value) is not None:
+            return _surrogate_message(key, value)
+        if key == "date" and value.strip().lower() == "now":
+            value = "now"  # as --date now: the run's time; the word is what --resume keys on
+        else:
+            problem = _option_problem(key, value)
+            if problem is not None:
+                return f'"{key}": {problem}'
+        item.overrides[key] = value
+    return None
+
+
+def _option_problem(key: str, value: str) -> str | None:
+    """What ``newsml convert`` says of ``--<key> value`` (the same checks, the same
+    words), or None when it takes the value."""
+    if key == "date":
+        from newsml_tools.convert import DateError, parse_date
+
+        try:
+            parse_date(value)
+        except DateError as exc:
+            return str(exc)
+        return None
+    import click
+
+    from newsml_tools.cli import convert_cmd
+
+    check = {"lang": convert_cmd._check_lang, "provider": convert_cmd._check_provider,
+             "guid": convert_cmd._check_guid}[key]
+    try:
+        check(cast(Any, None), cast(Any, None), value)  # click callbacks: no context used
+    except click.BadParameter as exc:
+        return exc.message
+    return None
 
 
 def _surrogate_message(key: str, value: str) -> str:
@@ -637,7 +772,9 @@ def _surrogate_message(key: str, value: str) -> str:
 def count_jsonl(path: str) -> int:
     count = 0
     with open(path, "rb") as fh:
-        for line in fh:
+        for lineno, line in enumerate(fh, 1):
+            if lineno == 1:
+                line = line.removeprefix(codecs.BOM_UTF8)
             if line.strip():
                 count += 1
     return count

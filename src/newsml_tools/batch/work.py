@@ -17,6 +17,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ class WorkContext:
     # driver's environment (a remote Dask cluster); None means unset
     env: tuple[tuple[str, str | None], ...] = ()
     run_id: str = ""  # unique per batch run: scopes per-process caches to one run
+    now: datetime | None = None  # the run's time, for a record's "date": "now" (as --date now)
 
 
 def sha256_hex(data: bytes) -> str:
@@ -62,6 +64,9 @@ def decode_text(data: bytes) -> str:
     input becomes an ``error`` record: guessing an encoding would silently garble names)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    nul = data.find(b"\0")
+    if nul >= 0:  # valid UTF-8 but never text (BOM-less UTF-16): refused, as convert does
+        raise UnicodeDecodeError("utf-8", data, nul, nul + 1, "a NUL byte")
     return data.decode("utf-8")
 
 
@@ -88,14 +93,17 @@ def record_options_key(base_key: str, overrides: dict[str, Any]) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
-def effective_options(options: Any, overrides: dict[str, Any]) -> Any:
+def effective_options(options: Any, overrides: dict[str, Any],
+                      now: datetime | None = None) -> Any:
     if not overrides:
         return options
     from newsml_tools.convert import parse_date  # same rules as --date (no zone = UTC)
 
     changes: dict[str, Any] = {}
     for key, value in overrides.items():
-        if key == "date":
+        if key == "date" and value == "now":  # one time for the whole run, as --date now
+            changes["date"] = now or datetime.now(timezone.utc).replace(microsecond=0)
+        elif key == "date":
             try:
                 changes["date"] = parse_date(value)
             except ValueError as exc:
@@ -238,7 +246,7 @@ def _process(item: InputItem, ctx: WorkContext, rec: dict[str, Any]) -> None:
                         "DEST")
         return
     if item.error is not None:
-        rec["error"] = item.error
+        rec["error"] = located(item, item.error)
         _remove_stale(item, ctx, set())
         return
     try:
@@ -264,9 +272,9 @@ def _process(item: InputItem, ctx: WorkContext, rec: dict[str, Any]) -> None:
         _remove_stale(item, ctx, set())
         return
     try:
-        options = effective_options(ctx.options, item.overrides)
+        options = effective_options(ctx.options, item.overrides, ctx.now)
     except ValueError as exc:
-        rec["error"] = str(exc)
+        rec["error"] = located(item, str(exc))
         _remove_stale(item, ctx, set())
         return
     try:
@@ -298,6 +306,14 @@ def _process(item: InputItem, ctx: WorkContext, rec: dict[str, Any]) -> None:
     rec["status"] = "ok" if conv.ok else "invalid"
     if payload:
         rec["_data"] = payload
+
+
+def located(item: InputItem, message: str) -> str:
+    """``message`` about ``item``, followed by the file and line of a JSON Lines record
+    that has its own id (an id made from the line, ``feed.jsonl:4``, names it already)."""
+    if item.line is None:
+        return message
+    return f"{message} ({os.path.basename(item.source)}, line {item.line})"
 
 
 def _undo_outputs(item: InputItem, ctx: WorkContext, written: dict[str, str]) -> None:

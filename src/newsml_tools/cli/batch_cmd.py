@@ -56,11 +56,14 @@ def _default_jobs() -> int:
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="local: a process pool; dask: a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="Dask scheduler address (with --engine dask) [default: a LocalCluster].")
+              help="Dask scheduler address, tcp://HOST:PORT (with --engine dask) [default: "
+                   "a LocalCluster]. $NEWSML_DASK_TIMEOUT: seconds to wait for it (30).")
 @click.option("--include", multiple=True, metavar="GLOB",
               help="Inputs to take from folders and archives, ignoring case (repeatable) "
                    "[default: *.txt].")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Inputs to leave out (repeatable).")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Inputs to leave out, ignoring case: a GLOB without / matches file and "
+                   "folder names, one with / the relative path (repeatable).")
 @click.option("--max-member-bytes", type=ByteSize(), default="16M", show_default=True,
               help="Largest input (file, archive member, JSON line) read.")
 @click.option("--max-total-bytes", type=ByteSize(), default="8G", show_default=True,
@@ -81,6 +84,7 @@ def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
     """
     from newsml_tools.batch import (
         BatchConfig,
+        BatchEngineError,
         BatchError,
         BatchInterrupted,
         BatchWriteError,
@@ -88,13 +92,20 @@ def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
         SourceError,
         run_batch,
     )
-    from newsml_tools.batch.progress import ProgressBar, format_summary, progress_wanted
+    from newsml_tools.batch.progress import (
+        ProgressBar,
+        format_summary,
+        progress_wanted,
+        terminal_safe,
+    )
 
     if guid:
         raise click.UsageError("--guid names one item; give per-article guids in a .jsonl "
                                'SOURCE ({"guid": ...}) instead')
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    if report == "-":  # stdout carries the summary: a report there would be mixed into it
+        raise click.UsageError("--report - is not supported: give a file")
     options = options_from_cli(to, date, provider, lang)
     config = BatchConfig(
         sources=list(sources), dest=dest, options=options, jobs=jobs or _default_jobs(),
@@ -108,6 +119,13 @@ def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
                    "everything again", err=True)
     bar = ProgressBar(sys.stderr) if progress_wanted(sys.stderr, quiet) else None
     config.count_total = bar is not None
+
+    def notify(message: str) -> None:
+        if bar is not None:
+            bar.close()  # on a line of its own; the next record redraws the bar
+        click.echo(f"newsml: {terminal_safe(message)}", err=True)
+
+    config.notify = notify
     problems: list[str] = []
     n_problems = 0
 
@@ -122,19 +140,22 @@ def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
 
     try:
         result = run_batch(config, progress=on_record)
-    except BatchWriteError as exc:
+    except (BatchWriteError, BatchEngineError) as exc:
         if bar is not None:
             bar.close()
         done = exc.result
-        click.echo(f"newsml: error: {exc}; stopped after {done.total:,} inputs", err=True)
+        click.echo(f"newsml: error: {terminal_safe(str(exc))}; stopped after "
+                   f"{done.total:,} inputs", err=True)
         if exc.published:
-            click.echo(f"newsml: their records are in {done.report}; free some space, then "
+            fix = ("free some space, then " if isinstance(exc, BatchWriteError)
+                   else "when the engine works again, ")
+            click.echo(f"newsml: their records are in {terminal_safe(done.report)}; {fix}"
                        "run the same command with --resume", err=True)
         sys.exit(EXIT_USAGE)
     except (SourceError, BatchError, EngineError) as exc:
         if bar is not None:
             bar.close()
-        click.echo(f"newsml: error: {exc}", err=True)
+        click.echo(f"newsml: error: {terminal_safe(str(exc))}", err=True)
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt as exc:
         from newsml_tools.batch.work import STATUSES
@@ -147,24 +168,28 @@ def batch(sources: tuple[str, ...], dest: str, to: str, date: datetime | None,
             counts = ", ".join(f"{done.counts[s]:,} {s}" for s in STATUSES if done.counts[s])
             click.echo(f"newsml: interrupted after {done.total:,} inputs"
                        + (f" ({counts})" if counts else "")
-                       + f"; their records are in {done.report}", err=True)
+                       + f"; their records are in {terminal_safe(done.report)}", err=True)
         click.echo("newsml: run the same command with --resume to finish", err=True)
         sys.exit(exit_code(exc))
     if bar is not None:
         bar.close()
     for line in problems:
-        click.echo(line.encode("utf-8", "backslashreplace").decode("utf-8"), err=True)
+        click.echo(line, err=True)
     if n_problems > len(problems):
-        click.echo(f"newsml: ... and {n_problems - len(problems)} more; see {result.report}",
-                   err=True)
+        click.echo(f"newsml: ... and {n_problems - len(problems)} more; see "
+                   f"{terminal_safe(result.report)}", err=True)
+    for message in result.empty_sources:
+        click.echo(f"newsml: error: {terminal_safe(message)}", err=True)
     if not quiet:
-        # ids of non-UTF-8 file names hold lone surrogates: show them escaped (\udcff)
-        summary = format_summary(result).encode("utf-8", "backslashreplace").decode("utf-8")
-        click.echo(summary)
+        click.echo(format_summary(result))  # (ids escaped there)
     sys.exit(result.exit_code)
 
 
 def _problem_line(rec: dict[str, Any]) -> str:
+    """One line (ids and messages may hold ESC, CR, LF ...: escaped; the report keeps
+    them as they are)."""
+    from newsml_tools.batch.progress import terminal_safe
+
     reason = rec.get("error")
     if not reason:
         errors = [f for f in rec.get("findings", []) if f.get("severity") == "error"]
@@ -172,4 +197,4 @@ def _problem_line(rec: dict[str, Any]) -> str:
         reason = f"{first.get('rule', '?')}: {first.get('message', 'failed validation')}"
         if len(errors) > 1:
             reason += f" (+{len(errors) - 1} more)"
-    return f"newsml: {rec['id']}: {rec['status']}: {reason}"
+    return terminal_safe(f"newsml: {rec['id']}: {rec['status']}: {reason}")
