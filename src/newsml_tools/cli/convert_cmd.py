@@ -121,7 +121,9 @@ def conversion_options(func: F) -> F:
         click.option("--lang", metavar="CODE", callback=_check_lang,
                      help="Language tag (BCP 47), overriding detection."),
         click.option("--guid", metavar="URI", callback=_check_guid,
-                     help="Item GUID (default: derived from provider + content)."),
+                     help="Item GUID, for one INPUT (default: a GUID:/ID: header that is a "
+                          "URI, else derived from provider, date and content; batch: give "
+                          "per-record guids in a .jsonl SOURCE)."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
