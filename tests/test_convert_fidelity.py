@@ -236,3 +236,63 @@ def test_day_month_year_dates_with_dots_are_read(header: str, published: str,
                         ConvertOptions(formats=("jsonld",)))
     assert not [f for f in conv.findings if f.rule == "CV001"]
     assert json.loads(conv.outputs["jsonld"])["datePublished"] == published
+
+
+def test_every_byline_header_and_line_is_carried() -> None:
+    out = _convert("Headline: Council approves budget\nAuthor: Jane Doe\n\nBy John Smith\n\n"
+                   "The council voted on Tuesday to approve the budget.\n")
+    g2 = etree.fromstring(out["newsml-g2"])
+    assert [b.text for b in g2.iter(f"{NAR}by")] == ["Jane Doe", "By John Smith"]
+    assert [["".join(b.itertext())] for b in g2.iter(f"{NITF}byline")] == [
+        ["Jane Doe"], ["By John Smith"]]
+    assert json.loads(out["ninjs"])["by"] == "Jane Doe; By John Smith"
+    assert [a["name"] for a in json.loads(out["jsonld"])["author"]] == ["Jane Doe", "John Smith"]
+
+
+def test_a_second_value_for_an_article_field_is_reported() -> None:
+    text = ("Headline: Council approves budget\nTitle: Budget passes 7-2 | Gazette\n"
+            "Summary: The council voted.\nDescription: A longer one.\nSource: Reuters\n"
+            "Agency: AFP\nDate: 2024-06-19T08:30:00Z\nPublished: 2024-06-18T08:30:00Z\n\n"
+            "The council voted on Tuesday.\n")
+    conv = convert_text(text, ConvertOptions(formats=ALL_FORMATS))
+    dropped = sorted(f.message.split("'")[1] for f in conv.findings if f.rule == "CV005")
+    assert dropped == ["agency", "description", "published", "title"]
+
+
+def test_an_updated_time_before_the_publication_is_not_the_version_time() -> None:
+    text = ("Title: T\nDate: 2024-06-19T08:30:00Z\nUpdated: 2024-06-18T10:00:00Z\n\n"
+            "Body text here.\n")
+    conv = convert_text(text, ConvertOptions(formats=("newsml-g2", "jsonld")))
+    g2 = etree.fromstring(conv.outputs["newsml-g2"])
+    assert g2.findtext(f"{NAR}itemMeta/{NAR}versionCreated") == "2024-06-19T08:30:00Z"
+    assert "dateModified" not in json.loads(conv.outputs["jsonld"])
+    assert [f.message.split("'")[1] for f in conv.findings if f.rule == "CV005"] == ["updated"]
+
+
+def test_control_characters_in_header_metadata_are_replaced_in_every_format() -> None:
+    text = "Title: T\nSlug: bud\x1bget\nCopyright: (c) Acme\x01 News\n\nBody text here.\n"
+    conv = convert_text(text, ConvertOptions(formats=ALL_FORMATS))
+    assert any(f.rule == "CV002" for f in conv.findings) and conv.ok
+    for fmt in ("ninjs", "jsonld"):
+        doc = json.loads(conv.outputs[fmt])
+        assert "\x1b" not in json.dumps(doc, ensure_ascii=False)
+        assert "\x01" not in json.dumps(doc, ensure_ascii=False)
+    assert json.loads(conv.outputs["ninjs"])["slugline"] == "bud\ufffdget"
+
+
+def test_a_source_header_shaped_like_a_qcode_of_no_known_scheme_is_a_name() -> None:
+    conv = convert_text("Title: T\nSource: Reuters:London\n\nBody text here.\n",
+                        ConvertOptions(formats=("newsml-g2", "jsonld")))
+    g2 = etree.fromstring(conv.outputs["newsml-g2"])
+    assert g2.find(f"{NAR}itemMeta/{NAR}provider").get("literal") == "Reuters:London"
+    assert json.loads(conv.outputs["jsonld"])["publisher"]["name"] == "Reuters:London"
+
+
+def test_a_mailto_provider_is_a_uri(tmp_path: Path) -> None:
+    story = tmp_path / "s.txt"
+    story.write_text("Headline\n\nBody.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["convert", str(story), "--provider", "mailto:desk@afp.com",
+                                    "--date", DATE, "-o", str(tmp_path / "o"), "--to",
+                                    "newsml-g2"])
+    assert res.exit_code == 0, res.output
+    assert b'uri="mailto:desk@afp.com"' in (tmp_path / "o" / "s.newsml.xml").read_bytes()

@@ -201,3 +201,50 @@ def test_a_folder_that_cannot_be_listed_is_an_unreadable_input(
     res = run("-j", "1", "feeds")
     assert res.exit_code == 2  # was 0: the locked folder's files went unchecked, unsaid
     assert "feeds/locked" in res.output and "Permission denied" in res.output
+
+
+def test_report_to_dev_stdout_appends_to_the_log_the_shell_opened(here: Path) -> None:
+    import subprocess
+    import sys
+
+    Path("good.xml").write_bytes(GOOD_XML.read_bytes())
+    Path("log.txt").write_text("previous line\n")
+    with open("log.txt", "ab") as log:  # the shell's ">> log.txt"
+        proc = subprocess.run([sys.executable, "-m", "newsml_tools", "validate", "-j", "1",
+                               "good.xml", "-f", "json", "-o", "/dev/stdout"],
+                              stdout=log, stderr=subprocess.PIPE)
+    assert proc.returncode == 0
+    text = Path("log.txt").read_text()
+    assert text.startswith("previous line\n") and '"valid": 1' in text  # not replaced
+
+
+@pytest.mark.parametrize("names", [["ff/a.xml"], ["ff/a.xml", "ff/日本.xml"]])
+def test_bomless_utf16_lists_without_a_newline_or_with_cjk_names(names: list[str]) -> None:
+    import io
+
+    from newsml_tools.runner import read_files_from
+
+    raw = "\n".join(names).encode("utf-16-le")  # a one-line list has no newline at all
+    assert read_files_from("-", io.BytesIO(raw)) == names
+
+
+def test_exclude_dot_star_is_never_the_dot_of_the_folder_given(here: Path) -> None:
+    Path("a.xml").write_bytes(GOOD_XML.read_bytes())
+    Path(".hidden.xml").write_text("<newsItem")
+    for folder in (".", "./"):
+        res = run(folder, "--exclude", ".*", "--show-files")
+        assert res.exit_code == 0 and res.stdout.split() == ["a.xml"]
+
+
+def test_a_folder_holding_only_the_previous_report_has_nothing_to_check(here: Path) -> None:
+    Path("f").mkdir()
+    Path("f/a.xml").write_bytes(GOOD_XML.read_bytes())
+    assert run("-j", "1", "f", "-f", "json", "-o", "f/report.json").exit_code == 0
+    Path("f/a.xml").unlink()
+    assert run("-j", "1", "f", "-f", "json", "-o", "f/report.json").exit_code == 2
+
+
+def test_the_current_folder_is_named_dot_not_empty(here: Path) -> None:
+    Path("a.json").write_text("[5]")
+    res = run("./", "--exclude", "*.json", "-f", "json")
+    assert res.exit_code == 2 and json.loads(res.stdout)["files"][0]["file"] == "."

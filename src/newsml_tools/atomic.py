@@ -149,14 +149,25 @@ def write_group_atomic(items: list[tuple[str, bytes]]) -> None:
 def write_report(path: str, data: bytes) -> None:
     """A report for ``-o PATH``: atomically into a regular file (through a symlink to
     one, which stays a symlink), but straight into anything else that is there -- a
-    FIFO, ``/dev/stdout``, a terminal -- which a rename would replace instead."""
-    real = os.path.realpath(path)
+    FIFO, a terminal -- which a rename would replace instead. ``/dev/stdout`` (or any
+    name of this process's stdout or stderr) is written through that descriptor: it may
+    be a log file the shell opened (``>> log``), whose other lines a rename would lose."""
     try:
-        mode = os.stat(real).st_mode
+        target = os.stat(path)
     except OSError:
-        mode = None
-    if mode is not None and not stat.S_ISREG(mode):
-        with open(real, "wb") as fh:
+        target = None
+    if target is not None:
+        for fd in (1, 2):
+            try:
+                same = os.path.samestat(target, os.fstat(fd))
+            except OSError:
+                continue
+            if same:
+                _write_all(fd, data)
+                return
+    real = os.path.realpath(path)
+    if target is not None and not stat.S_ISREG(target.st_mode):
+        with open(real, "ab") as fh:  # a FIFO, a device: append never truncates
             fh.write(data)
         return
     write_file_atomic(real, data)

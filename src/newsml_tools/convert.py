@@ -124,7 +124,7 @@ def resolve_options(
     provider = options.provider or article.source or DEFAULT_PROVIDER
     language = options.lang or article.language or UNDETERMINED_LANGUAGE
     guid = options.guid or header_guid(article) or derive_guid(provider, article, date)
-    meta = item_meta(article, _header_datetime) if article.headers else ItemMeta()
+    meta = item_meta(article, _header_datetime, date) if article.headers else ItemMeta()
     for key in dropped_headers(article, meta, options.formats) if article.headers else ():
         findings.append(_finding(source, "CV005", (
             f"header {key.split('#', 1)[0]!r} ({article.headers[key][:80]!r}) is not "
@@ -169,6 +169,8 @@ def _scrub(obj: Any) -> Any:
         return xml_safe(obj)
     if isinstance(obj, list):
         return [_scrub(x) for x in obj]
+    if isinstance(obj, tuple):
+        return tuple(_scrub(x) for x in obj)
     if isinstance(obj, dict):
         return {_scrub(k): _scrub(v) for k, v in obj.items()}
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
@@ -205,8 +207,9 @@ def convert_article(
     if clean is not None or unsafe_options:
         conv.findings.append(_finding(source_name, "CV002"))
         article = clean or article
-        render_options = dataclasses.replace(
-            render_options, **{k: xml_safe(v) for k, v in texts.items()})
+        render_options = dataclasses.replace(  # header metadata was read before the scrub
+            render_options, meta=_scrub(render_options.meta),
+            **{k: xml_safe(v) for k, v in texts.items()})
     rendered: dict[str, bytes] = {}
     for fmt in options.formats:
         try:

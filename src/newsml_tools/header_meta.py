@@ -13,15 +13,21 @@ from collections.abc import Callable
 from datetime import datetime
 
 from newsml_tools.model import BYLINE_HEADER_KEYS, Article
+from newsml_tools.reader.dates import parse_date as read_date
 from newsml_tools.writers.options import ItemMeta
 
-# keys the reader turns into Article fields: every format carries those
-_ARTICLE_KEYS = frozenset({
-    "headline", "title", "hed", *BYLINE_HEADER_KEYS, "date", "published", "pubdate",
-    "datetime", "source", "agency", "provider", "language", "lang", "standfirst", "summary",
-    "description", "dek", "subtitle", "subheadline", "creditline", "credit line",
-    "dateline-date", "date-line", "headline-line", "standfirst-line",  # lines read as such
-})  # fmt: skip
+# keys the reader turns into Article fields, in the order it looks for them: the first
+# with a value is the field; another value in the same group ("Title:" beside
+# "Headline:") goes nowhere. Every byline header is read.
+_ARTICLE_GROUPS = (
+    ("headline", "title", "hed"),
+    ("standfirst", "summary", "description", "dek", "subtitle", "subheadline"),
+    ("date", "published", "pubdate", "datetime", "dateline-date"),
+    ("source", "agency", "provider"),
+    ("language", "lang"),
+    ("creditline", "credit line"),
+)
+_READ_WHOLE = frozenset({*BYLINE_HEADER_KEYS, "date-line", "headline-line", "standfirst-line"})
 _ALL = frozenset({"newsml-g2", "jsonld", "ninjs", "nitf"})
 # item metadata: the formats with a field for it
 CARRIED_BY: dict[str, frozenset[str]] = {
@@ -55,9 +61,11 @@ def header_guid(article: Article) -> str | None:
     return value if value and _URI.fullmatch(value) else None
 
 
-def item_meta(article: Article, to_datetime: Callable[[str], datetime | None]) -> ItemMeta:
+def item_meta(article: Article, to_datetime: Callable[[str], datetime | None],
+              published: datetime) -> ItemMeta:
     """The item metadata of the header block (``to_datetime`` reads an ``Updated:``
-    value; None when it cannot)."""
+    value; None when it cannot). An ``Updated:`` time not after ``published`` is no
+    later version's time: left out (and reported)."""
     h = article.headers
     _k, url = _first(h, "url", "link")
     _k, rights = _first(h, "copyright", "rights")
@@ -74,25 +82,41 @@ def item_meta(article: Article, to_datetime: Callable[[str], datetime | None]) -
         keywords=keywords,
         section=section,
         urgency=int(urgency) if urgency and urgency.strip() in set("123456789") else None,
-        modified=to_datetime(updated) if updated else None,
+        modified=_later(to_datetime(updated) if updated else None, published),
     )
+
+
+def _later(when: datetime | None, than: datetime) -> datetime | None:
+    return when if when is not None and when > than else None
 
 
 def dropped_headers(article: Article, meta: ItemMeta, formats: tuple[str, ...]) -> list[str]:
     """Header keys (as the reader stored them) whose value none of ``formats`` carries:
-    keys no format has a field for, and values that could not be read (a GUID that is not
-    a URI, an urgency outside 1-9, an unreadable ``Updated:`` time, a URL that is not a
-    web address)."""
+    keys no format has a field for, a second value for an Article field, and values that
+    could not be used (a GUID that is not a URI, an urgency outside 1-9, an ``Updated:``
+    time that cannot be read or is not after the publication, a URL that is not a web
+    address)."""
+    h = article.headers
     unusable = {
         "guid": header_guid(article) is None, "id": header_guid(article) is None,
         "url": meta.url is None, "link": meta.url is None,
         "urgency": meta.urgency is None, "priority": meta.urgency is None,
         "updated": meta.modified is None, "modified": meta.modified is None,
     }
+    used: dict[str, str] = {}  # article-field key -> the value the field holds
+    for group in _ARTICLE_GROUPS:
+        first = next((k for k in group if h.get(k) and (
+            group[0] != "date" or read_date(h[k]) == article.date)), None)
+        for k in group:
+            used[k] = h[first] if first else ""
     out = []
-    for key, value in article.headers.items():
+    for key, value in h.items():
         base = key.split("#", 1)[0]  # a repeated key is stored as "key#2"
-        if not value or (base in _ARTICLE_KEYS and base == key):
+        if not value or base in _READ_WHOLE:
+            continue
+        if base in used:
+            if value != used[base]:  # "Title:" beside "Headline:", a second "Date:"
+                out.append(key)
             continue
         carriers = CARRIED_BY.get(base, frozenset())
         if base != key or unusable.get(base) or not carriers.intersection(formats):

@@ -100,17 +100,25 @@ def _matches(name: str, patterns: Sequence[str]) -> bool:
 
 
 def _excluded(display: str, rel: str, patterns: Sequence[str]) -> bool:
-    """Case-insensitive, as --include is: ``--exclude '*.json'`` leaves out ``A.JSON``."""
+    """Case-insensitive, as --include is: ``--exclude '*.json'`` leaves out ``A.JSON``.
+    A glob without "/" matches the file's name or a folder's name below the folder
+    walked (``drafts``; ``.*`` is never the "." of ``./a.xml``); one with "/" matches the
+    path relative to that folder, or the path as given (``feeds/old/*``)."""
     if not patterns:
         return False
     rel_posix = rel.replace(os.sep, "/").lower()
-    base = rel_posix.rsplit("/", 1)[-1]
+    parts = rel_posix.split("/")
     disp_posix = display.replace(os.sep, "/").lower()
-    return any(
-        fnmatch.fnmatchcase(base, p) or fnmatch.fnmatchcase(rel_posix, p)
-        or fnmatch.fnmatchcase(disp_posix, p) or fnmatch.fnmatchcase(disp_posix, "*/" + p)
-        for p in map(str.lower, patterns)
-    )
+    while disp_posix.startswith("./"):
+        disp_posix = disp_posix[2:]
+    for p in map(str.lower, patterns):
+        if "/" not in p:
+            if any(fnmatch.fnmatchcase(part, p) for part in parts):
+                return True
+        elif (fnmatch.fnmatchcase(rel_posix, p) or fnmatch.fnmatchcase(disp_posix, p)
+              or fnmatch.fnmatchcase(disp_posix, "*/" + p)):
+            return True
+    return False
 
 
 def _include_matchers(
@@ -377,12 +385,18 @@ def _list_text(raw: bytes) -> str:
         if raw.startswith(bom):
             return raw.decode(codec, "surrogateescape")
     if len(raw) >= 4 and len(raw) % 2 == 0 and b"\0" in raw:
-        # only a line-separated list: "a\0b\0" from find -print0 stays two names
-        odd, even = raw[1::2], raw[0::2]
-        if not odd.strip(b"\0") and b"\0" not in even and b"\n" in even:
-            return raw.decode("utf-16-le", "surrogateescape")
-        if not even.strip(b"\0") and b"\0" not in odd and b"\n" in odd:
-            return raw.decode("utf-16-be", "surrogateescape")
+        # NUL-separated names averaging under two bytes are UTF-16 code units, not a
+        # find -print0 list; a list of two one-letter names ("a\0b\0") stays one
+        names = [n for n in raw.split(b"\0") if n]
+        if names and sum(map(len, names)) < 2 * len(names) and (
+                len(names) > 2 or b"\n" in raw):
+            for codec in ("utf-16-le", "utf-16-be"):
+                try:
+                    text = raw.decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if "\0" not in text and all(c.isprintable() or c in "\r\n\t" for c in text):
+                    return text
     return raw.decode("utf-8", "surrogateescape")
 
 
@@ -407,9 +421,8 @@ def expand_paths(
     exclude = tuple(exclude)
     out: list[Target] = []
     cwd = os.getcwd()
-    seen: set[str] = {
-        os.path.normcase(os.path.realpath(os.path.join(cwd, p))) for p in not_inputs
-    }
+    own = {os.path.normcase(os.path.realpath(os.path.join(cwd, p))) for p in not_inputs}
+    seen: set[str] = set(own)
 
     def add(name: str, key: str | None = None) -> None:
         # files are told apart by their real path: a file reached through a symlink (or
@@ -428,11 +441,15 @@ def expand_paths(
         base = base if base.endswith(os.sep) else base + os.sep
         unreadable: list[tuple[str, str]] = []
         found = _walk(folder, include, exclude, unreadable)
+        inputs = 0  # the run's own report is no input: a folder holding only it is empty
         for full, rel, link in found:
-            add(full, None if link else base + os.path.normcase(rel))
+            key = (os.path.normcase(os.path.realpath(full)) if link
+                   else base + os.path.normcase(rel))
+            inputs += key not in own
+            add(full, key)
         for where, why in unreadable:
             out.append(Target(where, error=f"cannot list this folder: {why}"))
-        return len(found) + len(unreadable)
+        return inputs + len(unreadable)
 
     for p in paths:
         if p == "-":

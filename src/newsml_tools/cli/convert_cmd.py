@@ -83,8 +83,10 @@ def _check_provider(ctx: click.Context, param: click.Parameter,
     if _CONTROL.search(value) or not value.strip():
         raise click.BadParameter(f"{value!r}: give a name (\"Acme News\") or a QCode "
                                  "(nprov:AFP), without control characters or line breaks")
+    from newsml_tools.writers.options import URI_PREFIXES
+
     if ":" in value and " " not in value and "://" not in value \
-            and not value.startswith(("urn:", "tag:")):
+            and not value.lower().startswith(URI_PREFIXES):
         if not _QCODE.fullmatch(value):
             raise click.BadParameter(f"{value!r} is not a QCode (scheme:code, e.g. nprov:AFP)")
         from newsml_tools.validation.iptc_catalog import IPTC_CATALOG_ALIASES

@@ -144,13 +144,18 @@ class _Reader:
                 self.art.standfirst = h[k]
                 self._span("standfirst", hdr.spans[k].start, hdr.spans[k].end)
                 break
-        for k in _BYLINE_KEYS:
-            if h.get(k):
-                self.art.bylines = byl.parse_byline(h[k])
-                for i, b in enumerate(self.art.bylines):
-                    b.span = hdr.spans[k]
-                    self._span(f"bylines[{i}]", hdr.spans[k].start, hdr.spans[k].end)
-                break
+        # every byline header names authors ("Byline:" and "Author:", a repeated "By:")
+        names: set[str] = set()
+        for k, value in h.items():
+            if not value or k.split("#", 1)[0] not in _BYLINE_KEYS:
+                continue
+            for b in byl.parse_byline(value):
+                if b.name in names:
+                    continue
+                names.add(b.name)
+                b.span = hdr.spans[k]
+                self._span(f"bylines[{len(self.art.bylines)}]", b.span.start, b.span.end)
+                self.art.bylines.append(b)
         for k in _DATE_KEYS:
             if h.get(k):
                 self.art.date = parse_date(h[k])

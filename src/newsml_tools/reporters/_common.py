@@ -60,7 +60,7 @@ def _posix_path(name: str, base: str | None = None) -> str:
             name = PureWindowsPath(name).as_posix()
     while name.startswith("./"):
         name = name[2:]
-    return str(PurePosixPath(name)) if name else name
+    return str(PurePosixPath(name)) if name else "."  # "./" is the current folder
 
 
 def _inside(name: str, root: str) -> str | None:

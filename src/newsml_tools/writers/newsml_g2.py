@@ -14,7 +14,7 @@ from newsml_tools.writers.nitf_body import build_nitf
 from newsml_tools.writers.options import (
     RenderOptions,
     iso,
-    printed_byline,
+    printed_bylines,
     provider_party,
     xml_safe,
 )
@@ -102,10 +102,10 @@ def build_news_item(article: Article, options: RenderOptions) -> Element:
         _sub(content, "dateline", article.dateline.text)
     # "by" is the statement of authorship as printed (its language, titles, places);
     # the parsed names are the creators
-    printed = printed_byline(article)
-    if printed:
-        _sub(content, "by", printed)
-    else:
+    printed = printed_bylines(article)
+    for text in printed:
+        _sub(content, "by", text)
+    if not printed:
         for byline in article.bylines:
             _sub(content, "by", byline.name)
     if article.creditline:

@@ -14,7 +14,7 @@ from typing import Any
 
 from newsml_tools.model import Article, Quote
 from newsml_tools.writers.json_text import json_document
-from newsml_tools.writers.options import RenderOptions, iso, known_provider, printed_byline
+from newsml_tools.writers.options import RenderOptions, iso, known_provider, printed_bylines
 from newsml_tools.writers.quoting import quotes_by_paragraph, segments
 
 NINJS_VERSION = "3.1"
@@ -79,9 +79,9 @@ def build_ninjs(article: Article, options: RenderOptions) -> dict[str, Any]:
         doc["subjects"] = [{"name": word} for word in extra.keywords]
     if article.standfirst:
         doc["descriptions"] = [{"role": "summary", "value": article.standfirst}]
-    printed = printed_byline(article)  # as printed: "Von Anna Schmidt und Peter Braun"
+    printed = printed_bylines(article)  # as printed: "Von Anna Schmidt und Peter Braun"
     if printed:
-        doc["by"] = printed
+        doc["by"] = "; ".join(printed)
     elif article.bylines:
         doc["by"] = " and ".join(b.name for b in article.bylines)
     if article.dateline and article.dateline.place:

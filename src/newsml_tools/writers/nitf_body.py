@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsml_tools.model import Article, Quote
-from newsml_tools.writers.options import RenderOptions, printed_byline, xml_safe
+from newsml_tools.writers.options import RenderOptions, printed_bylines, xml_safe
 from newsml_tools.writers.quoting import quotes_by_paragraph, segments
 from newsml_tools.writers.xml_text import Element, Markup, escape_text, start_tag
 
@@ -46,9 +46,9 @@ def build_nitf(article: Article, *, lang: str | None = None) -> Element:
     head = _sub(body, "body.head")
     hedline = _sub(head, "hedline")
     _sub(hedline, "hl1", article.headline)
-    printed = printed_byline(article)
-    if printed:
-        _printed_byline(_sub(head, "byline"), printed, article)
+    printed = printed_bylines(article)
+    for text in printed:
+        _printed_byline(_sub(head, "byline"), text, article)
     for byline in article.bylines if not printed else ():  # a model built without text
         by = _sub(head, "byline")
         by.text = "By "
@@ -90,7 +90,7 @@ def _printed_byline(by: Element, printed: str, article: Article) -> None:
     the parse does not name (titles, "in", "und") stays as text."""
     marks: list[tuple[int, int, str]] = []
     cursor = 0
-    for byline in article.bylines:
+    for byline in article.bylines:  # those this byline prints are found in it
         for value, tag in ((byline.name, "person"), (byline.location, "location")):
             if not value:
                 continue

@@ -60,12 +60,20 @@ class Party:
     uri: str | None = None
 
 
+URI_PREFIXES = ("urn:", "tag:", "mailto:")  # URIs without "//"
+
+
 def provider_party(provider: str) -> Party:
-    if "://" in provider or provider.startswith(("urn:", "tag:")):
+    """A URI, a QCode of a scheme the IPTC catalog declares, else a name: a ``Source:
+    Reuters:London`` header is a name, not the QCode of an undeclared scheme."""
+    from newsml_tools.validation.iptc_catalog import IPTC_CATALOG_ALIASES
+
+    if "://" in provider or provider.lower().startswith(URI_PREFIXES):
         host = provider.split("://", 1)[1].split("/", 1)[0] if "://" in provider else ""
         return Party(name=host or provider, uri=provider)
-    if ":" in provider and " " not in provider:  # a QCode: its code is the short name
-        return Party(name=provider.split(":", 1)[1] or None, qcode=provider)
+    alias, colon, code = provider.partition(":")
+    if colon and code and " " not in provider and alias in IPTC_CATALOG_ALIASES:
+        return Party(name=code, qcode=provider)  # a QCode: its code is the short name
     return Party(name=provider)
 
 
@@ -86,7 +94,7 @@ def content_fingerprint(article: Article) -> str:
     captions and credits, paragraphs, footer), stable across line endings and
     whitespace: two items that differ in any of it never share a GUID."""
     a = article
-    parts = [a.headline, a.standfirst or "", printed_byline(a) or "",
+    parts = [a.headline, a.standfirst or "", *printed_bylines(a),
              *(b.name for b in a.bylines), a.dateline.text if a.dateline else "",
              *(f"{m.caption}\x1f{m.credit or ''}" for m in a.media), *a.paragraphs,
              a.footer or ""]
@@ -107,21 +115,23 @@ def derive_guid(provider: str, article: Article, date: datetime | None = None) -
     return f"urn:newsml:{token}:{day}{digest[:24]}"
 
 
-def printed_byline(article: Article) -> str | None:
-    """The byline as printed ("Von Anna Schmidt und Peter Braun", "By Megan Kowalski,
-    Staff Writer", "By Jane Doe in Kyiv"): what the statement-of-authorship fields carry,
-    in the article's own language, with titles and places the name parse leaves out."""
-    for key in BYLINE_HEADER_KEYS:
-        value = article.headers.get(key)
-        if value:
-            return value
-    return None
+def printed_bylines(article: Article) -> list[str]:
+    """The bylines as printed ("Von Anna Schmidt und Peter Braun", "By Megan Kowalski,
+    Staff Writer", "By Jane Doe in Kyiv"), each once, in reading order: what the
+    statement-of-authorship fields carry, in the article's own language, with titles and
+    places the name parse leaves out. ``Author:`` and a "By" line are two of them."""
+    out: list[str] = []
+    for key, value in article.headers.items():
+        if value and key.split("#", 1)[0] in BYLINE_HEADER_KEYS and value not in out:
+            out.append(value)
+    return out
 
 
 def unnamed_byline(article: Article) -> str | None:
     """The byline as printed when it names nobody the reader could take as a person
     ("By Reuters Staff", "By The Associated Press"): written as text, never dropped."""
-    return None if article.bylines else printed_byline(article)
+    printed = printed_bylines(article)
+    return None if article.bylines or not printed else "; ".join(printed)
 
 
 # The word that introduces a byline, in the languages the reader knows ("By", "Von", …)
