@@ -218,14 +218,68 @@ def test_report_to_dev_stdout_appends_to_the_log_the_shell_opened(here: Path) ->
     assert text.startswith("previous line\n") and '"valid": 1' in text  # not replaced
 
 
-@pytest.mark.parametrize("names", [["ff/a.xml"], ["ff/a.xml", "ff/日本.xml"]])
-def test_bomless_utf16_lists_without_a_newline_or_with_cjk_names(names: list[str]) -> None:
+@pytest.mark.parametrize(("names", "codec"), [
+    (["ff/a.xml", "ff/日本.xml"], "utf-16-le"),
+    (["новости.xml", "статья.xml"], "utf-16-le"),  # no NUL byte in a Cyrillic code unit
+    (["新闻稿件.xml", "目录/新闻稿件.xml"], "utf-16-be"),
+])
+def test_bomless_utf16_lists_are_told_by_their_line_breaks(names: list[str], codec: str) -> None:
     import io
 
     from newsml_tools.runner import read_files_from
 
-    raw = "\n".join(names).encode("utf-16-le")  # a one-line list has no newline at all
+    raw = "\n".join(names).encode(codec)  # no final line break either
     assert read_files_from("-", io.BytesIO(raw)) == names
+
+
+@pytest.mark.parametrize(("raw", "names"), [
+    (b"1\x002\x003\x00", ["1", "2", "3"]),  # find -print0 with one-byte names
+    (b"a\x00bc\x00d\x00e", ["a", "bc", "d", "e"]),
+    ("é/ü.xml\0b.xml\0".encode(), ["é/ü.xml", "b.xml"]),
+])
+def test_nul_separated_lists_stay_nul_separated(raw: bytes, names: list[str]) -> None:
+    import io
+
+    from newsml_tools.runner import read_files_from
+
+    assert read_files_from("-", io.BytesIO(raw)) == names
+
+
+def test_a_one_line_utf16_list_without_bom_is_refused_not_misread(here: Path) -> None:
+    Path("list.txt").write_bytes("ff/a.xml".encode("utf-16-le"))  # would be f, f, /, a, "."
+    res = run("--files-from", "list.txt")
+    assert res.exit_code == 2 and "UTF-16 without a byte-order mark" in res.output
+
+
+def test_exclude_reads_what_a_glob_matched_below_its_fixed_part(here: Path) -> None:
+    Path("dir/old").mkdir(parents=True)
+    Path("dir/a.xml").write_bytes(GOOD_XML.read_bytes())
+    Path("dir/old/b.xml").write_bytes(GOOD_XML.read_bytes())
+    res = run(f"{here}/dir/*.xml", "--exclude", here.parts[1], "--show-files")
+    assert res.stdout.split() == ["dir/a.xml"]  # the folder names above don't count
+    res = run("dir/**/*.xml", "--exclude", "dir", "--show-files")
+    assert res.stdout.split() == ["dir/a.xml", "dir/old/b.xml"]
+    res = run("dir/**/*.xml", "--exclude", "old/", "--show-files")
+    assert res.stdout.split() == ["dir/a.xml"]
+    res = run("-j", "1", "dir/*.xml", "--exclude", "*.xml")  # all excluded: not a pass
+    assert res.exit_code == 2 and "every file this pattern matches" in res.output
+
+
+def test_path_globs_in_exclude_match_the_folder_given_as_dot(
+        here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("dir/old").mkdir(parents=True)
+    Path("dir/sub/old").mkdir(parents=True)
+    for name in ("a.xml", "old/b.xml", "sub/old/c.xml"):
+        Path("dir", name).write_bytes(GOOD_XML.read_bytes())
+    monkeypatch.chdir(here / "dir")
+    assert run(".", "--exclude", "*/old/*", "--show-files").stdout.split() == ["a.xml"]
+    assert run(".", "--exclude", "./old/*", "--show-files").stdout.split() == [
+        "a.xml", "sub/old/c.xml"]
+
+
+def test_an_empty_argument_keeps_its_empty_name(here: Path) -> None:
+    res = run("", "-f", "json")
+    assert res.exit_code == 2 and json.loads(res.stdout)["files"][0]["file"] == ""
 
 
 def test_exclude_dot_star_is_never_the_dot_of_the_folder_given(here: Path) -> None:

@@ -125,11 +125,11 @@ def resolve_options(
     language = options.lang or article.language or UNDETERMINED_LANGUAGE
     guid = options.guid or header_guid(article) or derive_guid(provider, article, date)
     meta = item_meta(article, _header_datetime, date) if article.headers else ItemMeta()
-    for key in dropped_headers(article, meta, options.formats) if article.headers else ():
+    dropped = dropped_headers(article, meta, options.formats, date) if article.headers else []
+    for key, why in dropped:
         findings.append(_finding(source, "CV005", (
             f"header {key.split('#', 1)[0]!r} ({article.headers[key][:80]!r}) is not "
-            f"carried into the {', '.join(options.formats)} output: no field for it, or a "
-            "value that field cannot hold")))
+            f"carried into the {', '.join(options.formats)} output: {why}")))
     return RenderOptions(guid=guid, date=date, provider=provider, language=language,
                          meta=meta), findings
 

@@ -65,16 +65,17 @@ def item_meta(article: Article, to_datetime: Callable[[str], datetime | None],
               published: datetime) -> ItemMeta:
     """The item metadata of the header block (``to_datetime`` reads an ``Updated:``
     value; None when it cannot). An ``Updated:`` time not after ``published`` is no
-    later version's time: left out (and reported)."""
+    later version's time: left out (and reported when earlier). ``Keywords:`` and
+    ``Tags:`` are one list."""
     h = article.headers
     _k, url = _first(h, "url", "link")
     _k, rights = _first(h, "copyright", "rights")
     _k, slug = _first(h, "slug")
-    _k, words = _first(h, "keywords", "tags")
     _k, section = _first(h, "section", "category")
     _k, urgency = _first(h, "urgency", "priority")
     _k, updated = _first(h, "updated", "modified")
-    keywords = tuple(dict.fromkeys(w for w in _LIST.split(words or "") if w))
+    words = [h[k] for k in h if k.split("#", 1)[0] in _KEYWORD_KEYS and h[k]]
+    keywords = tuple(dict.fromkeys(w for text in words for w in _LIST.split(text) if w))
     return ItemMeta(
         url=url if url and _WEB.fullmatch(url) else None,
         copyright=rights,
@@ -86,39 +87,85 @@ def item_meta(article: Article, to_datetime: Callable[[str], datetime | None],
     )
 
 
+_KEYWORD_KEYS = frozenset({"keywords", "tags"})
+# item metadata with two names: the first with a value is used, as for Article fields
+_META_GROUPS = (
+    ("guid", "id"), ("url", "link"), ("copyright", "rights"), ("section", "category"),
+    ("urgency", "priority"), ("updated", "modified"), ("slug",),
+)
+_DATE_GROUPS = frozenset({"date", "updated"})
+
+
 def _later(when: datetime | None, than: datetime) -> datetime | None:
     return when if when is not None and when > than else None
 
 
-def dropped_headers(article: Article, meta: ItemMeta, formats: tuple[str, ...]) -> list[str]:
-    """Header keys (as the reader stored them) whose value none of ``formats`` carries:
-    keys no format has a field for, a second value for an Article field, and values that
-    could not be used (a GUID that is not a URI, an urgency outside 1-9, an ``Updated:``
-    time that cannot be read or is not after the publication, a URL that is not a web
-    address)."""
+def _instant(value: str) -> datetime | str:
+    """A header date as a comparable instant when it has a time and a zone, else its
+    normalised text."""
+    iso = read_date(value) or value
+    try:
+        when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return " ".join(value.split()).casefold()
+    return when if when.tzinfo is not None else iso
+
+
+def _same(a: str, b: str, dates: bool) -> bool:
+    """Two header values that say the same thing: one instant written two ways, or
+    the same words in another case ("Lang: EN" beside "Language: en")."""
+    if dates:
+        return _instant(a) == _instant(b)
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def dropped_headers(article: Article, meta: ItemMeta, formats: tuple[str, ...],
+                    published: datetime | None = None) -> list[tuple[str, str]]:
+    """Header keys (as the reader stored them) whose value none of ``formats`` carries,
+    each with the reason:
+    keys no format has a field for, a second, different value for a field ("Title:"
+    beside "Headline:", "Link:" beside "URL:"), and values that could not be used (a
+    GUID that is not a URI, an urgency outside 1-9, an ``Updated:`` time that cannot be
+    read or is before the publication, a URL that is not a web address)."""
     h = article.headers
+    modified_ok = meta.modified is not None or _updated_is(article, published)
     unusable = {
         "guid": header_guid(article) is None, "id": header_guid(article) is None,
         "url": meta.url is None, "link": meta.url is None,
         "urgency": meta.urgency is None, "priority": meta.urgency is None,
-        "updated": meta.modified is None, "modified": meta.modified is None,
+        "updated": not modified_ok, "modified": not modified_ok,
     }
-    used: dict[str, str] = {}  # article-field key -> the value the field holds
-    for group in _ARTICLE_GROUPS:
+    used: dict[str, tuple[str, str]] = {}  # key -> (the value its field holds, group)
+    for group in (*_ARTICLE_GROUPS, *_META_GROUPS):
         first = next((k for k in group if h.get(k) and (
             group[0] != "date" or read_date(h[k]) == article.date)), None)
         for k in group:
-            used[k] = h[first] if first else ""
+            used[k] = (h[first] if first else "", group[0])
     out = []
     for key, value in h.items():
         base = key.split("#", 1)[0]  # a repeated key is stored as "key#2"
-        if not value or base in _READ_WHOLE:
+        if not value or base in _READ_WHOLE or base in _KEYWORD_KEYS:
             continue
         if base in used:
-            if value != used[base]:  # "Title:" beside "Headline:", a second "Date:"
-                out.append(key)
-            continue
+            held, group = used[base]
+            if held and not _same(value, held, group in _DATE_GROUPS):
+                # "Title:" beside "Headline:", a second "Date:"
+                out.append((key, f"another value for the field {group!r} holds"))
+                continue
+            if group in (g[0] for g in _ARTICLE_GROUPS):
+                continue
         carriers = CARRIED_BY.get(base, frozenset())
-        if base != key or unusable.get(base) or not carriers.intersection(formats):
-            out.append(key)
+        if not carriers.intersection(formats):
+            out.append((key, "no field for it in these formats"))
+        elif unusable.get(base):
+            out.append((key, "a value its field cannot hold"))
     return out
+
+
+def _updated_is(article: Article, published: datetime | None) -> bool:
+    """An ``Updated:`` time equal to the publication: nothing to carry, nothing lost."""
+    _k, updated = _first(article.headers, "updated", "modified")
+    if not updated or published is None:
+        return False
+    when = _instant(updated)
+    return isinstance(when, datetime) and when == published

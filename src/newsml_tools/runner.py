@@ -99,6 +99,26 @@ def _matches(name: str, patterns: Sequence[str]) -> bool:
     return bool(patterns) and _name_matcher(tuple(patterns))(name.lower()) is not None
 
 
+def _fixed_prefix(pattern: str) -> str:
+    """The folder part of ``pattern`` before its first wildcard ("dir/sub" of
+    "dir/sub/*/x.xml"; "" when the first component has one)."""
+    parts = _components(pattern)
+    fixed: list[str] = []
+    for part in parts[:-1]:
+        if _has_magic(part):
+            break
+        fixed.append(part)
+    return os.sep.join(fixed)
+
+
+def _below(path: str, folder: str) -> str:
+    """``path`` relative to ``folder`` (``path`` itself when it is not below it)."""
+    if not folder:
+        return path
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    return path[len(prefix):] if path.startswith(prefix) else path
+
+
 def _excluded(display: str, rel: str, patterns: Sequence[str]) -> bool:
     """Case-insensitive, as --include is: ``--exclude '*.json'`` leaves out ``A.JSON``.
     A glob without "/" matches the file's name or a folder's name below the folder
@@ -107,16 +127,19 @@ def _excluded(display: str, rel: str, patterns: Sequence[str]) -> bool:
     if not patterns:
         return False
     rel_posix = rel.replace(os.sep, "/").lower()
-    parts = rel_posix.split("/")
+    parts = [part for part in rel_posix.split("/") if part not in ("", ".", "..")]
     disp_posix = display.replace(os.sep, "/").lower()
-    while disp_posix.startswith("./"):
-        disp_posix = disp_posix[2:]
+    bare = disp_posix
+    while bare.startswith("./"):
+        bare = bare[2:]
     for p in map(str.lower, patterns):
+        if len(p) > 1 and p.endswith("/"):  # "old/": the folder old
+            p = p.rstrip("/")
         if "/" not in p:
             if any(fnmatch.fnmatchcase(part, p) for part in parts):
                 return True
-        elif (fnmatch.fnmatchcase(rel_posix, p) or fnmatch.fnmatchcase(disp_posix, p)
-              or fnmatch.fnmatchcase(disp_posix, "*/" + p)):
+        elif any(fnmatch.fnmatchcase(path, p) or fnmatch.fnmatchcase(path, "*/" + p)
+                 for path in (rel_posix, disp_posix, bare)):
             return True
     return False
 
@@ -369,14 +392,34 @@ def read_files_from(source: str, stdin: BinaryIO | None = None) -> list[str]:
             raw = read_limited(fh, FILES_FROM_LIMIT)
     text = _list_text(raw)
     if "\0" in text:
-        return [name for name in text.split("\0") if name]
+        names = [name for name in text.split("\0") if name]
+        if any(name in (".", "..", "/") for name in names):
+            # a "." between NUL bytes is UTF-16 text without a BOM or a line break, not
+            # a find -print0 list: read so, it would check the whole working directory
+            raise ListError("it looks like UTF-16 without a byte-order mark or a line "
+                            "break; save it as UTF-8, or as UTF-16 with a BOM")
+        return names
     return [line.strip("\r") for line in text.split("\n") if line.strip()]
+
+
+class ListError(ValueError):
+    """A --files-from list that cannot be read as a list of paths."""
+
+
+def _aligned(raw: bytes, unit: bytes) -> bool:
+    """Does the two-byte ``unit`` occur in ``raw`` at an even offset (a UTF-16 code unit)?"""
+    k = raw.find(unit)
+    while k >= 0:
+        if k % 2 == 0:
+            return True
+        k = raw.find(unit, k + 1)
+    return False
 
 
 def _list_text(raw: bytes) -> str:
     """A list of paths as text: UTF-8 (a BOM dropped), or UTF-16/32 by its BOM, or BOM-less
-    UTF-16 (PowerShell's ``Out-File -Encoding unicode`` and ``>`` write UTF-16) -- whose
-    NUL bytes would otherwise read as a NUL-separated list of one-letter names."""
+    UTF-16 (PowerShell's ``Out-File -Encoding unicode`` and ``>`` write UTF-16) told by its
+    line breaks -- whose NUL bytes would otherwise read as a NUL-separated list."""
     import codecs
 
     for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -384,19 +427,16 @@ def _list_text(raw: bytes) -> str:
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
             return raw.decode(codec, "surrogateescape")
-    if len(raw) >= 4 and len(raw) % 2 == 0 and b"\0" in raw:
-        # NUL-separated names averaging under two bytes are UTF-16 code units, not a
-        # find -print0 list; a list of two one-letter names ("a\0b\0") stays one
-        names = [n for n in raw.split(b"\0") if n]
-        if names and sum(map(len, names)) < 2 * len(names) and (
-                len(names) > 2 or b"\n" in raw):
-            for codec in ("utf-16-le", "utf-16-be"):
-                try:
-                    text = raw.decode(codec)
-                except UnicodeDecodeError:
-                    continue
-                if "\0" not in text and all(c.isprintable() or c in "\r\n\t" for c in text):
-                    return text
+    if b"\0" in raw and len(raw) % 2 == 0:
+        for codec, newline in (("utf-16-le", b"\n\0"), ("utf-16-be", b"\0\n")):
+            if not _aligned(raw, newline):
+                continue
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if "\0" not in text:
+                return text
     return raw.decode("utf-8", "surrogateescape")
 
 
@@ -478,14 +518,22 @@ def expand_paths(
             matches = sorted(_glob(p))
             if not matches:
                 out.append(Target(p, error="no files match this pattern"))
+                continue
             recursive = "**" in _components(p)  # a component: "x**" is a plain glob
+            # --exclude reads what the pattern matched below its fixed part: "/tmp/x/*.xml
+            # --exclude tmp" excludes nothing of it, as "validate /tmp/x --exclude tmp"
+            fixed = _fixed_prefix(p)
+            taken = 0
             for m in matches:
                 if os.path.isdir(m):
                     if recursive and os.path.islink(m.rstrip(os.sep) or m):
                         continue  # "a/**" lists a symlinked folder but does not enter it
-                    add_dir(m)
-                elif not _excluded(m, m, exclude) and not _special(m):
+                    taken += add_dir(m)
+                elif not _excluded(m, _below(m, fixed), exclude) and not _special(m):
                     add(m)
+                    taken += 1
+            if not taken:  # as a folder with nothing to check: a gate must not pass on it
+                out.append(Target(p, error="every file this pattern matches is --exclude'd"))
         else:
             out.append(Target(p, error="no such file or directory"))
     return out

@@ -213,11 +213,14 @@ def _validate(files, kind, schema, ninjs_version, jobs, include, exclude, files_
     if files_from:
         if files_from == "-" and "-" in paths:
             raise click.UsageError("'-' cannot be both an input and --files-from (stdin once)")
-        from newsml_tools.runner import read_files_from
+        from newsml_tools.runner import ListError, read_files_from
         from newsml_tools.validation.safety import TooLarge
 
         try:
             paths += [p for p in read_files_from(files_from) if p != "-"]
+        except ListError as exc:
+            raise click.BadParameter(f"{files_from}: {exc}", param_hint="--files-from") \
+                from None
         except TooLarge as exc:
             raise click.BadParameter(f"{files_from}: too large for a list of paths: {exc}",
                                      param_hint="--files-from") from None

@@ -205,13 +205,17 @@ class _Reader:
                 if is_agency(extra) or not byl.parse_byline("By " + extra):
                     for b in found:
                         b.affiliation = normalize_ws(extra)
-        base = len(self.art.bylines)
-        for k, b in enumerate(found):
+        known = {b.name for b in self.art.bylines}  # a header named them already
+        for b in found:
+            if b.name in known:
+                continue
+            known.add(b.name)
             b.span = Span(first.start, end)
-            self._span(f"bylines[{base + k}]", first.start, end)
-        self.art.bylines.extend(found)
+            self._span(f"bylines[{len(self.art.bylines)}]", first.start, end)
+            self.art.bylines.append(b)
         prev = self.art.headers.get("byline")
-        self.art.headers["byline"] = f"{prev}; {raw}" if prev else raw
+        if not prev or raw not in prev.split("; "):  # the same line twice is one byline
+            self.art.headers["byline"] = f"{prev}; {raw}" if prev else raw
         self._span("byline", first.start, end)
         return j
 

@@ -58,9 +58,12 @@ def _posix_path(name: str, base: str | None = None) -> str:
             name = rel
         if os.sep == "\\":  # pragma: no cover - Windows
             name = PureWindowsPath(name).as_posix()
+    given = name
     while name.startswith("./"):
         name = name[2:]
-    return str(PurePosixPath(name)) if name else "."  # "./" is the current folder
+    if not name:
+        return "." if given else given  # "./" is the current folder; "" stays ""
+    return str(PurePosixPath(name))
 
 
 def _inside(name: str, root: str) -> str | None:

@@ -88,16 +88,16 @@ def _printed_byline(by: Element, printed: str, article: Article) -> None:
     """The byline as printed, each parsed name marked ``<person>`` and each place
     ``<location>`` where the text prints it (in order, ignoring case: "JANE DOE"); what
     the parse does not name (titles, "in", "und") stays as text."""
-    marks: list[tuple[int, int, str]] = []
-    cursor = 0
-    for byline in article.bylines:  # those this byline prints are found in it
+    found: list[tuple[int, int, str]] = []
+    for byline in article.bylines:  # whichever this byline prints, wherever it prints it
         for value, tag in ((byline.name, "person"), (byline.location, "location")):
-            if not value:
-                continue
-            m = re.compile(re.escape(value), re.I).search(printed, cursor)
+            m = re.compile(re.escape(value), re.I).search(printed) if value else None
             if m:
-                marks.append((m.start(), m.end(), tag))
-                cursor = m.end()
+                found.append((m.start(), -m.end(), tag))
+    marks: list[tuple[int, int, str]] = []
+    for start, neg_end, tag in sorted(found):  # by position, the longest first
+        if not marks or start >= marks[-1][1]:
+            marks.append((start, -neg_end, tag))
     by.text = xml_safe(printed[: marks[0][0]] if marks else printed)
     for i, (start, end, tag) in enumerate(marks):
         el = _sub(by, tag, printed[start:end])
