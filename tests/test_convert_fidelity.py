@@ -330,3 +330,48 @@ def test_second_values_are_reported_and_equal_ones_are_not() -> None:
     # nothing is lost, nothing is said
     assert sorted(dropped) == ["agency", "description", "link", "published", "title"]
     assert json.loads(conv.outputs["jsonld"])["keywords"] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(("byline", "persons", "places"), [
+    ("By Jane Paris in Paris", ["Jane Paris"], ["Paris"]),  # a place inside a name
+    ("By Ann Leeds and Ann Lee", ["Ann Leeds", "Ann Lee"], []),  # a name inside a name
+])
+def test_nitf_marks_names_and_places_that_overlap(byline: str, persons: list[str],
+                                                  places: list[str]) -> None:
+    out = _convert(f"Headline\n\n{byline}\n\nBody text here.\n")
+    by = etree.fromstring(out["nitf"]).find(f".//{NITF}byline")
+    assert "".join(by.itertext()) == byline
+    assert [p.text for p in by.iter(f"{NITF}person")] == persons
+    assert [p.text for p in by.iter(f"{NITF}location")] == places
+
+
+@pytest.mark.parametrize(("header", "body", "printed", "location"), [
+    ("Byline: By JANE DOE", "By Jane Doe", ["By JANE DOE"], None),  # one byline, any case
+    ("Byline: Jane Doe", "By Jane Doe in Paris", ["Jane Doe", "By Jane Doe in Paris"],
+     "Paris"),  # the body's place is kept
+])
+def test_one_author_printed_twice(header: str, body: str, printed: list[str],
+                                  location: str | None) -> None:
+    from newsml_tools.reader import read_article
+
+    text = f"Title: T\n{header}\n\n{body}\n\nBody text here.\n"
+    out = _convert(text)
+    g2 = etree.fromstring(out["newsml-g2"])
+    assert [b.text for b in g2.iter(f"{NAR}by")] == printed
+    art = read_article(text)
+    assert [(b.name, b.location) for b in art.bylines] == [("Jane Doe", location)]
+
+
+@pytest.mark.parametrize("text", [
+    "Title: T\nDate: 2024-05-01T10:00:00\nUpdated: 2024-05-01T10:00:00\n\nBody text.\n",
+    "Title: T\nDate: 2024-05-01T10:00:00\nPublished: 2024-05-01T10:00:00Z\n\nBody text.\n",
+])
+def test_a_time_without_zone_is_utc_when_compared(text: str) -> None:
+    assert _dropped(text)[0] == []
+
+
+def test_urls_and_guids_are_compared_as_written() -> None:
+    dropped, _conv = _dropped("Title: T\nURL: https://example.com/News/A\n"
+                              "Link: https://example.com/news/a\nGUID: abc\nID: urn:x:1\n\n"
+                              "Body text.\n")
+    assert dropped == ["link", "guid"]

@@ -221,19 +221,24 @@ def test_report_to_dev_stdout_appends_to_the_log_the_shell_opened(here: Path) ->
 @pytest.mark.parametrize(("names", "codec"), [
     (["ff/a.xml", "ff/日本.xml"], "utf-16-le"),
     (["новости.xml", "статья.xml"], "utf-16-le"),  # no NUL byte in a Cyrillic code unit
+    (["новости.xml", "статья.xml"], "utf-16-be"),
     (["新闻稿件.xml", "目录/新闻稿件.xml"], "utf-16-be"),
 ])
-def test_bomless_utf16_lists_are_told_by_their_line_breaks(names: list[str], codec: str) -> None:
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_bomless_utf16_lists_are_told_by_their_line_breaks(names: list[str], codec: str,
+                                                           newline: str) -> None:
     import io
 
     from newsml_tools.runner import read_files_from
 
-    raw = "\n".join(names).encode(codec)  # no final line break either
+    raw = newline.join(names).encode(codec)  # no final line break either
     assert read_files_from("-", io.BytesIO(raw)) == names
 
 
 @pytest.mark.parametrize(("raw", "names"), [
     (b"1\x002\x003\x00", ["1", "2", "3"]),  # find -print0 with one-byte names
+    (b"./ab\n\x00./cde.xml\x00", ["./ab\n", "./cde.xml"]),  # a name ending in a newline
+    (b".\x00./a.xml\x00", [".", "./a.xml"]),  # find . -print0
     (b"a\x00bc\x00d\x00e", ["a", "bc", "d", "e"]),
     ("é/ü.xml\0b.xml\0".encode(), ["é/ü.xml", "b.xml"]),
 ])
@@ -302,3 +307,16 @@ def test_the_current_folder_is_named_dot_not_empty(here: Path) -> None:
     Path("a.json").write_text("[5]")
     res = run("./", "--exclude", "*.json", "-f", "json")
     assert res.exit_code == 2 and json.loads(res.stdout)["files"][0]["file"] == "."
+
+
+def test_a_glob_matching_only_the_previous_report_or_excluded_folders_is_no_pass(
+        here: Path) -> None:
+    Path("rep").mkdir()
+    Path("rep/report.json").write_text("{}")
+    res = run("-j", "1", "rep/*.json", "-f", "json", "-o", "rep/report.json")
+    assert res.exit_code == 2
+    assert "matches no file to check" in Path("rep/report.json").read_text()
+    Path("feeds/old").mkdir(parents=True)
+    Path("feeds/old/a.xml").write_bytes(GOOD_XML.read_bytes())
+    res = run("feeds/*", "--exclude", "old", "--show-files")
+    assert res.exit_code == 2 and "feeds/old/a.xml" not in res.stdout

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timezone
 
 from newsml_tools.model import BYLINE_HEADER_KEYS, Article
 from newsml_tools.reader.dates import parse_date as read_date
@@ -57,8 +57,11 @@ def _first(headers: dict[str, str], *keys: str) -> tuple[str | None, str | None]
 
 def header_guid(article: Article) -> str | None:
     """A ``GUID:``/``ID:`` header that is a URI: the newsroom's own persistent id."""
-    _key, value = _first(article.headers, "guid", "id")
-    return value if value and _URI.fullmatch(value) else None
+    for key in ("guid", "id"):  # the first that is a URI: "GUID: 123" and "ID: urn:…"
+        value = article.headers.get(key)
+        if value and _URI.fullmatch(value):
+            return value
+    return None
 
 
 def item_meta(article: Article, to_datetime: Callable[[str], datetime | None],
@@ -108,15 +111,23 @@ def _instant(value: str) -> datetime | str:
         when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
         return " ".join(value.split()).casefold()
-    return when if when.tzinfo is not None else iso
+    if "T" not in iso:
+        return iso  # a bare date: no instant to compare
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)  # as --date
 
 
-def _same(a: str, b: str, dates: bool) -> bool:
+# fields whose values are names or codes, the same in any case ("Lang: EN", "Agency: afp");
+# URLs, GUIDs, notices and slugs are compared as written
+_ANY_CASE = frozenset({"language", "source", "creditline", "section"})
+
+
+def _same(a: str, b: str, group: str) -> bool:
     """Two header values that say the same thing: one instant written two ways, or
-    the same words in another case ("Lang: EN" beside "Language: en")."""
-    if dates:
+    the same name or code in another case ("Lang: EN" beside "Language: en")."""
+    if group in _DATE_GROUPS:
         return _instant(a) == _instant(b)
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    a, b = " ".join(a.split()), " ".join(b.split())
+    return a.casefold() == b.casefold() if group in _ANY_CASE else a == b
 
 
 def dropped_headers(article: Article, meta: ItemMeta, formats: tuple[str, ...],
@@ -139,8 +150,11 @@ def dropped_headers(article: Article, meta: ItemMeta, formats: tuple[str, ...],
     for group in (*_ARTICLE_GROUPS, *_META_GROUPS):
         first = next((k for k in group if h.get(k) and (
             group[0] != "date" or read_date(h[k]) == article.date)), None)
+        held = h[first] if first else ""
+        if group[0] == "guid":
+            held = header_guid(article) or ""  # the first that is a URI
         for k in group:
-            used[k] = (h[first] if first else "", group[0])
+            used[k] = (held, group[0])
     out = []
     for key, value in h.items():
         base = key.split("#", 1)[0]  # a repeated key is stored as "key#2"
@@ -148,7 +162,7 @@ def dropped_headers(article: Article, meta: ItemMeta, formats: tuple[str, ...],
             continue
         if base in used:
             held, group = used[base]
-            if held and not _same(value, held, group in _DATE_GROUPS):
+            if held and not _same(value, held, group):
                 # "Title:" beside "Headline:", a second "Date:"
                 out.append((key, f"another value for the field {group!r} holds"))
                 continue

@@ -393,9 +393,10 @@ def read_files_from(source: str, stdin: BinaryIO | None = None) -> list[str]:
     text = _list_text(raw)
     if "\0" in text:
         names = [name for name in text.split("\0") if name]
-        if any(name in (".", "..", "/") for name in names):
-            # a "." between NUL bytes is UTF-16 text without a BOM or a line break, not
-            # a find -print0 list: read so, it would check the whole working directory
+        if all(len(name) == 1 for name in names) and any(n in "./" for n in names):
+            # one letter per NUL, a "." or "/" among them: UTF-16 text without a BOM or a
+            # line break ("ff/a.xml"), not a find -print0 list; read so, it would check
+            # the whole working directory
             raise ListError("it looks like UTF-16 without a byte-order mark or a line "
                             "break; save it as UTF-8, or as UTF-16 with a BOM")
         return names
@@ -418,8 +419,11 @@ def _aligned(raw: bytes, unit: bytes) -> bool:
 
 def _list_text(raw: bytes) -> str:
     """A list of paths as text: UTF-8 (a BOM dropped), or UTF-16/32 by its BOM, or BOM-less
-    UTF-16 (PowerShell's ``Out-File -Encoding unicode`` and ``>`` write UTF-16) told by its
-    line breaks -- whose NUL bytes would otherwise read as a NUL-separated list."""
+    UTF-16 (PowerShell's ``Out-File -Encoding unicode`` and ``>`` write UTF-16) -- whose
+    NUL bytes would otherwise read as a NUL-separated list. BOM-less UTF-16 is told by
+    aligned CR LF code units, or by aligned LFs with NULs making up a fifth of the bytes
+    or more, all in the high-byte position: a find -print0 list (names ending in a
+    newline included) has one NUL per name, names of five bytes and more."""
     import codecs
 
     for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -428,8 +432,12 @@ def _list_text(raw: bytes) -> str:
         if raw.startswith(bom):
             return raw.decode(codec, "surrogateescape")
     if b"\0" in raw and len(raw) % 2 == 0:
-        for codec, newline in (("utf-16-le", b"\n\0"), ("utf-16-be", b"\0\n")):
-            if not _aligned(raw, newline):
+        nuls = raw.count(0)
+        for codec, crlf, lf, high in (("utf-16-le", b"\r\0\n\0", b"\n\0", 1),
+                                      ("utf-16-be", b"\0\r\0\n", b"\0\n", 0)):
+            if not (_aligned(raw, crlf) or (
+                    _aligned(raw, lf) and 5 * nuls >= len(raw)
+                    and raw[high::2].count(0) == nuls)):
                 continue
             try:
                 text = raw.decode(codec)
@@ -525,15 +533,20 @@ def expand_paths(
             fixed = _fixed_prefix(p)
             taken = 0
             for m in matches:
+                if _excluded(m, _below(m.rstrip(os.sep), fixed), exclude):
+                    continue
                 if os.path.isdir(m):
                     if recursive and os.path.islink(m.rstrip(os.sep) or m):
                         continue  # "a/**" lists a symlinked folder but does not enter it
                     taken += add_dir(m)
-                elif not _excluded(m, _below(m, fixed), exclude) and not _special(m):
-                    add(m)
-                    taken += 1
+                elif not _special(m):
+                    key = os.path.normcase(os.path.realpath(os.path.join(cwd, m)))
+                    if key not in own:  # the run's own report is no input
+                        add(m, key)
+                        taken += 1
             if not taken:  # as a folder with nothing to check: a gate must not pass on it
-                out.append(Target(p, error="every file this pattern matches is --exclude'd"))
+                out.append(Target(p, error="every file this pattern matches is --exclude'd"
+                                  if exclude else "this pattern matches no file to check"))
         else:
             out.append(Target(p, error="no such file or directory"))
     return out

@@ -9,7 +9,15 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newsml_tools.model import BYLINE_HEADER_KEYS, Article, MediaItem, Provenance, Quote, Span
+from newsml_tools.model import (
+    BYLINE_HEADER_KEYS,
+    Article,
+    Byline,
+    MediaItem,
+    Provenance,
+    Quote,
+    Span,
+)
 from newsml_tools.reader import byline as byl
 from newsml_tools.reader.attribution import Attribution, Attributor
 from newsml_tools.reader.blocks import Block, normalize_ws, split_blocks
@@ -145,17 +153,9 @@ class _Reader:
                 self._span("standfirst", hdr.spans[k].start, hdr.spans[k].end)
                 break
         # every byline header names authors ("Byline:" and "Author:", a repeated "By:")
-        names: set[str] = set()
         for k, value in h.items():
-            if not value or k.split("#", 1)[0] not in _BYLINE_KEYS:
-                continue
-            for b in byl.parse_byline(value):
-                if b.name in names:
-                    continue
-                names.add(b.name)
-                b.span = hdr.spans[k]
-                self._span(f"bylines[{len(self.art.bylines)}]", b.span.start, b.span.end)
-                self.art.bylines.append(b)
+            if value and k.split("#", 1)[0] in _BYLINE_KEYS:
+                self._add_bylines(byl.parse_byline(value), hdr.spans[k])
         for k in _DATE_KEYS:
             if h.get(k):
                 self.art.date = parse_date(h[k])
@@ -172,6 +172,19 @@ class _Reader:
             if h.get(k):
                 self.art.language = normalize_language(h[k])
                 break
+
+    def _add_bylines(self, found: list[Byline], span: Span) -> None:
+        """Authors, each once: a person a header already named keeps one entry, which
+        takes the place or agency this byline adds ("By Jane Doe in Paris")."""
+        for b in found:
+            same = next((a for a in self.art.bylines if a.name == b.name), None)
+            if same is not None:
+                same.location = same.location or b.location
+                same.affiliation = same.affiliation or b.affiliation
+                continue
+            b.span = span
+            self._span(f"bylines[{len(self.art.bylines)}]", span.start, span.end)
+            self.art.bylines.append(b)
 
     # ---- front blocks -----------------------------------------------------------
     def _take_byline(self, blocks: list[Block], i: int) -> int:
@@ -205,17 +218,9 @@ class _Reader:
                 if is_agency(extra) or not byl.parse_byline("By " + extra):
                     for b in found:
                         b.affiliation = normalize_ws(extra)
-        known = {b.name for b in self.art.bylines}  # a header named them already
-        for b in found:
-            if b.name in known:
-                continue
-            known.add(b.name)
-            b.span = Span(first.start, end)
-            self._span(f"bylines[{len(self.art.bylines)}]", first.start, end)
-            self.art.bylines.append(b)
+        self._add_bylines(found, Span(first.start, end))
         prev = self.art.headers.get("byline")
-        if not prev or raw not in prev.split("; "):  # the same line twice is one byline
-            self.art.headers["byline"] = f"{prev}; {raw}" if prev else raw
+        self.art.headers["byline"] = f"{prev}; {raw}" if prev else raw
         self._span("byline", first.start, end)
         return j
 

@@ -91,12 +91,12 @@ def _printed_byline(by: Element, printed: str, article: Article) -> None:
     found: list[tuple[int, int, str]] = []
     for byline in article.bylines:  # whichever this byline prints, wherever it prints it
         for value, tag in ((byline.name, "person"), (byline.location, "location")):
-            m = re.compile(re.escape(value), re.I).search(printed) if value else None
-            if m:
-                found.append((m.start(), -m.end(), tag))
+            if value:
+                found += [(m.start(), -m.end(), tag)
+                          for m in re.finditer(re.escape(value), printed, re.I)]
     marks: list[tuple[int, int, str]] = []
-    for start, neg_end, tag in sorted(found):  # by position, the longest first
-        if not marks or start >= marks[-1][1]:
+    for start, neg_end, tag in sorted(found):  # by position, the longest first: "Jane
+        if not marks or start >= marks[-1][1]:  # Paris in Paris" marks both
             marks.append((start, -neg_end, tag))
     by.text = xml_safe(printed[: marks[0][0]] if marks else printed)
     for i, (start, end, tag) in enumerate(marks):

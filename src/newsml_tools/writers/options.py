@@ -121,10 +121,21 @@ def printed_bylines(article: Article) -> list[str]:
     statement-of-authorship fields carry, in the article's own language, with titles and
     places the name parse leaves out. ``Author:`` and a "By" line are two of them."""
     out: list[str] = []
+    seen: set[str] = set()
     for key, value in article.headers.items():
-        if value and key.split("#", 1)[0] in BYLINE_HEADER_KEYS and value not in out:
-            out.append(value)
+        if not value or key.split("#", 1)[0] not in BYLINE_HEADER_KEYS:
+            continue
+        for part in value.split("; "):  # the reader joins the body's "By" lines so
+            same = byline_key(part)  # "Byline: Jane Doe" and "By JANE DOE" print one byline
+            if same not in seen:
+                seen.add(same)
+                out.append(part)
     return out
+
+
+def byline_key(printed: str) -> str:
+    """What tells two printed bylines apart: not case, spacing or the "By" word."""
+    return " ".join(without_by(printed).split()).casefold()
 
 
 def unnamed_byline(article: Article) -> str | None:
