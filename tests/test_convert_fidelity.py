@@ -375,3 +375,19 @@ def test_urls_and_guids_are_compared_as_written() -> None:
                               "Link: https://example.com/news/a\nGUID: abc\nID: urn:x:1\n\n"
                               "Body text.\n")
     assert dropped == ["link", "guid"]
+
+
+def test_names_and_places_are_marked_as_whole_words_and_a_header_keeps_its_semicolon() -> None:
+    out = _convert("Title: T\nByline: Jane Doe in Paris\nAuthor: John Roe, Parisian desk\n\n"
+                   "Body text here.\n")
+    g2 = etree.fromstring(out["newsml-g2"])
+    bylines = list(g2.iter(f"{NITF}byline"))
+    assert [p.text for p in bylines[1].iter(f"{NITF}location")] == []  # not "Paris"ian
+    out = _convert("Title: T\nByline: Jane Doe; with reporting from Paris\n\nBody text.\n")
+    g2 = etree.fromstring(out["newsml-g2"])
+    assert [b.text for b in g2.iter(f"{NAR}by")] == ["Jane Doe; with reporting from Paris"]
+
+
+def test_a_bare_date_and_its_midnight_and_01_and_1_are_the_same_values() -> None:
+    assert _dropped("Title: T\nDate: 2024-05-01\nPublished: 2024-05-01T00:00:00Z\n"
+                    "Urgency: 1\nPriority: 01\n\nBody text.\n")[0] == []

@@ -320,3 +320,23 @@ def test_a_glob_matching_only_the_previous_report_or_excluded_folders_is_no_pass
     Path("feeds/old/a.xml").write_bytes(GOOD_XML.read_bytes())
     res = run("feeds/*", "--exclude", "old", "--show-files")
     assert res.exit_code == 2 and "feeds/old/a.xml" not in res.stdout
+
+
+@pytest.mark.parametrize(("names", "codec"), [
+    (["Статьи/Москва.xml"], "utf-16-le"),  # LF only, few NUL bytes: not a -print0 list
+    (["新闻", "目录"], "utf-16-be"),
+])
+def test_lf_utf16_lists_of_non_latin_names(names: list[str], codec: str) -> None:
+    import io
+
+    from newsml_tools.runner import read_files_from
+
+    raw = ("\n".join(names) + "\n").encode(codec)
+    assert read_files_from("-", io.BytesIO(raw)) == names
+
+
+def test_the_glob_message_says_what_happened(here: Path) -> None:
+    Path("d1").mkdir()
+    Path("d1/notes.txt").write_text("not a news file")
+    res = run("d*", "--exclude", "*.bak")  # nothing was excluded: nothing to check
+    assert res.exit_code == 2 and "matches no file to check" in res.output

@@ -111,9 +111,8 @@ def _instant(value: str) -> datetime | str:
         when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
         return " ".join(value.split()).casefold()
-    if "T" not in iso:
-        return iso  # a bare date: no instant to compare
-    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)  # as --date
+    # as --date reads them: no zone is UTC, a bare date its midnight
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
 
 
 # fields whose values are names or codes, the same in any case ("Lang: EN", "Agency: afp");
@@ -127,6 +126,8 @@ def _same(a: str, b: str, group: str) -> bool:
     if group in _DATE_GROUPS:
         return _instant(a) == _instant(b)
     a, b = " ".join(a.split()), " ".join(b.split())
+    if a.isdigit() and b.isdigit():  # "Urgency: 1" and "Priority: 01"
+        return int(a) == int(b)
     return a.casefold() == b.casefold() if group in _ANY_CASE else a == b
 
 

@@ -417,13 +417,27 @@ def _aligned(raw: bytes, unit: bytes) -> bool:
     return False
 
 
+def _print0_list(raw: bytes) -> bool:
+    """Could ``raw`` be a find -print0 list: NUL-separated UTF-8 names without control
+    characters (a newline aside)? UTF-16 of Cyrillic or CJK names could not."""
+    for name in raw.split(b"\0"):
+        try:
+            text = name.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        if any(c < " " and c != "\n" for c in text):
+            return False
+    return True
+
+
 def _list_text(raw: bytes) -> str:
     """A list of paths as text: UTF-8 (a BOM dropped), or UTF-16/32 by its BOM, or BOM-less
     UTF-16 (PowerShell's ``Out-File -Encoding unicode`` and ``>`` write UTF-16) -- whose
     NUL bytes would otherwise read as a NUL-separated list. BOM-less UTF-16 is told by
-    aligned CR LF code units, or by aligned LFs with NULs making up a fifth of the bytes
-    or more, all in the high-byte position: a find -print0 list (names ending in a
-    newline included) has one NUL per name, names of five bytes and more."""
+    aligned CR LF code units, or by aligned LFs with every NUL in the high-byte position
+    and either NULs making up a fifth of the bytes or more, or bytes no find -print0 list
+    could hold (a -print0 list, names ending in a newline included, has one NUL per
+    name, names of five bytes and more, all UTF-8)."""
     import codecs
 
     for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -436,8 +450,8 @@ def _list_text(raw: bytes) -> str:
         for codec, crlf, lf, high in (("utf-16-le", b"\r\0\n\0", b"\n\0", 1),
                                       ("utf-16-be", b"\0\r\0\n", b"\0\n", 0)):
             if not (_aligned(raw, crlf) or (
-                    _aligned(raw, lf) and 5 * nuls >= len(raw)
-                    and raw[high::2].count(0) == nuls)):
+                    _aligned(raw, lf) and raw[high::2].count(0) == nuls
+                    and (5 * nuls >= len(raw) or not _print0_list(raw)))):
                 continue
             try:
                 text = raw.decode(codec)
@@ -531,9 +545,10 @@ def expand_paths(
             # --exclude reads what the pattern matched below its fixed part: "/tmp/x/*.xml
             # --exclude tmp" excludes nothing of it, as "validate /tmp/x --exclude tmp"
             fixed = _fixed_prefix(p)
-            taken = 0
+            taken = dropped = 0
             for m in matches:
                 if _excluded(m, _below(m.rstrip(os.sep), fixed), exclude):
+                    dropped += 1
                     continue
                 if os.path.isdir(m):
                     if recursive and os.path.islink(m.rstrip(os.sep) or m):
@@ -546,7 +561,7 @@ def expand_paths(
                         taken += 1
             if not taken:  # as a folder with nothing to check: a gate must not pass on it
                 out.append(Target(p, error="every file this pattern matches is --exclude'd"
-                                  if exclude else "this pattern matches no file to check"))
+                                  if dropped else "this pattern matches no file to check"))
         else:
             out.append(Target(p, error="no such file or directory"))
     return out

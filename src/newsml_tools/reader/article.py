@@ -219,8 +219,11 @@ class _Reader:
                     for b in found:
                         b.affiliation = normalize_ws(extra)
         self._add_bylines(found, Span(first.start, end))
-        prev = self.art.headers.get("byline")
-        self.art.headers["byline"] = f"{prev}; {raw}" if prev else raw
+        key, n = "byline", 1  # each printed byline its own entry, as a repeated header key
+        while key in self.art.headers:
+            n += 1
+            key = f"byline#{n}"
+        self.art.headers[key] = raw
         self._span("byline", first.start, end)
         return j
 

@@ -92,8 +92,9 @@ def _printed_byline(by: Element, printed: str, article: Article) -> None:
     for byline in article.bylines:  # whichever this byline prints, wherever it prints it
         for value, tag in ((byline.name, "person"), (byline.location, "location")):
             if value:
-                found += [(m.start(), -m.end(), tag)
-                          for m in re.finditer(re.escape(value), printed, re.I)]
+                found += [(m.start(), -m.end(), tag)  # whole words: not "Paris" of "Parisian"
+                          for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", printed,
+                                               re.I)]
     marks: list[tuple[int, int, str]] = []
     for start, neg_end, tag in sorted(found):  # by position, the longest first: "Jane
         if not marks or start >= marks[-1][1]:  # Paris in Paris" marks both

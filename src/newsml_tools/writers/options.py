@@ -125,11 +125,10 @@ def printed_bylines(article: Article) -> list[str]:
     for key, value in article.headers.items():
         if not value or key.split("#", 1)[0] not in BYLINE_HEADER_KEYS:
             continue
-        for part in value.split("; "):  # the reader joins the body's "By" lines so
-            same = byline_key(part)  # "Byline: Jane Doe" and "By JANE DOE" print one byline
-            if same not in seen:
-                seen.add(same)
-                out.append(part)
+        same = byline_key(value)  # "Byline: Jane Doe" and "By JANE DOE" print one byline
+        if same not in seen:
+            seen.add(same)
+            out.append(value)
     return out
 
 
