@@ -23,6 +23,7 @@ import os
 import signal
 import sys
 import threading
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -222,6 +223,10 @@ def map_dask(chunks: Iterable[Chunk], ctx: WorkContext, jobs: int,
         import distributed  # noqa: F401 - its loggers exist before _QuietLogs looks
     except ImportError as exc:
         raise EngineError(DASK_MISSING) from exc
+    # distributed's event loop can leave a tornado coroutine unawaited when a run is
+    # interrupted: Python then prints a RuntimeWarning at exit, noise and no news
+    warnings.filterwarnings("ignore", message=r"coroutine '.*' was never awaited",
+                            category=RuntimeWarning)
     window = window or max(2, 4 * jobs)
     timeout = connect_timeout() if scheduler else None
     quiet = _QuietLogs()  # distributed logs its reconnection attempts: we say it in one line
@@ -352,10 +357,21 @@ def _open_cluster(jobs: int, scheduler: str | None,
 
     if scheduler:
         return Client(scheduler, timeout=f"{timeout}s"), None
-    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                           dashboard_address=":0",  # HTTP on any free port
-                           scheduler_kwargs={"dashboard": False},
-                           silence_logs=logging.CRITICAL)
+    # the worker processes inherit the environment: the same RuntimeWarning filter as
+    # here (see map_dask), for an interrupted worker's event loop
+    before = os.environ.get("PYTHONWARNINGS")
+    os.environ["PYTHONWARNINGS"] = ",".join(
+        w for w in (before, "ignore:coroutine:RuntimeWarning") if w)
+    try:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                               dashboard_address=":0",  # HTTP on any free port
+                               scheduler_kwargs={"dashboard": False},
+                               silence_logs=logging.CRITICAL)
+    finally:
+        if before is None:
+            os.environ.pop("PYTHONWARNINGS", None)
+        else:
+            os.environ["PYTHONWARNINGS"] = before
     try:
         return Client(cluster), cluster
     except BaseException:
