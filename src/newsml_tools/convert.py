@@ -124,7 +124,7 @@ def resolve_options(
     provider = options.provider or article.source or DEFAULT_PROVIDER
     language = options.lang or article.language or UNDETERMINED_LANGUAGE
     guid = options.guid or header_guid(article) or derive_guid(provider, article, date)
-    meta = item_meta(article, _header_datetime, date) if article.headers else ItemMeta()
+    meta = item_meta(article, date) if article.headers else ItemMeta()
     dropped = dropped_headers(article, meta, options.formats, date) if article.headers else []
     for key, why in dropped:
         findings.append(_finding(source, "CV005", (
@@ -132,19 +132,6 @@ def resolve_options(
             f"carried into the {', '.join(options.formats)} output: {why}")))
     return RenderOptions(guid=guid, date=date, provider=provider, language=language,
                          meta=meta), findings
-
-
-def _header_datetime(value: str) -> datetime | None:
-    """An ``Updated:`` header as a date-time, or None (a bare date has no time to give)."""
-    from newsml_tools.reader.dates import parse_date as read_date
-
-    iso_text = read_date(value)
-    if not iso_text or "T" not in iso_text:
-        return None
-    try:
-        return parse_date(iso_text)
-    except DateError:
-        return None
 
 
 def _texts(article: Article) -> list[str]:

@@ -9,10 +9,10 @@ rest is item metadata, mapped here once for every writer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime
 
 from newsml_tools.model import BYLINE_HEADER_KEYS, Article
+from newsml_tools.option_checks import guid_problem
 from newsml_tools.reader.dates import parse_date as read_date
 from newsml_tools.writers.options import ItemMeta
 
@@ -42,7 +42,6 @@ CARRIED_BY: dict[str, frozenset[str]] = {
     "updated": frozenset({"newsml-g2", "jsonld", "ninjs"}),
     "modified": frozenset({"newsml-g2", "jsonld", "ninjs"}),
 }  # fmt: skip
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1f\x7f]+")
 _WEB = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.I)
 _LIST = re.compile(r"\s*[,;]\s*")
 
@@ -56,20 +55,36 @@ def _first(headers: dict[str, str], *keys: str) -> tuple[str | None, str | None]
 
 
 def header_guid(article: Article) -> str | None:
-    """A ``GUID:``/``ID:`` header that is a URI: the newsroom's own persistent id."""
+    """A ``GUID:``/``ID:`` header that ``--guid`` would take (a URI): the newsroom's own
+    persistent id."""
     for key in ("guid", "id"):  # the first that is a URI: "GUID: 123" and "ID: urn:…"
         value = article.headers.get(key)
-        if value and _URI.fullmatch(value):
+        if value and guid_problem(value) is None:
             return value
     return None
 
 
-def item_meta(article: Article, to_datetime: Callable[[str], datetime | None],
-              published: datetime) -> ItemMeta:
-    """The item metadata of the header block (``to_datetime`` reads an ``Updated:``
-    value; None when it cannot). An ``Updated:`` time not after ``published`` is no
-    later version's time: left out (and reported when earlier). ``Keywords:`` and
-    ``Tags:`` are one list."""
+def _header_time(value: str) -> datetime | None:
+    """A header's date or date-time as ``--date`` reads it (no zone is UTC, a bare date
+    its midnight), or None when it cannot be read."""
+    from newsml_tools.convert import DateError, parse_date  # convert imports this module
+
+    try:
+        return parse_date(read_date(value) or value)
+    except DateError:
+        return None
+
+
+def _updated_time(value: str) -> datetime | None:
+    """An ``Updated:`` header's time: a date-time (a bare date gives no version time)."""
+    iso = read_date(value)
+    return _header_time(iso) if iso and "T" in iso else None
+
+
+def item_meta(article: Article, published: datetime) -> ItemMeta:
+    """The item metadata of the header block. An ``Updated:`` time not after
+    ``published`` is no later version's time: left out (and reported when earlier).
+    ``Keywords:`` and ``Tags:`` are one list."""
     h = article.headers
     _k, url = _first(h, "url", "link")
     _k, rights = _first(h, "copyright", "rights")
@@ -86,7 +101,7 @@ def item_meta(article: Article, to_datetime: Callable[[str], datetime | None],
         keywords=keywords,
         section=section,
         urgency=int(urgency) if urgency and urgency.strip() in set("123456789") else None,
-        modified=_later(to_datetime(updated) if updated else None, published),
+        modified=_later(_updated_time(updated) if updated else None, published),
     )
 
 
@@ -104,15 +119,9 @@ def _later(when: datetime | None, than: datetime) -> datetime | None:
 
 
 def _instant(value: str) -> datetime | str:
-    """A header date as a comparable instant when it has a time and a zone, else its
-    normalised text."""
-    iso = read_date(value) or value
-    try:
-        when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return " ".join(value.split()).casefold()
-    # as --date reads them: no zone is UTC, a bare date its midnight
-    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+    """A header date as a comparable instant, else its normalised text."""
+    when = _header_time(value)
+    return when if when is not None else " ".join(value.split()).casefold()
 
 
 # fields whose values are names or codes, the same in any case ("Lang: EN", "Agency: afp");
@@ -140,9 +149,10 @@ def dropped_headers(article: Article, meta: ItemMeta, formats: tuple[str, ...],
     GUID that is not a URI, an urgency outside 1-9, an ``Updated:`` time that cannot be
     read or is before the publication, a URL that is not a web address)."""
     h = article.headers
+    guid = header_guid(article)
     modified_ok = meta.modified is not None or _updated_is(article, published)
     unusable = {
-        "guid": header_guid(article) is None, "id": header_guid(article) is None,
+        "guid": guid is None, "id": guid is None,
         "url": meta.url is None, "link": meta.url is None,
         "urgency": meta.urgency is None, "priority": meta.urgency is None,
         "updated": not modified_ok, "modified": not modified_ok,
@@ -153,7 +163,7 @@ def dropped_headers(article: Article, meta: ItemMeta, formats: tuple[str, ...],
             group[0] != "date" or read_date(h[k]) == article.date)), None)
         held = h[first] if first else ""
         if group[0] == "guid":
-            held = header_guid(article) or ""  # the first that is a URI
+            held = guid or ""  # the first that is a URI
         for k in group:
             used[k] = (held, group[0])
     out = []

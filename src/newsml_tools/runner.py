@@ -175,8 +175,9 @@ def _walk(
 ) -> list[tuple[str, str, bool]]:
     """``(path, path relative to root, is a symlink)`` of the files ``walk_dir`` lists:
     like ``os.walk`` top-down (a folder's files, sorted, then its subfolders; symlinked
-    folders are not followed, unreadable ones skipped), but the directory entries' types
-    tell regular files apart without a ``stat`` per file."""
+    folders are not followed; folders that cannot be listed are put in ``unreadable``,
+    with the reason, when it is given), but the directory entries' types tell regular
+    files apart without a ``stat`` per file."""
     found: list[tuple[str, str, bool]] = []
     by_name, by_path = _include_matchers(include) if include else (None, None)
 
@@ -486,7 +487,9 @@ def expand_paths(
     own = {os.path.normcase(os.path.realpath(os.path.join(cwd, p))) for p in not_inputs}
     seen: set[str] = set(own)
 
-    def add(name: str, key: str | None = None) -> None:
+    def add(name: str, key: str | None = None) -> bool:
+        """Take the file ``name`` once; False when it is the run's own report (no input:
+        a folder or a pattern holding only it has nothing to check)."""
         # files are told apart by their real path: a file reached through a symlink (or
         # twice through a pattern) is checked once
         if key is None:
@@ -494,6 +497,7 @@ def expand_paths(
         if key not in seen:
             seen.add(key)
             out.append(Target(name))
+        return key not in own
 
     def add_dir(folder: str) -> int:
         # the key of each file is its folder's real path plus its relative path (the walk
@@ -503,12 +507,9 @@ def expand_paths(
         base = base if base.endswith(os.sep) else base + os.sep
         unreadable: list[tuple[str, str]] = []
         found = _walk(folder, include, exclude, unreadable)
-        inputs = 0  # the run's own report is no input: a folder holding only it is empty
+        inputs = 0
         for full, rel, link in found:
-            key = (os.path.normcase(os.path.realpath(full)) if link
-                   else base + os.path.normcase(rel))
-            inputs += key not in own
-            add(full, key)
+            inputs += add(full, None if link else base + os.path.normcase(rel))
         for where, why in unreadable:
             out.append(Target(where, error=f"cannot list this folder: {why}"))
         return inputs + len(unreadable)
@@ -555,10 +556,7 @@ def expand_paths(
                         continue  # "a/**" lists a symlinked folder but does not enter it
                     taken += add_dir(m)
                 elif not _special(m):
-                    key = os.path.normcase(os.path.realpath(os.path.join(cwd, m)))
-                    if key not in own:  # the run's own report is no input
-                        add(m, key)
-                        taken += 1
+                    taken += add(m)
             if not taken:  # as a folder with nothing to check: a gate must not pass on it
                 out.append(Target(p, error="every file this pattern matches is --exclude'd"
                                   if dropped else "this pattern matches no file to check"))

@@ -25,7 +25,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 DEFAULT_INCLUDE = ("*.txt",)
 # always left out: macOS AppleDouble companions ("._story.txt" is not an article)
@@ -749,17 +749,9 @@ def _option_problem(key: str, value: str) -> str | None:
         except DateError as exc:
             return str(exc)
         return None
-    import click
+    from newsml_tools.option_checks import PROBLEMS
 
-    from newsml_tools.cli import convert_cmd
-
-    check = {"lang": convert_cmd._check_lang, "provider": convert_cmd._check_provider,
-             "guid": convert_cmd._check_guid}[key]
-    try:
-        check(cast(Any, None), cast(Any, None), value)  # click callbacks: no context used
-    except click.BadParameter as exc:
-        return exc.message
-    return None
+    return PROBLEMS[key](value)
 
 
 def _surrogate_message(key: str, value: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -13,6 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
+from newsml_tools import option_checks
 from newsml_tools.findings import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,52 +58,21 @@ def _parse_date_option(ctx: click.Context, param: click.Parameter, value: str | 
         raise click.BadParameter(str(exc)) from None
 
 
-# What the writers and the schemas accept; anything else is refused up front (exit 2),
-# before a batch has converted a single input into an invalid output.
-_LANG = re.compile(  # BCP 47, as the JSON-LD profile checks it
-    r"[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
-    r"(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*(-[Xx](-[A-Za-z0-9]{1,8})+)?"
-)
-_QCODE = re.compile(r"[^\s:]+:\S+")
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:\S+")
-_CONTROL = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+def _checked(problem: Callable[[str], str | None]) -> Callable[..., str | None]:
+    """A click callback refusing what ``option_checks`` refuses, in its words."""
 
-
-def _check_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value and not _LANG.fullmatch(value):
-        raise click.BadParameter(f"{value!r} is not a BCP 47 language tag (e.g. en, en-GB, "
-                                 "pt-BR, und)")
-    return value
-
-
-def _check_provider(ctx: click.Context, param: click.Parameter,
-                    value: str | None) -> str | None:
-    if value is None or value == "":
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        message = problem(value) if value else None
+        if message is not None:
+            raise click.BadParameter(message)
         return value
-    if _CONTROL.search(value) or not value.strip():
-        raise click.BadParameter(f"{value!r}: give a name (\"Acme News\") or a QCode "
-                                 "(nprov:AFP), without control characters or line breaks")
-    from newsml_tools.writers.options import URI_PREFIXES
 
-    if ":" in value and " " not in value and "://" not in value \
-            and not value.lower().startswith(URI_PREFIXES):
-        if not _QCODE.fullmatch(value):
-            raise click.BadParameter(f"{value!r} is not a QCode (scheme:code, e.g. nprov:AFP)")
-        from newsml_tools.validation.iptc_catalog import IPTC_CATALOG_ALIASES
-
-        alias = value.split(":", 1)[0]
-        if alias not in IPTC_CATALOG_ALIASES:  # the item could not declare it (NG001)
-            raise click.BadParameter(
-                f"{value!r}: the scheme {alias!r} is not one the IPTC catalog declares "
-                "(providers are nprov:…); give a name (\"Acme News\") or a URI instead")
-    return value
+    return callback
 
 
-def _check_guid(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value and (not _URI.fullmatch(value) or _CONTROL.search(value)):
-        raise click.BadParameter(f"{value!r} is not a URI (e.g. urn:newsml:example.com:1 "
-                                 "or tag:example.com,2024:1)")
-    return value
+_check_lang = _checked(option_checks.lang_problem)
+_check_provider = _checked(option_checks.provider_problem)
+_check_guid = _checked(option_checks.guid_problem)
 
 
 def conversion_options(func: F) -> F:
@@ -151,22 +120,23 @@ def decode_text(data: bytes, name: str) -> str:
     headline of U+FFFD-separated letters."""
     nul = data.find(b"\0")
     if nul >= 0:
-        before = data[:nul]
-        line = before.count(b"\n") + 1
-        column = nul - (before.rfind(b"\n") + 1) + 1
         hint = " (UTF-16?)" if data[1::2].count(0) * 4 > len(data) else ""
-        raise InputError(f"{name}:{line}:{column}: a NUL byte: not UTF-8 text{hint}; "
-                         "convert the file to UTF-8 first")
+        raise InputError(f"{name}:{_line_column(data, nul)}: a NUL byte: not UTF-8 "
+                         f"text{hint}; convert the file to UTF-8 first")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
         raise InputError(
-            f"{name}:{line}:{column}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-            "convert the file to UTF-8 first"
+            f"{name}:{_line_column(data, exc.start)}: not valid UTF-8 (byte "
+            f"0x{data[exc.start]:02x}); convert the file to UTF-8 first"
         ) from None
+
+
+def _line_column(data: bytes, at: int) -> str:
+    """``line:column`` (1-based, the column in bytes) of byte ``at``."""
+    line = data.count(b"\n", 0, at) + 1
+    column = at - data.rfind(b"\n", 0, at)  # 1-based: the newline's own index is 0
+    return f"{line}:{column}"
 
 
 def read_input(path: str) -> tuple[str, str]:

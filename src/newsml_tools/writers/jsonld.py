@@ -36,8 +36,8 @@ def build_jsonld(article: Article, options: RenderOptions) -> dict[str, Any]:
                 author["affiliation"] = {"@type": "Organization", "name": byline.affiliation}
             authors.append(author)
         doc["author"] = authors
-    elif unnamed_byline(article):  # "By The Associated Press": the agency is the author
-        doc["author"] = [{"@type": "Organization", "name": without_by(unnamed_byline(article))}]
+    elif agency := unnamed_byline(article):  # "By The Associated Press": the author
+        doc["author"] = [{"@type": "Organization", "name": without_by(agency)}]
     if article.contributors:
         # schema.org's Role pattern carries the role next to the person.
         doc["contributor"] = [
