@@ -34,6 +34,14 @@ def run(sources, dest, **kw):
     return result, [json.loads(line) for line in lines]
 
 
+def one_article(tmp_path: Path) -> Path:
+    """A SOURCE folder holding one article, ``a.txt``."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    return src
+
+
 def tar_bytes(members, *, fmt=tarfile.GNU_FORMAT) -> bytes:
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w", format=fmt) as tf:
@@ -240,9 +248,7 @@ def test_tar_skipped_members_count_towards_max_total_bytes(tmp_path):
 
 
 def test_zip_dest_full_disk_leaves_no_temp_files(tmp_path, monkeypatch):
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    src = one_article(tmp_path)
     real_close = zipfile.ZipFile.close
     calls = []
 
@@ -268,9 +274,7 @@ def test_zip_dest_full_disk_leaves_no_temp_files(tmp_path, monkeypatch):
 def test_zip_dest_held_by_another_run_keeps_its_lock(tmp_path):
     import fcntl
 
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    src = one_article(tmp_path)
     lock = tmp_path / ".out.zip.newsml-batch.lock"
     with open(lock, "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
@@ -302,9 +306,7 @@ def test_an_output_that_cannot_be_written_takes_its_siblings_along(tmp_path):
 
 
 def test_zip_dest_inside_the_source_is_not_an_input(tmp_path):
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    src = one_article(tmp_path)
     for _ in range(2):
         result, report = run([src], src / "out.zip", include=("*",))
         assert result.exit_code == 0, report
@@ -312,9 +314,7 @@ def test_zip_dest_inside_the_source_is_not_an_input(tmp_path):
 
 
 def test_dest_equal_to_source_skips_newsml_files(tmp_path):
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    src = one_article(tmp_path)
     for resume in (False, True):
         result, report = run([src], src, include=("*",), resume=resume,
                              options=ConvertOptions(formats=("newsml-g2", "jsonld", "nitf",
@@ -324,9 +324,7 @@ def test_dest_equal_to_source_skips_newsml_files(tmp_path):
 
 
 def test_report_inside_the_source_is_not_an_input(tmp_path):
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    src = one_article(tmp_path)
     for _ in range(2):
         _result, report = run([src], tmp_path / "out", include=("*",),
                               report=str(src / "report.jsonl"))
@@ -351,9 +349,7 @@ run_batch(BatchConfig(sources=[sys.argv[1]], dest=sys.argv[2], options=ConvertOp
 
 @pytest.mark.parametrize("where", ["zip-dest", "report-outside"])
 def test_killed_run_report_temp_is_cleaned_next_time(tmp_path, where):
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    src = one_article(tmp_path)
     reports = tmp_path / "reports"
     reports.mkdir()
     if where == "zip-dest":
@@ -381,9 +377,7 @@ def test_killed_run_report_temp_is_cleaned_next_time(tmp_path, where):
 @pytest.mark.parametrize("report", [".newsml-manifest.jsonl", "x.jsonld", "sub/a.newsml.xml",
                                     ".newsml-batch.lock"])
 def test_report_may_not_replace_own_files_or_outputs(tmp_path, report):
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    src = one_article(tmp_path)
     with pytest.raises(BatchError, match="report"):
         run([src], tmp_path / "out", report=str(tmp_path / "out" / report))
 
